@@ -1,0 +1,77 @@
+// Appointments: booking with the schema's no-overlap guarantee, and the day grid of the schedule.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "audit.h"
+#include "calendar.h"
+#include "database.h"
+
+namespace rg::db {
+
+enum class AppointmentStatus { Booked, Confirmed, Arrived, InRoom, Done, NoShow, Cancelled };
+const char* to_db(AppointmentStatus s);
+std::optional<AppointmentStatus> status_from_db(std::string_view s);
+// Cancelled and no-show appointments free their time; the others hold it.
+bool holds_time(AppointmentStatus s);
+
+enum class Channel { Phone, WalkIn, Website, Kiosk, Desk };
+const char* to_db(Channel c);
+std::optional<Channel> channel_from_db(std::string_view s);
+
+struct AppointmentDraft {
+  std::int64_t patient_id = 0, doctor_id = 0;
+  std::optional<std::int64_t> room_id;
+  std::int64_t start_at = 0, end_at = 0;  // UTC seconds
+  AppointmentStatus status = AppointmentStatus::Booked;
+  Channel channel = Channel::Phone;
+  std::vector<std::int64_t> service_ids;
+  std::string note;
+  std::optional<std::int64_t> created_by;
+};
+
+// First visit unless the patient has a held appointment (or a done one) before `start_at`.
+Result<bool> is_first_visit(Database& db, std::int64_t patient_id, std::int64_t start_at);
+
+// Inserts inside the caller's transaction. An overlap comes back as ErrorCode::Conflict with
+// a sentence naming who holds the time and where the booking came from.
+Result<std::int64_t> insert_appointment(Database& db, const AppointmentDraft& a);
+// The same in its own transaction, audited.
+Result<std::int64_t> book_appointment(Database& db, const AppointmentDraft& a, const Actor& actor);
+
+// One column of the day grid.
+struct Interval {
+  int start_min = 0, end_min = 0;
+};
+struct DoctorDay {
+  std::int64_t doctor_id = 0;
+  std::string short_name;  // «Петрова А. П.»
+  std::string specialty;
+  std::string room;        // room number of the day's schedule or the doctor's default
+  std::vector<Interval> work, breaks;
+  bool day_off = false;
+};
+struct GridAppointment {
+  std::int64_t id = 0, doctor_id = 0, patient_id = 0;
+  int start_min = 0, end_min = 0;  // local minutes of the grid's day
+  AppointmentStatus status = AppointmentStatus::Booked;
+  bool first_visit = false;
+  Channel channel = Channel::Phone;
+  std::string patient_short;  // «Иванова А. П.»
+  std::string service;        // first service's name
+  std::string room;
+};
+struct DayGrid {
+  Date day;
+  std::vector<DoctorDay> doctors;
+  std::vector<GridAppointment> appointments;  // by doctor, then time
+};
+
+// All active doctors with their hours for `day`, and every appointment that day.
+Result<DayGrid> load_day_grid(Database& db, Date day);
+
+}  // namespace rg::db

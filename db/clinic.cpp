@@ -1,0 +1,144 @@
+// Requisites and reference lists: small tables read at start and on change.
+#include "clinic.h"
+
+#include "i18n.h"
+#include "migrations.h"
+
+namespace rg::db {
+
+Result<Clinic> load_clinic(Database& db) {
+  RG_TRY_ASSIGN(auto st, db.cached(
+      "SELECT name, short_name, legal_address, actual_address, phone, email, ogrn, inn, kpp, "
+      "licence_number, licence_date, licence_authority, head_position, head_name, time_zone, "
+      "desk_location FROM clinic WHERE id = 1"));
+  RG_TRY_ASSIGN(bool row, st->step());
+  if (!row)
+    return fail(ErrorCode::NotFound,
+                _("The clinic's requisites are not filled in yet. Open Settings → Clinic."));
+  Clinic c;
+  int i = 0;
+  c.name = st->col_text(i++);
+  c.short_name = st->col_text(i++);
+  c.legal_address = st->col_text(i++);
+  c.actual_address = st->col_text(i++);
+  c.phone = st->col_text(i++);
+  c.email = st->col_text(i++);
+  c.ogrn = st->col_text(i++);
+  c.inn = st->col_text(i++);
+  c.kpp = st->col_text(i++);
+  c.licence_number = st->col_text(i++);
+  c.licence_date = st->col_opt_text(i++);
+  c.licence_authority = st->col_text(i++);
+  c.head_position = st->col_text(i++);
+  c.head_name = st->col_text(i++);
+  c.time_zone = st->col_text(i++);
+  c.desk_location = st->col_text(i++);
+  return c;
+}
+
+Status save_clinic(Database& db, const Clinic& c, const Actor& actor) {
+  if (!time_zone_exists(c.time_zone))
+    return fail(ErrorCode::Invalid, _("Unknown time zone. Use a name like Europe/Moscow."));
+  RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY_ASSIGN(auto st, db.cached(
+      "INSERT INTO clinic(id, name, short_name, legal_address, actual_address, phone, email, "
+      "ogrn, inn, kpp, licence_number, licence_date, licence_authority, head_position, head_name, "
+      "time_zone, desk_location) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+      "?13, ?14, ?15, ?16) ON CONFLICT(id) DO UPDATE SET name=excluded.name, "
+      "short_name=excluded.short_name, legal_address=excluded.legal_address, "
+      "actual_address=excluded.actual_address, phone=excluded.phone, email=excluded.email, "
+      "ogrn=excluded.ogrn, inn=excluded.inn, kpp=excluded.kpp, "
+      "licence_number=excluded.licence_number, licence_date=excluded.licence_date, "
+      "licence_authority=excluded.licence_authority, head_position=excluded.head_position, "
+      "head_name=excluded.head_name, time_zone=excluded.time_zone, "
+      "desk_location=excluded.desk_location"));
+  st->bind_all(c.name, c.short_name, c.legal_address, c.actual_address, c.phone, c.email, c.ogrn,
+               c.inn, c.kpp, c.licence_number, c.licence_date, c.licence_authority,
+               c.head_position, c.head_name, c.time_zone, c.desk_location);
+  if (auto r = st->exec(); !r) {
+    if (r.error().code == ErrorCode::Conflict)
+      return fail(ErrorCode::Invalid,
+                  _("Check the requisites: OGRN has 13 digits, INN 10 or 12, KPP 9."),
+                  r.error().detail);
+    return r;
+  }
+  RG_TRY(append_audit(db, actor, "clinic.save", "clinic", 1, {{"name", c.name}}));
+  return tx.commit();
+}
+
+Result<std::optional<std::string>> get_setting(Database& db, std::string_view key) {
+  RG_TRY_ASSIGN(auto st, db.cached("SELECT value FROM settings WHERE key = ?1"));
+  st->bind(1, key);
+  RG_TRY_ASSIGN(bool row, st->step());
+  if (!row) return std::optional<std::string>{};
+  return std::optional<std::string>(st->col_text(0));
+}
+
+Status set_setting(Database& db, std::string_view key, std::string_view value) {
+  RG_TRY_ASSIGN(auto st, db.cached(
+      "INSERT INTO settings(key, value) VALUES (?1, ?2) "
+      "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+  st->bind_all(key, value);
+  return st->exec();
+}
+
+Result<std::vector<Doctor>> list_doctors(Database& db, bool active_only) {
+  RG_TRY_ASSIGN(auto st, db.cached(
+      "SELECT d.id, d.surname, d.name, d.patronymic, d.position, d.default_room_id, "
+      "coalesce(r.number, ''), d.active, "
+      "coalesce((SELECT group_concat(s.name, ', ') FROM doctor_specialties ds "
+      "          JOIN specialties s ON s.id = ds.specialty_id WHERE ds.doctor_id = d.id), '') "
+      "FROM doctors d LEFT JOIN rooms r ON r.id = d.default_room_id "
+      "WHERE d.active = 1 OR ?1 = 0 ORDER BY d.sort_order, d.surname, d.name"));
+  st->bind(1, active_only);
+  std::vector<Doctor> out;
+  for (;;) {
+    RG_TRY_ASSIGN(bool row, st->step());
+    if (!row) break;
+    Doctor d;
+    d.id = st->col_int(0);
+    d.surname = st->col_text(1);
+    d.name = st->col_text(2);
+    d.patronymic = st->col_text(3);
+    d.position = st->col_text(4);
+    d.default_room_id = st->col_opt_int(5);
+    d.default_room = st->col_text(6);
+    d.active = st->col_int(7) != 0;
+    d.specialties = st->col_text(8);
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+Result<std::vector<Room>> list_rooms(Database& db) {
+  RG_TRY_ASSIGN(auto st, db.cached(
+      "SELECT id, number, name FROM rooms WHERE active = 1 ORDER BY length(number), number"));
+  std::vector<Room> out;
+  for (;;) {
+    RG_TRY_ASSIGN(bool row, st->step());
+    if (!row) break;
+    out.push_back({st->col_int(0), st->col_text(1), st->col_text(2)});
+  }
+  return out;
+}
+
+Result<std::vector<ReferralSource>> list_referral_sources(Database& db) {
+  RG_TRY_ASSIGN(auto st, db.cached(
+      "SELECT id, name FROM referral_sources WHERE active = 1 ORDER BY id"));
+  std::vector<ReferralSource> out;
+  for (;;) {
+    RG_TRY_ASSIGN(bool row, st->step());
+    if (!row) break;
+    out.push_back({st->col_int(0), st->col_text(1)});
+  }
+  return out;
+}
+
+Result<Database> open_clinic(const std::string& path, const OpenOptions& opts) {
+  RG_TRY_ASSIGN(auto db, open_clinic_database(path, opts));
+  auto clinic = load_clinic(db);
+  if (clinic && time_zone_exists(clinic->time_zone)) use_time_zone(clinic->time_zone);
+  return db;
+}
+
+}  // namespace rg::db

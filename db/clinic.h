@@ -1,0 +1,56 @@
+// The clinic's requisites, settings and reference lists (doctors, rooms, specialties, services).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audit.h"
+#include "calendar.h"
+#include "database.h"
+
+namespace rg::db {
+
+struct Clinic {
+  std::string name, short_name, legal_address, actual_address, phone, email;
+  std::string ogrn, inn, kpp;
+  std::string licence_number;
+  std::optional<std::string> licence_date;  // YYYY-MM-DD
+  std::string licence_authority, head_position, head_name;
+  std::string time_zone = "Europe/Moscow";
+  std::string desk_location;
+};
+
+Result<Clinic> load_clinic(Database& db);
+Status save_clinic(Database& db, const Clinic& c, const Actor& actor);
+
+Result<std::optional<std::string>> get_setting(Database& db, std::string_view key);
+Status set_setting(Database& db, std::string_view key, std::string_view value);
+
+struct Doctor {
+  std::int64_t id = 0;
+  std::string surname, name, patronymic, position;
+  std::string specialties;  // comma-separated names, for display
+  std::optional<std::int64_t> default_room_id;
+  std::string default_room;  // its number
+  bool active = true;
+};
+Result<std::vector<Doctor>> list_doctors(Database& db, bool active_only = true);
+
+struct Room {
+  std::int64_t id = 0;
+  std::string number, name;
+};
+Result<std::vector<Room>> list_rooms(Database& db);
+
+struct ReferralSource {
+  std::int64_t id = 0;
+  std::string name;
+};
+Result<std::vector<ReferralSource>> list_referral_sources(Database& db);
+
+// Opens the clinic database and applies its time zone to this process.
+Result<Database> open_clinic(const std::string& path, const OpenOptions& opts = {});
+
+}  // namespace rg::db

@@ -1,0 +1,507 @@
+// The demo clinic: requisites, 12 doctors of common specialties, an 804н price list, weekly
+// schedules, patients and appointments around today in every status. Deterministic per seed.
+#include "demo_seed.h"
+
+#include <algorithm>
+#include <array>
+#include <ctime>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "appointments.h"
+#include "calendar.h"
+#include "clinic.h"
+#include "i18n.h"
+#include "patients.h"
+#include "text.h"
+
+namespace rg::db {
+namespace {
+
+struct ServiceSpec {
+  const char* code;
+  const char* name;
+  int minutes;
+  std::int64_t rubles;
+};
+
+struct SpecialtySpec {
+  const char* specialty;
+  const char* position;
+  std::vector<ServiceSpec> services;  // [0] first visit, [1] repeat visit, then procedures
+};
+
+// Codes from the nomenclature of medical services (order 804н).
+const std::vector<SpecialtySpec>& specialties() {
+  static const std::vector<SpecialtySpec> v = {
+      {"стоматолог-терапевт", "врач-стоматолог-терапевт",
+       {{"B01.065.001", "Приём (осмотр, консультация) врача-стоматолога-терапевта первичный", 30, 1500},
+        {"B01.065.002", "Приём (осмотр, консультация) врача-стоматолога-терапевта повторный", 30, 1000},
+        {"A16.07.002", "Восстановление зуба пломбой", 60, 5500},
+        {"A16.07.008", "Пломбирование корневого канала зуба", 60, 4200},
+        {"A16.07.051", "Профессиональная гигиена полости рта и зубов", 60, 6500},
+        {"A06.07.003", "Прицельная внутриротовая контактная рентгенография", 15, 600}}},
+      {"стоматолог-хирург", "врач-стоматолог-хирург",
+       {{"B01.067.001", "Приём (осмотр, консультация) врача-стоматолога-хирурга первичный", 30, 1500},
+        {"B01.067.002", "Приём (осмотр, консультация) врача-стоматолога-хирурга повторный", 30, 1000},
+        {"A16.07.001", "Удаление зуба", 45, 3500},
+        {"A16.07.024", "Операция удаления непрорезавшегося, дистопированного или сверхкомплектного зуба", 60, 9000}}},
+      {"ортодонт", "врач-ортодонт",
+       {{"B01.063.001", "Приём (осмотр, консультация) врача-ортодонта первичный", 30, 2000},
+        {"B01.063.002", "Приём (осмотр, консультация) врача-ортодонта повторный", 30, 1500},
+        {"A23.07.002.037", "Коррекция ортодонтического аппарата", 30, 3000}}},
+      {"акушер-гинеколог", "врач-акушер-гинеколог",
+       {{"B01.001.001", "Приём (осмотр, консультация) врача-акушера-гинеколога первичный", 30, 2500},
+        {"B01.001.002", "Приём (осмотр, консультация) врача-акушера-гинеколога повторный", 30, 2000},
+        {"A11.20.005", "Получение влагалищного мазка", 15, 500}}},
+      {"терапевт", "врач-терапевт",
+       {{"B01.047.001", "Приём (осмотр, консультация) врача-терапевта первичный", 30, 2200},
+        {"B01.047.002", "Приём (осмотр, консультация) врача-терапевта повторный", 30, 1800},
+        {"A05.10.006", "Регистрация электрокардиограммы", 15, 900}}},
+      {"врач УЗИ", "врач ультразвуковой диагностики",
+       {{"A04.16.001", "Ультразвуковое исследование органов брюшной полости (комплексное)", 30, 2800},
+        {"A04.22.001", "Ультразвуковое исследование щитовидной железы и паращитовидных желез", 30, 1900},
+        {"A04.20.001", "Ультразвуковое исследование матки и придатков трансабдоминальное", 30, 2400}}},
+      {"кардиолог", "врач-кардиолог",
+       {{"B01.015.001", "Приём (осмотр, консультация) врача-кардиолога первичный", 30, 2800},
+        {"B01.015.002", "Приём (осмотр, консультация) врача-кардиолога повторный", 30, 2200},
+        {"A05.10.006", "Регистрация электрокардиограммы", 15, 900}}},
+      {"невролог", "врач-невролог",
+       {{"B01.023.001", "Приём (осмотр, консультация) врача-невролога первичный", 30, 2600},
+        {"B01.023.002", "Приём (осмотр, консультация) врача-невролога повторный", 30, 2100}}},
+      {"оториноларинголог", "врач-оториноларинголог",
+       {{"B01.028.001", "Приём (осмотр, консультация) врача-оториноларинголога первичный", 30, 2400},
+        {"B01.028.002", "Приём (осмотр, консультация) врача-оториноларинголога повторный", 30, 1900}}},
+      {"офтальмолог", "врач-офтальмолог",
+       {{"B01.029.001", "Приём (осмотр, консультация) врача-офтальмолога первичный", 30, 2300},
+        {"B01.029.002", "Приём (осмотр, консультация) врача-офтальмолога повторный", 30, 1800}}},
+  };
+  return v;
+}
+
+struct Shift {
+  std::vector<int> weekdays;  // ISO
+  int start_min, end_min;
+  int break_start = -1, break_end = -1;
+};
+
+struct DoctorSpec {
+  int specialty;  // index into specialties()
+  const char *surname, *name, *patronymic;
+  const char* room;
+  std::vector<Shift> shifts;
+};
+
+const std::vector<DoctorSpec>& demo_doctors() {
+  static const std::vector<DoctorSpec> v = {
+      {0, "Петрова", "Анна", "Сергеевна", "101", {{{1, 2, 3, 4, 5}, 8 * 60, 14 * 60}}},
+      {0, "Соколов", "Дмитрий", "Игоревич", "101",
+       {{{1, 2, 3, 4, 5}, 14 * 60, 20 * 60}, {{6, 7}, 9 * 60, 15 * 60}}},
+      {1, "Волков", "Андрей", "Николаевич", "102", {{{1, 3, 5}, 9 * 60, 18 * 60, 13 * 60, 14 * 60}}},
+      {2, "Морозова", "Елена", "Викторовна", "103",
+       {{{2, 4}, 10 * 60, 19 * 60, 14 * 60, 15 * 60}, {{6}, 10 * 60, 16 * 60}}},
+      {3, "Лебедева", "Ольга", "Павловна", "201", {{{1, 2, 3, 4, 5, 6}, 8 * 60, 14 * 60}}},
+      {4, "Новиков", "Сергей", "Александрович", "202", {{{1, 2, 3, 4, 5}, 8 * 60, 14 * 60}}},
+      {4, "Кузнецова", "Марина", "Олеговна", "202",
+       {{{1, 2, 3, 4, 5}, 14 * 60, 20 * 60}, {{6, 7}, 10 * 60, 16 * 60}}},
+      {5, "Фёдорова", "Татьяна", "Юрьевна", "203",
+       {{{1, 2, 3, 4, 5}, 9 * 60, 18 * 60, 13 * 60, 14 * 60}, {{7}, 10 * 60, 15 * 60}}},
+      {6, "Орлов", "Павел", "Викторович", "204", {{{2, 4}, 9 * 60, 15 * 60}}},
+      {7, "Смирнова", "Ирина", "Александровна", "204", {{{1, 3, 5}, 14 * 60, 20 * 60}}},
+      {8, "Васильев", "Михаил", "Юрьевич", "205", {{{1, 2, 3, 4, 5, 7}, 9 * 60, 15 * 60}}},
+      {9, "Зайцева", "Наталья", "Андреевна", "206",
+       {{{1, 2, 3, 4, 5}, 12 * 60, 20 * 60, 15 * 60 + 30, 16 * 60}, {{6}, 10 * 60, 16 * 60}}},
+  };
+  return v;
+}
+
+struct MaleName {
+  const char *name, *patr_m, *patr_f;
+};
+constexpr std::array<MaleName, 30> kMale = {{
+    {"Александр", "Александрович", "Александровна"}, {"Алексей", "Алексеевич", "Алексеевна"},
+    {"Андрей", "Андреевич", "Андреевна"},             {"Антон", "Антонович", "Антоновна"},
+    {"Артём", "Артёмович", "Артёмовна"},              {"Борис", "Борисович", "Борисовна"},
+    {"Вадим", "Вадимович", "Вадимовна"},              {"Валерий", "Валерьевич", "Валерьевна"},
+    {"Василий", "Васильевич", "Васильевна"},          {"Виктор", "Викторович", "Викторовна"},
+    {"Владимир", "Владимирович", "Владимировна"},     {"Геннадий", "Геннадьевич", "Геннадьевна"},
+    {"Дмитрий", "Дмитриевич", "Дмитриевна"},          {"Евгений", "Евгеньевич", "Евгеньевна"},
+    {"Игорь", "Игоревич", "Игоревна"},                {"Иван", "Иванович", "Ивановна"},
+    {"Илья", "Ильич", "Ильинична"},                   {"Кирилл", "Кириллович", "Кирилловна"},
+    {"Константин", "Константинович", "Константиновна"}, {"Максим", "Максимович", "Максимовна"},
+    {"Михаил", "Михайлович", "Михайловна"},           {"Никита", "Никитич", "Никитична"},
+    {"Николай", "Николаевич", "Николаевна"},          {"Олег", "Олегович", "Олеговна"},
+    {"Павел", "Павлович", "Павловна"},                {"Пётр", "Петрович", "Петровна"},
+    {"Роман", "Романович", "Романовна"},              {"Сергей", "Сергеевич", "Сергеевна"},
+    {"Фёдор", "Фёдорович", "Фёдоровна"},              {"Юрий", "Юрьевич", "Юрьевна"},
+}};
+constexpr std::array<const char*, 30> kFemale = {
+    "Алёна",  "Анастасия", "Анна",    "Валентина", "Валерия",   "Вера",     "Виктория", "Галина",
+    "Дарья",  "Екатерина", "Елена",   "Елизавета", "Жанна",     "Зоя",      "Инна",     "Ирина",
+    "Ксения", "Лариса",    "Любовь",  "Людмила",   "Маргарита", "Марина",   "Мария",    "Надежда",
+    "Наталья", "Нина",     "Ольга",   "Полина",    "Софья",     "Татьяна"};
+// Male forms; the female form is derived.
+constexpr std::array<const char*, 64> kSurnames = {
+    "Иванов",   "Смирнов",  "Кузнецов", "Попов",     "Васильев", "Петров",    "Соколов",  "Михайлов",
+    "Новиков",  "Фёдоров",  "Морозов",  "Волков",    "Алексеев", "Лебедев",   "Семёнов",  "Егоров",
+    "Павлов",   "Козлов",   "Степанов", "Николаев",  "Орлов",    "Андреев",   "Макаров",  "Никитин",
+    "Захаров",  "Зайцев",   "Соловьёв", "Борисов",   "Яковлев",  "Григорьев", "Романов",  "Воробьёв",
+    "Сергеев",  "Кузьмин",  "Фролов",   "Александров", "Дмитриев", "Королёв", "Гусев",    "Киселёв",
+    "Ильин",    "Максимов", "Поляков",  "Сорокин",   "Виноградов", "Ковалёв", "Белов",    "Медведев",
+    "Антонов",  "Тарасов",  "Жуков",    "Баранов",   "Филиппов", "Комаров",   "Давыдов",  "Беляев",
+    "Герасимов", "Богданов", "Осипов",  "Сидоров",   "Шевченко", "Ким",       "Бондаренко", "Островский"};
+
+std::string female_surname(std::string m) {
+  auto ends = [&](std::string_view suf) {
+    return m.size() >= suf.size() && m.compare(m.size() - suf.size(), suf.size(), suf) == 0;
+  };
+  if (ends("ов") || ends("ев") || ends("ёв") || ends("ин") || ends("ын")) return m + "а";
+  if (ends("ский") || ends("цкий")) return m.substr(0, m.size() - std::string("ий").size()) + "ая";
+  return m;
+}
+
+constexpr std::array<const char*, 9> kReferral = {
+    "Рекомендация знакомых", "Сайт клиники", "Яндекс Карты",   "2ГИС",
+    "ПроДокторов",           "Соцсети",      "Наружная реклама", "Страховая компания (ДМС)",
+    "Проходил(а) мимо"};
+
+constexpr std::array<const char*, 10> kStreets = {
+    "ул. Ленина", "ул. Гагарина", "пр-т Мира", "ул. Садовая", "ул. Лесная",
+    "ул. Школьная", "ул. Советская", "Молодёжная ул.", "Набережная ул.", "ул. Победы"};
+
+class Rng {
+ public:
+  explicit Rng(std::uint64_t seed) : g_(seed) {}
+  int between(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(g_); }
+  bool chance(double p) { return std::uniform_real_distribution<double>(0, 1)(g_) < p; }
+  template <typename C>
+  const auto& pick(const C& c) { return c[size_t(between(0, int(std::size(c)) - 1))]; }
+  std::string digits(int n) {
+    std::string s;
+    for (int i = 0; i < n; ++i) s += char('0' + between(0, 9));
+    return s;
+  }
+
+ private:
+  std::mt19937_64 g_;
+};
+
+std::string snils_with_check(std::string nine) {
+  int sum = 0;
+  for (int i = 0; i < 9; ++i) sum += (nine[size_t(i)] - '0') * (9 - i);
+  int check = sum < 100 ? sum : (sum <= 101 ? 0 : sum % 101);
+  if (check == 100) check = 0;
+  return nine + char('0' + check / 10) + char('0' + check % 10);
+}
+
+// INN of an organisation: 9 digits + a check digit with the FNS weights.
+std::string inn10_with_check(const std::string& nine) {
+  static const int w[9] = {2, 4, 10, 3, 5, 9, 4, 6, 8};
+  int s = 0;
+  for (int i = 0; i < 9; ++i) s += (nine[size_t(i)] - '0') * w[i];
+  return nine + char('0' + (s % 11) % 10);
+}
+
+// OGRN: 12 digits + (number mod 11) mod 10.
+std::string ogrn_with_check(const std::string& twelve) {
+  long long n = std::stoll(twelve);
+  return twelve + char('0' + int((n % 11) % 10));
+}
+
+Status seed_clinic(Database& db) {
+  Clinic c;
+  c.name = "Общество с ограниченной ответственностью «Клиника семейной медицины „Берёза“»";
+  c.short_name = "Клиника «Берёза»";
+  c.legal_address = "125040, г. Москва, ул. Правды, д. 8, стр. 2";
+  c.actual_address = c.legal_address;
+  c.phone = "+7 495 123-45-67";
+  c.email = "info@bereza-clinic.ru";
+  c.ogrn = ogrn_with_check("117774612345");
+  c.inn = inn10_with_check("771451234");
+  c.kpp = "771401001";
+  c.licence_number = "Л041-01137-77/00368921";
+  c.licence_date = "2021-07-15";
+  c.licence_authority = "Департамент здравоохранения города Москвы";
+  c.head_position = "Генеральный директор";
+  c.head_name = "Кузнецова Ольга Викторовна";
+  c.time_zone = "Europe/Moscow";
+  c.desk_location = "1 этаж, стойка регистратуры справа от входа";
+  RG_TRY(save_clinic(db, c, Actor::system("seed")));
+  return {};
+}
+
+}  // namespace
+
+Result<SeedReport> seed_demo(Database& db, const SeedOptions& opts) {
+  RG_TRY_ASSIGN(auto existing, db.query_int("SELECT count(*) FROM clinic"));
+  if (existing > 0)
+    return fail(ErrorCode::Invalid, _("This database already holds a clinic; the demo was not loaded."));
+  if (opts.patients < 1 || opts.doctors < 1 || opts.days < 1)
+    return fail(ErrorCode::Invalid, "seed: patients, doctors and days must be positive");
+
+  Rng rng(opts.seed);
+  SeedReport report;
+  RG_TRY(seed_clinic(db));
+  use_time_zone("Europe/Moscow");
+  const Actor seed = Actor::system("seed");
+  (void)db.exec("PRAGMA synchronous=OFF");  // a generated dataset: speed over power-cut safety
+
+  // Reference data.
+  std::vector<std::vector<std::int64_t>> service_ids(specialties().size());
+  std::vector<std::int64_t> specialty_ids;
+  std::int64_t admin_id = 0;
+  {
+    RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+    RG_TRY(db.exec(
+        "INSERT INTO users(login, full_name, role, created_at) VALUES "
+        "('admin', 'Смирнова Екатерина Андреевна', 'admin', strftime('%s')),"
+        "('senior', 'Белова Светлана Игоревна', 'senior', strftime('%s')),"
+        "('operator', 'Гусева Полина Сергеевна', 'operator', strftime('%s')),"
+        "('kiosk', 'Киоск в холле', 'kiosk', strftime('%s'))"));
+    RG_TRY_ASSIGN(admin_id, db.query_int("SELECT id FROM users WHERE login = 'admin'"));
+    for (const char* r : kReferral) {
+      RG_TRY_ASSIGN(auto st, db.prepare("INSERT INTO referral_sources(name) VALUES (?1)"));
+      st.bind(1, r);
+      RG_TRY(st.exec());
+    }
+    std::string price_from = today().plus_days(-400).iso();
+    std::string raise_from = today().plus_days(-60).iso();
+    for (size_t s = 0; s < specialties().size(); ++s) {
+      RG_TRY_ASSIGN(auto st, db.prepare("INSERT INTO specialties(name) VALUES (?1)"));
+      st.bind(1, specialties()[s].specialty);
+      RG_TRY(st.exec());
+      specialty_ids.push_back(db.last_insert_rowid());
+      for (const auto& sv : specialties()[s].services) {
+        RG_TRY_ASSIGN(auto si, db.prepare(
+            "INSERT INTO services(code, name, specialty_id, duration_min) VALUES (?1, ?2, ?3, ?4)"));
+        si.bind_all(sv.code, sv.name, specialty_ids.back(), sv.minutes);
+        RG_TRY(si.exec());
+        std::int64_t sid = db.last_insert_rowid();
+        service_ids[s].push_back(sid);
+        ++report.services;
+        // Two price rows: last year's, and this year's 8 % rise, so price history is visible.
+        RG_TRY_ASSIGN(auto pr, db.prepare(
+            "INSERT INTO service_prices(service_id, active_from, price_kopecks) VALUES (?1, ?2, ?3)"));
+        pr.bind_all(sid, price_from, sv.rubles * 100);
+        RG_TRY(pr.exec());
+        pr.reset();
+        pr.bind_all(sid, raise_from, (sv.rubles * 108 / 100) / 10 * 10 * 100);
+        RG_TRY(pr.exec());
+      }
+    }
+    RG_TRY(tx.commit());
+  }
+
+  // Doctors, rooms and weekly schedules. Beyond the 12 demo doctors, the same specialties and
+  // shifts repeat with generated names, in rooms of further buildings ("101-2").
+  struct SeededDoctor {
+    std::int64_t id;
+    int specialty;
+    std::int64_t room_id;
+    std::vector<Shift> shifts;
+  };
+  std::vector<SeededDoctor> doctors;
+  {
+    RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+    const auto& templ = demo_doctors();
+    std::string valid_from = today().plus_days(-opts.days).iso();
+    for (int i = 0; i < opts.doctors; ++i) {
+      const DoctorSpec& t = templ[size_t(i) % templ.size()];
+      int building = i / int(templ.size());
+      std::string room = t.room;
+      if (building > 0) room += "-" + std::to_string(building + 1);
+      std::string surname = t.surname, name = t.name, patronymic = t.patronymic;
+      if (building > 0) {
+        bool female = rng.chance(0.6);
+        const auto& m = rng.pick(kMale);
+        surname = rng.pick(kSurnames);
+        if (female) surname = female_surname(surname);
+        name = female ? rng.pick(kFemale) : m.name;
+        patronymic = female ? rng.pick(kMale).patr_f : rng.pick(kMale).patr_m;
+      }
+      RG_TRY_ASSIGN(auto rs, db.prepare(
+          "INSERT INTO rooms(number, name, floor) VALUES (?1, ?2, ?3) "
+          "ON CONFLICT(number) DO UPDATE SET number = excluded.number RETURNING id"));
+      rs.bind_all(room, std::string("Кабинет ") + room, int(room[0] - '0'));
+      RG_TRY(rs.step());
+      std::int64_t room_id = rs.col_int(0);
+      rs = Statement();
+      RG_TRY_ASSIGN(auto ds, db.prepare(
+          "INSERT INTO doctors(surname, name, patronymic, position, default_room_id, sort_order) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+      ds.bind_all(surname, name, patronymic, specialties()[size_t(t.specialty)].position, room_id, i);
+      RG_TRY(ds.exec());
+      std::int64_t did = db.last_insert_rowid();
+      RG_TRY_ASSIGN(auto sp, db.prepare(
+          "INSERT INTO doctor_specialties(doctor_id, specialty_id) VALUES (?1, ?2)"));
+      sp.bind_all(did, specialty_ids[size_t(t.specialty)]);
+      RG_TRY(sp.exec());
+      for (const Shift& sh : t.shifts) {
+        for (int wd : sh.weekdays) {
+          RG_TRY_ASSIGN(auto sr, db.prepare(
+              "INSERT INTO schedule_rules(doctor_id, weekday, start_min, end_min, kind, room_id, "
+              "valid_from) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+          sr.bind_all(did, wd, sh.start_min, sh.end_min, "work", room_id, valid_from);
+          RG_TRY(sr.exec());
+          if (sh.break_start >= 0) {
+            sr.reset();
+            sr.bind_all(did, wd, sh.break_start, sh.break_end, "break", nullptr, valid_from);
+            RG_TRY(sr.exec());
+          }
+        }
+      }
+      doctors.push_back({did, t.specialty, room_id, t.shifts});
+      ++report.doctors;
+    }
+    RG_TRY(tx.commit());
+  }
+
+  // Patients, committed in batches.
+  std::int64_t first_patient_id = 0;
+  {
+    const Date now = today();
+    std::optional<Transaction> tx;
+    for (int i = 0; i < opts.patients; ++i) {
+      if (i % 20000 == 0) {
+        if (tx) RG_TRY(tx->commit());
+        RG_TRY_ASSIGN(auto t, Transaction::begin(db));
+        tx.emplace(std::move(t));
+      }
+      PatientDraft p;
+      bool female = rng.chance(0.58);
+      const auto& father = rng.pick(kMale);
+      std::string s = rng.pick(kSurnames);
+      if (rng.chance(0.01)) s += std::string("-") + rng.pick(kSurnames);  // double surname
+      if (female) {
+        // each part of a double surname takes the female form
+        std::string out, part;
+        for (size_t k = 0; k <= s.size(); ++k) {
+          if (k == s.size() || s[k] == '-') {
+            out += female_surname(part);
+            if (k < s.size()) out += '-';
+            part.clear();
+          } else {
+            part += s[k];
+          }
+        }
+        s = out;
+      }
+      p.surname = s;
+      p.name = female ? rng.pick(kFemale) : rng.pick(kMale).name;
+      p.patronymic = female ? father.patr_f : father.patr_m;
+      p.sex = female ? 'F' : 'M';
+      int age_days = rng.between(365, 85 * 365);
+      p.birth_date = now.plus_days(-age_days);
+      p.phones.push_back({"+79" + rng.digits(9), "mobile"});
+      if (rng.chance(0.15)) p.phones.push_back({"+7495" + rng.digits(7), "home"});
+      if (rng.chance(0.6)) p.oms_enp = rng.digits(16);
+      if (rng.chance(0.5)) p.snils = snils_with_check(std::to_string(rng.between(100000000, 999999999)));
+      p.address = std::string("г. Москва, ") + rng.pick(kStreets) + ", д. " +
+                  std::to_string(rng.between(1, 120)) + ", кв. " + std::to_string(rng.between(1, 300));
+      p.referral_source_id = rng.between(1, int(kReferral.size()));
+      p.marketing_consent = rng.chance(0.4);
+      if (rng.chance(0.3)) p.email = "patient" + std::to_string(i + 1) + "@example.ru";
+      auto id = insert_patient(db, p, std::to_string(10000 + i));
+      if (!id) {
+        if (id.error().code == ErrorCode::Conflict) continue;  // a random ENP collided: skip
+        return std::unexpected(id.error());
+      }
+      if (i == 0) first_patient_id = *id;
+      ++report.patients;
+    }
+    if (tx) RG_TRY(tx->commit());
+    RG_TRY(set_setting(db, "next_card_no", std::to_string(10000 + opts.patients)));
+  }
+  (void)seed;
+  RG_TRY_ASSIGN(std::int64_t last_patient_id, db.query_int("SELECT max(id) FROM patients"));
+
+  // Appointments, day by day, doctor by doctor, so "first visit" follows from history.
+  {
+    const Date today_d = today();
+    // The demo's "now" sits inside clinic hours, so today always shows patients waiting and in
+    // the room, whatever the hour the demo is built at.
+    const std::int64_t now = std::clamp(now_unix(), to_unix(today_d, 10 * 60 + 30), to_unix(today_d, 13 * 60 + 30));
+    const int back = opts.days / 2, ahead = opts.days - 1 - back;
+    std::optional<Transaction> tx;
+    int since_commit = 0;
+    for (int off = -back; off <= ahead; ++off) {
+      Date day = today_d.plus_days(off);
+      int wd = day.iso_weekday();
+      for (const auto& d : doctors) {
+        const auto& svc = specialties()[size_t(d.specialty)].services;
+        for (const Shift& sh : d.shifts) {
+          if (std::find(sh.weekdays.begin(), sh.weekdays.end(), wd) == sh.weekdays.end()) continue;
+          // Fuller near today, emptier far ahead, as real books look.
+          double fill = off < 0 ? 0.8 : off == 0 ? 0.75 : std::max(0.15, 0.9 - 0.03 * off);
+          int t = sh.start_min;
+          while (t + 15 <= sh.end_min) {
+            if (sh.break_start >= 0 && t >= sh.break_start && t < sh.break_end) {
+              t = sh.break_end;
+              continue;
+            }
+            if (!rng.chance(fill)) {
+              t += 30;
+              continue;
+            }
+            if (!tx) {
+              RG_TRY_ASSIGN(auto nt, Transaction::begin(db));
+              tx.emplace(std::move(nt));
+            }
+            AppointmentDraft a;
+            a.patient_id = rng.between(int(first_patient_id), int(last_patient_id));
+            a.doctor_id = d.id;
+            a.room_id = d.room_id;
+            a.start_at = to_unix(day, t);
+            RG_TRY_ASSIGN(bool first, is_first_visit(db, a.patient_id, a.start_at));
+            size_t si = first ? 0 : (svc.size() > 1 && rng.chance(0.5) ? 1 : size_t(rng.between(1, int(svc.size()) - 1)));
+            int minutes = svc[si].minutes;
+            if (t + minutes > sh.end_min ||
+                (sh.break_start >= 0 && t < sh.break_start && t + minutes > sh.break_start)) {
+              t += 15;
+              continue;
+            }
+            a.end_at = to_unix(day, t + minutes);
+            a.service_ids = {service_ids[size_t(d.specialty)][si]};
+            a.created_by = admin_id;
+            int ch = rng.between(0, 99);
+            a.channel = ch < 55 ? Channel::Phone : ch < 75 ? Channel::Website : ch < 85 ? Channel::WalkIn : Channel::Desk;
+            int r = rng.between(0, 99);
+            if (a.end_at <= now) {
+              a.status = r < 85 ? AppointmentStatus::Done : r < 92 ? AppointmentStatus::NoShow : AppointmentStatus::Cancelled;
+            } else if (a.start_at <= now) {
+              a.status = r < 75 ? AppointmentStatus::InRoom : AppointmentStatus::Arrived;
+            } else if (off == 0) {
+              a.status = a.start_at - now < 40 * 60 ? (r < 40 ? AppointmentStatus::Arrived : AppointmentStatus::Confirmed)
+                         : r < 60 ? AppointmentStatus::Confirmed : r < 95 ? AppointmentStatus::Booked : AppointmentStatus::Cancelled;
+            } else if (off == 1) {
+              a.status = r < 50 ? AppointmentStatus::Confirmed : r < 95 ? AppointmentStatus::Booked : AppointmentStatus::Cancelled;
+            } else {
+              a.status = r < 90 ? AppointmentStatus::Booked : AppointmentStatus::Cancelled;
+            }
+            auto id = insert_appointment(db, a);
+            if (!id && id.error().code != ErrorCode::Conflict) return std::unexpected(id.error());
+            if (id) {
+              ++report.appointments;
+              if (++since_commit >= 50000) {
+                RG_TRY(tx->commit());
+                tx.reset();
+                since_commit = 0;
+              }
+            }
+            t += minutes;
+          }
+        }
+      }
+    }
+    if (tx) RG_TRY(tx->commit());
+  }
+  RG_TRY(db.exec("UPDATE appointments SET cancel_reason = 'Пациент отменил по телефону' "
+                 "WHERE status = 'cancelled'"));
+  (void)db.exec("PRAGMA synchronous=NORMAL");
+  (void)db.exec("PRAGMA optimize");
+  (void)db.exec("ANALYZE");
+  return report;
+}
+
+}  // namespace rg::db

@@ -1,0 +1,43 @@
+// Text rules of the clinic's data: folding names for search, phone numbers, masked names.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rg {
+
+// Lower case for Cyrillic (Russian and the CIS alphabets) and Latin, ё → е, dashes unified,
+// white space trimmed and collapsed. SQLite's lower() and LIKE fold ASCII only.
+std::string fold(std::string_view s);
+
+// Folded surname parts for the search index: the whole surname first, then every part after
+// a hyphen («римская-корсакова», «корсакова»).
+std::vector<std::string> surname_keys(std::string_view surname);
+
+// Only the digits of s.
+std::string digits_of(std::string_view s);
+
+// A Russian/CIS phone as E.164 digits: "8 (916) 123-45-67" and "+7 916 1234567" both give
+// "79161234567"; ten digits starting with 9 get the 7 in front. Empty when it is not a phone.
+std::string normalize_phone(std::string_view s);
+// "+7 916 123-45-67" for display.
+std::string format_phone(std::string_view e164);
+
+std::string reversed(std::string_view s);
+
+// «Иванова А. П.»: what the kiosk and notifications may show of a person.
+std::string masked_name(std::string_view surname, std::string_view name,
+                        std::string_view patronymic);
+// «Иванова Анна Петровна».
+std::string full_name(std::string_view surname, std::string_view name, std::string_view patronymic);
+
+// The first code point of s, capitalised, as UTF-8 (for initials).
+std::string initial(std::string_view s);
+
+// UTF-8 helpers shared by the folding code and the UI.
+size_t utf8_length(std::string_view s);
+// At most max_chars code points; never cuts a multi-byte character.
+std::string utf8_truncate(std::string_view s, size_t max_chars);
+
+}  // namespace rg

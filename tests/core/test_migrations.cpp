@@ -1,0 +1,118 @@
+// Migrations: fresh database, every released schema's fixture, and a newer database refused.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "migrations.h"
+#include "temp_dir.h"
+
+using namespace rg;
+using namespace rg::db;
+
+namespace {
+
+std::string read_file(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+TEST_CASE("a new file is created at the current schema version") {
+  test::TempDir dir;
+  auto db = open_clinic_database(dir.file("new.db"));
+  REQUIRE(db);
+  CHECK(*db->query_int("PRAGMA user_version") == kSchemaVersion);
+  CHECK(*db->query_int("SELECT count(*) FROM sqlite_schema WHERE name = 'appointments'") == 1);
+  CHECK_FALSE(std::filesystem::exists(dir.file("new.db.v0.bak")));  // nothing to back up
+}
+
+TEST_CASE("the v1 fixture opens, migrates and keeps its data") {
+  // tests/fixtures/schema_v1.sql is a dump of a v1 database as released; keep one per version.
+  test::TempDir dir;
+  std::string path = dir.file("v1.db");
+  {
+    auto raw = Database::open(path);
+    REQUIRE(raw);
+    REQUIRE(raw->exec(read_file(std::string(REGISTRATURA_FIXTURES) + "/schema_v1.sql")));
+    CHECK(*raw->query_int("PRAGMA user_version") == 1);
+  }
+  auto db = open_clinic_database(path);
+  REQUIRE_MESSAGE(db, (db ? "" : db.error().detail));
+  CHECK(*db->query_int("PRAGMA user_version") == kSchemaVersion);
+  CHECK(*db->query_int("SELECT count(*) FROM patients") == 3);
+  CHECK(*db->query_int("SELECT count(*) FROM appointments") == 2);
+  auto st = db->prepare("SELECT surname FROM patients WHERE card_no = '10001'");
+  REQUIRE(*st->step());
+  CHECK(st->col_text(0) == "Римская-Корсакова");
+  // The invariants of the fixture's schema still hold after migrating.
+  CHECK_FALSE(db->exec("UPDATE audit_log SET actor = 'x'").has_value());
+}
+
+TEST_CASE("a database newer than the code is refused and left byte-identical") {
+  test::TempDir dir;
+  std::string path = dir.file("future.db");
+  {
+    auto raw = Database::open(path);
+    REQUIRE(raw);
+    REQUIRE(raw->exec("CREATE TABLE future_things(x); INSERT INTO future_things VALUES (42);"
+                      "PRAGMA user_version = 99;"));
+  }
+  std::string before = read_file(path);
+  auto db = open_clinic_database(path);
+  REQUIRE_FALSE(db.has_value());
+  CHECK(db.error().code == ErrorCode::SchemaTooNew);
+  CHECK(db.error().message.find("99") != std::string::npos);
+  CHECK(read_file(path) == before);
+  CHECK_FALSE(std::filesystem::exists(path + "-wal"));
+  CHECK_FALSE(std::filesystem::exists(path + ".v99.bak"));
+}
+
+TEST_CASE("an existing database is backed up with the online backup API before migrating") {
+  test::TempDir dir;
+  std::string path = dir.file("old.db");
+  {
+    auto raw = Database::open(path);
+    REQUIRE(raw->exec("CREATE TABLE legacy(x); INSERT INTO legacy VALUES ('важные данные');"));
+  }
+  auto db = Database::open(path);
+  REQUIRE(db->configure());
+  auto rep = migrate(*db);
+  REQUIRE(rep);
+  CHECK(rep->from_version == 0);
+  CHECK(rep->to_version == kSchemaVersion);
+  REQUIRE(rep->backup_path == path + ".v0.bak");
+  auto backup = Database::open(rep->backup_path, {.read_only = true});
+  REQUIRE(backup);
+  auto st = backup->prepare("SELECT x FROM legacy");
+  REQUIRE(*st->step());
+  CHECK(st->col_text(0) == "важные данные");
+  CHECK(*backup->query_int("SELECT count(*) FROM sqlite_schema WHERE name = 'patients'") == 0);
+}
+
+TEST_CASE("two processes opening a new file at once migrate it once") {
+  test::TempDir dir;
+  std::string path = dir.file("race.db");
+  pid_t kids[3];
+  for (pid_t& k : kids) {
+    k = fork();
+    if (k == 0) {
+      auto db = open_clinic_database(path);
+      _exit(db ? 0 : 1);
+    }
+  }
+  for (pid_t k : kids) {
+    int status = 0;
+    waitpid(k, &status, 0);
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+  }
+  auto db = open_clinic_database(path);
+  REQUIRE(db);
+  CHECK(*db->query_int("PRAGMA user_version") == kSchemaVersion);
+}

@@ -1,0 +1,58 @@
+// The demo clinic: plausible, complete, every status present, invariants kept.
+#include <doctest/doctest.h>
+
+#include "demo_seed.h"
+#include "clinic.h"
+#include "migrations.h"
+#include "patients.h"
+#include "temp_dir.h"
+
+using namespace rg;
+using namespace rg::db;
+
+TEST_CASE("the demo clinic has what the desk needs to show") {
+  test::TempDir dir;
+  auto db = open_clinic_database(dir.file("demo.db"));
+  REQUIRE(db);
+  auto rep = seed_demo(*db, {});
+  REQUIRE_MESSAGE(rep, (rep ? "" : rep.error().message + " " + rep.error().detail));
+  CHECK(rep->patients == 2000);
+  CHECK(rep->doctors == 12);
+  CHECK(rep->appointments > 2000);
+  auto clinic = load_clinic(*db);
+  REQUIRE(clinic);
+  CHECK(clinic->inn.size() == 10);
+  CHECK(clinic->ogrn.size() == 13);
+  CHECK(*db->query_int("SELECT count(DISTINCT status) FROM appointments") == 7);
+  CHECK(*db->query_int("SELECT count(DISTINCT specialty_id) FROM services") >= 10);
+  CHECK(*db->query_int("SELECT count(*) FROM patients WHERE surname LIKE '%-%'") > 0);
+  CHECK(*db->query_int("SELECT count(*) FROM patients WHERE snils IS NOT NULL") > 500);
+  CHECK(*db->query_int(
+            "SELECT count(*) FROM appointments a JOIN appointments b ON a.id < b.id "
+            "AND a.doctor_id = b.doctor_id AND a.start_at < b.end_at AND b.start_at < a.end_at "
+            "AND a.status NOT IN ('cancelled','no_show') AND b.status NOT IN ('cancelled','no_show')") == 0);
+  // Every seeded SNILS passes the check-number rule the desk enforces.
+  auto st = db->prepare("SELECT snils FROM patients WHERE snils IS NOT NULL");
+  int bad = 0;
+  while (*st->step())
+    if (!snils_valid(st->col_view(0))) ++bad;
+  CHECK(bad == 0);
+  // A second seed into the same clinic is refused, not duplicated.
+  auto again = seed_demo(*db, {});
+  REQUIRE_FALSE(again);
+  CHECK(*db->query_int("SELECT count(*) FROM patients") == 2000);
+}
+
+TEST_CASE("the same seed gives the same clinic") {
+  test::TempDir dir;
+  auto a = open_clinic_database(dir.file("a.db"));
+  auto b = open_clinic_database(dir.file("b.db"));
+  REQUIRE(seed_demo(*a, {.patients = 300, .doctors = 4, .days = 7}));
+  REQUIRE(seed_demo(*b, {.patients = 300, .doctors = 4, .days = 7}));
+  auto sig = [](Database& d) {
+    auto st = d.prepare("SELECT group_concat(surname || name || birth_date, ',') FROM patients");
+    REQUIRE(*st->step());
+    return st->col_text(0);
+  };
+  CHECK(sig(*a) == sig(*b));
+}
