@@ -122,17 +122,40 @@ Result<std::int64_t> book_appointment(Database& db, const AppointmentDraft& a, c
   return id;
 }
 
+namespace {
+
+// Small reference tables read whole: a map lookup beats a correlated subquery per row.
+Result<std::unordered_map<std::int64_t, std::string>> load_names(Database& db, const char* sql) {
+  std::unordered_map<std::int64_t, std::string> out;
+  RG_TRY_ASSIGN(auto st, db.cached(sql));
+  for (;;) {
+    RG_TRY_ASSIGN(bool row, st->step());
+    if (!row) break;
+    out.emplace(st->col_int(0), st->col_text(1));
+  }
+  return out;
+}
+
+std::string name_or_empty(const std::unordered_map<std::int64_t, std::string>& m,
+                          std::optional<std::int64_t> id) {
+  if (!id) return {};
+  auto it = m.find(*id);
+  return it == m.end() ? std::string() : it->second;
+}
+
+}  // namespace
+
 Result<DayGrid> load_day_grid(Database& db, Date day) {
   DayGrid g;
   g.day = day;
   std::string iso = day.iso();
+  RG_TRY_ASSIGN(auto rooms, load_names(db, "SELECT id, number FROM rooms"));
+  RG_TRY_ASSIGN(auto specialties, load_names(db, "SELECT id, name FROM specialties"));
 
   RG_TRY_ASSIGN(auto docs, db.cached(
-      "SELECT d.id, d.surname, d.name, d.patronymic, coalesce(r.number, ''), "
-      "coalesce((SELECT s.name FROM doctor_specialties ds JOIN specialties s "
-      "          ON s.id = ds.specialty_id WHERE ds.doctor_id = d.id ORDER BY s.id LIMIT 1), '') "
-      "FROM doctors d LEFT JOIN rooms r ON r.id = d.default_room_id WHERE d.active = 1 "
-      "ORDER BY d.sort_order, d.surname, d.name"));
+      "SELECT d.id, d.surname, d.name, d.patronymic, d.default_room_id, "
+      "(SELECT min(specialty_id) FROM doctor_specialties WHERE doctor_id = d.id) "
+      "FROM doctors d WHERE d.active = 1 ORDER BY d.sort_order, d.surname, d.name"));
   std::unordered_map<std::int64_t, size_t> index;
   for (;;) {
     RG_TRY_ASSIGN(bool row, docs->step());
@@ -140,59 +163,59 @@ Result<DayGrid> load_day_grid(Database& db, Date day) {
     DoctorDay d;
     d.doctor_id = docs->col_int(0);
     d.short_name = masked_name(docs->col_view(1), docs->col_view(2), docs->col_view(3));
-    d.room = docs->col_text(4);
-    d.specialty = docs->col_text(5);
+    d.room = name_or_empty(rooms, docs->col_opt_int(4));
+    d.specialty = name_or_empty(specialties, docs->col_opt_int(5));
     index[d.doctor_id] = g.doctors.size();
     g.doctors.push_back(std::move(d));
   }
 
   // Hours: the day's own rows replace the weekly pattern for that doctor.
   std::vector<bool> has_day_rows(g.doctors.size(), false);
+  auto add_hours = [&](Statement& st, bool from_day_rows) {
+    auto it = index.find(st.col_int(0));
+    if (it == index.end()) return;
+    if (!from_day_rows && has_day_rows[it->second]) return;
+    if (from_day_rows) has_day_rows[it->second] = true;
+    DoctorDay& d = g.doctors[it->second];
+    std::string_view kind = st.col_view(3);
+    Interval iv{int(st.col_int(1)), int(st.col_int(2))};
+    if (kind == "off") {
+      d.day_off = true;
+    } else if (kind == "break") {
+      d.breaks.push_back(iv);
+    } else {
+      d.work.push_back(iv);
+      if (auto room = st.col_opt_int(4)) d.room = name_or_empty(rooms, room);
+    }
+  };
   RG_TRY_ASSIGN(auto days, db.cached(
-      "SELECT sd.doctor_id, sd.start_min, sd.end_min, sd.kind, r.number FROM schedule_days sd "
-      "LEFT JOIN rooms r ON r.id = sd.room_id WHERE sd.day = ?1 ORDER BY sd.start_min"));
+      "SELECT doctor_id, start_min, end_min, kind, room_id FROM schedule_days WHERE day = ?1 "
+      "ORDER BY start_min"));
   days->bind(1, iso);
   for (;;) {
     RG_TRY_ASSIGN(bool row, days->step());
     if (!row) break;
-    auto it = index.find(days->col_int(0));
-    if (it == index.end()) continue;
-    DoctorDay& d = g.doctors[it->second];
-    has_day_rows[it->second] = true;
-    std::string_view kind = days->col_view(3);
-    Interval iv{int(days->col_int(1)), int(days->col_int(2))};
-    if (kind == "off") d.day_off = true;
-    else if (kind == "break") d.breaks.push_back(iv);
-    else d.work.push_back(iv);
-    if (!days->is_null(4) && kind == "work") d.room = days->col_text(4);
+    add_hours(*days, true);
   }
   RG_TRY_ASSIGN(auto rules, db.cached(
-      "SELECT sr.doctor_id, sr.start_min, sr.end_min, sr.kind, r.number FROM schedule_rules sr "
-      "LEFT JOIN rooms r ON r.id = sr.room_id WHERE sr.weekday = ?1 AND sr.valid_from <= ?2 "
-      "AND (sr.valid_until IS NULL OR sr.valid_until >= ?2) ORDER BY sr.start_min"));
+      "SELECT doctor_id, start_min, end_min, kind, room_id FROM schedule_rules "
+      "WHERE weekday = ?1 AND valid_from <= ?2 AND (valid_until IS NULL OR valid_until >= ?2) "
+      "ORDER BY start_min"));
   rules->bind_all(day.iso_weekday(), iso);
   for (;;) {
     RG_TRY_ASSIGN(bool row, rules->step());
     if (!row) break;
-    auto it = index.find(rules->col_int(0));
-    if (it == index.end() || has_day_rows[it->second]) continue;
-    DoctorDay& d = g.doctors[it->second];
-    Interval iv{int(rules->col_int(1)), int(rules->col_int(2))};
-    if (rules->col_view(3) == "break") d.breaks.push_back(iv);
-    else d.work.push_back(iv);
-    if (!rules->is_null(4) && rules->col_view(3) == "work") d.room = rules->col_text(4);
+    add_hours(*rules, false);
   }
   for (auto& d : g.doctors)
     if (d.work.empty()) d.day_off = true;
 
+  // Minutes are counted from local midnight; the clinic's zones have had no DST since 2014,
+  // and a DST day would only shift the drawing, never the stored instants.
   std::int64_t from = to_unix(day, 0), to = to_unix(day.plus_days(1), 0);
   RG_TRY_ASSIGN(auto apps, db.cached(
       "SELECT a.id, a.doctor_id, a.patient_id, a.start_at, a.end_at, a.status, a.visit_kind, "
-      "a.channel, p.surname, p.name, p.patronymic, coalesce(r.number, ''), "
-      "coalesce((SELECT s.name FROM appointment_services x JOIN services s ON s.id = x.service_id "
-      "          WHERE x.appointment_id = a.id ORDER BY x.position LIMIT 1), '') "
-      "FROM appointments a JOIN patients p ON p.id = a.patient_id "
-      "LEFT JOIN rooms r ON r.id = a.room_id "
+      "a.channel, a.patient_label, a.room_id, a.summary FROM appointments a "
       "WHERE a.start_at >= ?1 AND a.start_at < ?2 ORDER BY a.doctor_id, a.start_at"));
   apps->bind_all(from, to);
   for (;;) {
@@ -202,18 +225,43 @@ Result<DayGrid> load_day_grid(Database& db, Date day) {
     x.id = apps->col_int(0);
     x.doctor_id = apps->col_int(1);
     x.patient_id = apps->col_int(2);
-    std::int64_t s = apps->col_int(3), e = apps->col_int(4);
-    x.start_min = int((s - from) / 60);
-    x.end_min = int((e - from) / 60);
+    x.start_min = int((apps->col_int(3) - from) / 60);
+    x.end_min = int((apps->col_int(4) - from) / 60);
     x.status = status_from_db(apps->col_view(5)).value_or(AppointmentStatus::Booked);
     x.first_visit = apps->col_view(6) == "first";
     x.channel = channel_from_db(apps->col_view(7)).value_or(Channel::Desk);
-    x.patient_short = masked_name(apps->col_view(8), apps->col_view(9), apps->col_view(10));
-    x.room = apps->col_text(11);
-    x.service = apps->col_text(12);
+    x.patient_short = apps->col_text(8);
+    x.room = name_or_empty(rooms, apps->col_opt_int(9));
+    x.service = apps->col_text(10);
     g.appointments.push_back(std::move(x));
   }
   return g;
+}
+
+Result<std::vector<PatientVisit>> patient_visits(Database& db, std::int64_t patient_id, int limit) {
+  RG_TRY_ASSIGN(auto st, db.cached(
+      "SELECT a.id, a.start_at, a.end_at, a.status, a.visit_kind, d.surname, d.name, "
+      "d.patronymic, d.position, coalesce(r.number, ''), a.summary FROM appointments a "
+      "JOIN doctors d ON d.id = a.doctor_id LEFT JOIN rooms r ON r.id = a.room_id "
+      "WHERE a.patient_id = ?1 ORDER BY a.start_at DESC LIMIT ?2"));
+  st->bind_all(patient_id, limit);
+  std::vector<PatientVisit> out;
+  for (;;) {
+    RG_TRY_ASSIGN(bool row, st->step());
+    if (!row) break;
+    PatientVisit v;
+    v.id = st->col_int(0);
+    v.start_at = st->col_int(1);
+    v.end_at = st->col_int(2);
+    v.status = status_from_db(st->col_view(3)).value_or(AppointmentStatus::Booked);
+    v.first_visit = st->col_view(4) == "first";
+    v.doctor = masked_name(st->col_view(5), st->col_view(6), st->col_view(7));
+    v.position = st->col_text(8);
+    v.room = st->col_text(9);
+    v.summary = st->col_text(10);
+    out.push_back(std::move(v));
+  }
+  return out;
 }
 
 }  // namespace rg::db

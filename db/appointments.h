@@ -62,7 +62,7 @@ struct GridAppointment {
   bool first_visit = false;
   Channel channel = Channel::Phone;
   std::string patient_short;  // «Иванова А. П.»
-  std::string service;        // first service's name
+  std::string service;        // first service's name, "+N" when there are more
   std::string room;
 };
 struct DayGrid {
@@ -73,5 +73,19 @@ struct DayGrid {
 
 // All active doctors with their hours for `day`, and every appointment that day.
 Result<DayGrid> load_day_grid(Database& db, Date day);
+
+// One line of a patient's history in the card.
+struct PatientVisit {
+  std::int64_t id = 0;
+  std::int64_t start_at = 0, end_at = 0;
+  AppointmentStatus status = AppointmentStatus::Booked;
+  bool first_visit = false;
+  std::string doctor;     // «Петрова А. С.»
+  std::string position;   // «врач-терапевт»
+  std::string room;
+  std::string summary;
+};
+// Newest first: the coming appointments, then the past ones.
+Result<std::vector<PatientVisit>> patient_visits(Database& db, std::int64_t patient_id, int limit);
 
 }  // namespace rg::db

@@ -180,7 +180,10 @@ Status Database::configure() {
       "PRAGMA foreign_keys=ON;"
       "PRAGMA synchronous=NORMAL;"
       "PRAGMA temp_store=MEMORY;"
-      "PRAGMA cache_size=-16000;");
+      "PRAGMA cache_size=-16000;"
+      // Reads through mmap skip a syscall and a copy per page: random patient rows in a
+      // 1M-patient file are the grid's and the phone search's main cost.
+      "PRAGMA mmap_size=1073741824;");
 }
 
 Status Database::exec(std::string_view sql) {

@@ -78,7 +78,16 @@ Status write_phones(Database& db, std::int64_t id, const PatientDraft& p) {
   return {};
 }
 
-void bind_patient_columns(Statement& st, const PatientDraft& p) {
+PatientDraft tidied(const PatientDraft& in) {
+  PatientDraft p = in;
+  p.surname = tidy_name(p.surname);
+  p.name = tidy_name(p.name);
+  p.patronymic = tidy_name(p.patronymic);
+  return p;
+}
+
+void bind_patient_columns(Statement& st, const PatientDraft& in) {
+  PatientDraft p = tidied(in);
   auto opt = [](const std::optional<std::string>& s) {
     return s && !s->empty() ? s : std::optional<std::string>{};
   };

@@ -149,6 +149,23 @@ std::string initial(std::string_view s) {
   return {};
 }
 
+std::string tidy_name(std::string_view s) {
+  std::string out;
+  bool pending_space = false, first = true;
+  for (size_t i = 0; i < s.size();) {
+    char32_t c = decode(s, i);
+    if (is_space(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    encode(first ? to_upper(c) : c, out);
+    first = false;
+  }
+  return out;
+}
+
 std::string masked_name(std::string_view surname, std::string_view name,
                         std::string_view patronymic) {
   std::string out(surname);

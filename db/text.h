@@ -32,6 +32,10 @@ std::string masked_name(std::string_view surname, std::string_view name,
 // «Иванова Анна Петровна».
 std::string full_name(std::string_view surname, std::string_view name, std::string_view patronymic);
 
+// A name part as it is stored: trimmed, single spaces, first letter capitalised ("иванова " →
+// "Иванова"); the rest is kept as typed ("Мак-Кейн", "де Бофорт").
+std::string tidy_name(std::string_view s);
+
 // The first code point of s, capitalised, as UTF-8 (for initials).
 std::string initial(std::string_view s);
 

@@ -211,6 +211,10 @@ CREATE TABLE appointments (
   created_by    INTEGER REFERENCES users(id),
   created_at    INTEGER NOT NULL,
   updated_at    INTEGER NOT NULL,
+  -- What the day grid shows, kept by the triggers below so that a day of hundreds of
+  -- appointments reads without a lookup per row: «Иванова А. П.» and «Приём терапевта +1».
+  patient_label TEXT NOT NULL DEFAULT '',
+  summary       TEXT NOT NULL DEFAULT '',
   -- At most 12 hours: the overlap checks below look back that far and no further.
   CHECK (end_at > start_at AND end_at - start_at <= 43200)
 );
@@ -268,6 +272,31 @@ BEGIN
        AND a.status IN ('booked', 'confirmed', 'arrived', 'in_room', 'done'));
 END;
 
+-- The grid's cached patient label follows the patient's name, whoever edits it.
+CREATE TRIGGER appointments_label_on_insert AFTER INSERT ON appointments
+BEGIN
+  UPDATE appointments SET patient_label = (
+    SELECT p.surname || ' ' || substr(p.name, 1, 1) || '.' ||
+           CASE WHEN p.patronymic <> '' THEN ' ' || substr(p.patronymic, 1, 1) || '.' ELSE '' END
+      FROM patients p WHERE p.id = NEW.patient_id)
+   WHERE id = NEW.id;
+END;
+CREATE TRIGGER appointments_label_on_patient_change AFTER UPDATE OF patient_id ON appointments
+BEGIN
+  UPDATE appointments SET patient_label = (
+    SELECT p.surname || ' ' || substr(p.name, 1, 1) || '.' ||
+           CASE WHEN p.patronymic <> '' THEN ' ' || substr(p.patronymic, 1, 1) || '.' ELSE '' END
+      FROM patients p WHERE p.id = NEW.patient_id)
+   WHERE id = NEW.id;
+END;
+CREATE TRIGGER patients_label_on_rename AFTER UPDATE OF surname, name, patronymic ON patients
+BEGIN
+  UPDATE appointments SET patient_label =
+    NEW.surname || ' ' || substr(NEW.name, 1, 1) || '.' ||
+    CASE WHEN NEW.patronymic <> '' THEN ' ' || substr(NEW.patronymic, 1, 1) || '.' ELSE '' END
+   WHERE patient_id = NEW.id;
+END;
+
 CREATE TABLE appointment_services (
   appointment_id INTEGER NOT NULL REFERENCES appointments(id) ON DELETE CASCADE,
   service_id     INTEGER NOT NULL REFERENCES services(id),
@@ -275,6 +304,26 @@ CREATE TABLE appointment_services (
   position       INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (appointment_id, service_id)
 ) WITHOUT ROWID;
+
+-- The grid's summary: the first service's name, and how many more there are.
+CREATE TRIGGER appointment_services_summary_insert AFTER INSERT ON appointment_services
+BEGIN
+  UPDATE appointments SET summary = coalesce((
+    SELECT s.name FROM appointment_services x JOIN services s ON s.id = x.service_id
+     WHERE x.appointment_id = NEW.appointment_id ORDER BY x.position LIMIT 1), '') ||
+    coalesce((SELECT ' +' || (count(*) - 1) FROM appointment_services
+               WHERE appointment_id = NEW.appointment_id HAVING count(*) > 1), '')
+   WHERE id = NEW.appointment_id;
+END;
+CREATE TRIGGER appointment_services_summary_delete AFTER DELETE ON appointment_services
+BEGIN
+  UPDATE appointments SET summary = coalesce((
+    SELECT s.name FROM appointment_services x JOIN services s ON s.id = x.service_id
+     WHERE x.appointment_id = OLD.appointment_id ORDER BY x.position LIMIT 1), '') ||
+    coalesce((SELECT ' +' || (count(*) - 1) FROM appointment_services
+               WHERE appointment_id = OLD.appointment_id HAVING count(*) > 1), '')
+   WHERE id = OLD.appointment_id;
+END;
 
 -- Who did what, when. Append-only: the database itself refuses edits and deletions.
 CREATE TABLE audit_log (

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "clinic_fixture.h"
+#include "text.h"
 
 using namespace rg;
 using namespace rg::db;
@@ -173,4 +174,39 @@ TEST_CASE("first visit is derived from history") {
   CHECK(st->col_text(0) == "first");
   REQUIRE(*st->step());
   CHECK(st->col_text(0) == "repeat");
+}
+
+TEST_CASE("the grid's cached label and summary follow the patient and the services") {
+  test::ClinicFixture f;
+  REQUIRE(f.db.exec("INSERT INTO services(code, name, duration_min) VALUES "
+                    "('B01.047.001', 'Приём терапевта', 30), ('A05.10.006', 'ЭКГ', 15)"));
+  auto anna = f.add_patient("иванова ", "анна", "петровна");  // typed in lower case
+  auto p = get_patient(f.db, anna);
+  REQUIRE(p);
+  CHECK(p->surname == "Иванова");
+  CHECK(p->name == "Анна");
+  AppointmentDraft a;
+  a.patient_id = anna;
+  a.doctor_id = f.doctor1;
+  a.start_at = test::ClinicFixture::at(600);
+  a.end_at = a.start_at + 1800;
+  a.service_ids = {1, 2};
+  REQUIRE(book_appointment(f.db, a, Actor::system("test")));
+  auto grid = [&] {
+    auto g = load_day_grid(f.db, Date(2030, 6, 3));
+    REQUIRE(g);
+    REQUIRE(g->appointments.size() == 1);
+    return g->appointments[0];
+  };
+  CHECK(grid().patient_short == masked_name(p->surname, p->name, p->patronymic));
+  CHECK(grid().service == "Приём терапевта +1");
+  PatientDraft renamed = *p;
+  renamed.surname = "Петрова";
+  REQUIRE(update_patient(f.db, anna, renamed, Actor::system("test")));
+  CHECK(grid().patient_short == "Петрова А. П.");
+  // Any writer, not only the core: the trigger keeps the label.
+  REQUIRE(f.db.exec("UPDATE patients SET name = 'Мария' WHERE id = " + std::to_string(anna)));
+  CHECK(grid().patient_short == "Петрова М. П.");
+  REQUIRE(f.db.exec("DELETE FROM appointment_services WHERE service_id = 1"));
+  CHECK(grid().service == "ЭКГ");
 }

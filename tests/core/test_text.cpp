@@ -74,3 +74,11 @@ TEST_CASE("local time converts to UTC in the clinic's zone") {
   use_time_zone("Europe/Moscow");
   CHECK(hhmm(545) == "09:05");
 }
+
+TEST_CASE("names are stored tidy: trimmed, single-spaced, capitalised") {
+  CHECK(tidy_name("  иванова  ") == "Иванова");
+  CHECK(tidy_name("анна  мария") == "Анна мария");
+  CHECK(tidy_name("ёлкин") == "Ёлкин");
+  CHECK(tidy_name("Мак-Кейн") == "Мак-Кейн");
+  CHECK(tidy_name("") == "");
+}
