@@ -86,6 +86,10 @@ int main(int argc, char** argv) {
     }
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
   }
+  if (auto dir = std::filesystem::path(path).parent_path(); !dir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+  }
   // Build into a temporary file and rename: a half-built demo never looks like a clinic.
   std::string tmp = path + ".building";
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(tmp + suffix);

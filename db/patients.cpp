@@ -325,7 +325,7 @@ SearchSql build_search(const PatientQuery& q, bool count) {
   if (!q.name_parts.empty()) {
     add(":klo", q.name_parts[0]);
     add(":khi", q.name_parts[0] + std::string(kHigh));
-    cond("k.key >= :klo AND k.key < :khi");
+    cond("k.part IN (0, 1, 2, 3) AND k.key >= :klo AND k.key < :khi");
     if (q.name_parts.size() > 1) {
       add(":nlo", q.name_parts[1]);
       add(":nhi", q.name_parts[1] + std::string(kHigh));
@@ -366,11 +366,11 @@ SearchSql build_search(const PatientQuery& q, bool count) {
       s.sql =
           "SELECT p.id, p.card_no, p.surname, p.name, p.patronymic, p.birth_date, p.sex, "
           "(SELECT phone FROM patient_phones WHERE patient_id = p.id ORDER BY position LIMIT 1) "
-          "FROM (SELECT k.patient_id AS pid, k.key AS o1, k.name_norm AS o2, "
+          "FROM (SELECT k.patient_id AS pid, k.part AS o0, k.key AS o1, k.name_norm AS o2, "
           "k.patronymic_norm AS o3, k.birth_date AS o4 FROM patient_name_keys k" + where +
-          " ORDER BY k.key, k.name_norm, k.patronymic_norm, k.birth_date, k.patient_id "
+          " ORDER BY k.part, k.key, k.name_norm, k.patronymic_norm, k.birth_date, k.patient_id "
           "LIMIT :limit OFFSET :offset) m JOIN patients p ON p.id = m.pid "
-          "ORDER BY m.o1, m.o2, m.o3, m.o4, p.id";
+          "ORDER BY m.o0, m.o1, m.o2, m.o3, m.o4, p.id";
     }
     return s;
   }

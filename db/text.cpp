@@ -105,7 +105,7 @@ std::vector<std::string> surname_keys(std::string_view surname) {
     // trim a space around the hyphen: «Римская - Корсакова»
     while (!part.empty() && part.front() == ' ') part.erase(part.begin());
     while (!part.empty() && part.back() == ' ') part.pop_back();
-    if (!part.empty() && std::find(keys.begin(), keys.end(), part) == keys.end())
+    if (!part.empty() && keys.size() < 4 && std::find(keys.begin(), keys.end(), part) == keys.end())
       keys.push_back(part);
   }
   return keys;
@@ -149,6 +149,22 @@ std::string initial(std::string_view s) {
   return {};
 }
 
+std::string fold_spaces(std::string_view s) {
+  std::string out;
+  bool pending_space = false;
+  for (size_t i = 0; i < s.size();) {
+    char32_t c = decode(s, i);
+    if (is_space(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    encode(c, out);
+  }
+  return out;
+}
+
 std::string tidy_name(std::string_view s) {
   std::string out;
   bool pending_space = false, first = true;
@@ -173,6 +189,20 @@ std::string masked_name(std::string_view surname, std::string_view name,
   if (!n.empty()) out += " " + n + ".";
   if (!p.empty()) out += " " + p + ".";
   return out;
+}
+
+std::string masked_full_name(std::string_view full) {
+  std::string parts[3];
+  size_t k = 0;
+  for (char ch : fold_spaces(full)) {
+    if (ch == ' ') {
+      if (k < 2) ++k;
+      else parts[2] += ch;
+      continue;
+    }
+    parts[k] += ch;
+  }
+  return masked_name(parts[0], parts[1], parts[2]);
 }
 
 std::string full_name(std::string_view surname, std::string_view name,

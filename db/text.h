@@ -12,7 +12,7 @@ namespace rg {
 std::string fold(std::string_view s);
 
 // Folded surname parts for the search index: the whole surname first, then every part after
-// a hyphen («римская-корсакова», «корсакова»).
+// a hyphen («римская-корсакова», «корсакова»); four keys at most.
 std::vector<std::string> surname_keys(std::string_view surname);
 
 // Only the digits of s.
@@ -29,8 +29,13 @@ std::string reversed(std::string_view s);
 // «Иванова А. П.»: what the kiosk and notifications may show of a person.
 std::string masked_name(std::string_view surname, std::string_view name,
                         std::string_view patronymic);
+// «Смирнова Екатерина Андреевна» → «Смирнова Е. А.».
+std::string masked_full_name(std::string_view full);
 // «Иванова Анна Петровна».
 std::string full_name(std::string_view surname, std::string_view name, std::string_view patronymic);
+
+// Trimmed, runs of white space made one space.
+std::string fold_spaces(std::string_view s);
 
 // A name part as it is stored: trimmed, single spaces, first letter capitalised ("иванова " →
 // "Иванова"); the rest is kept as typed ("Мак-Кейн", "де Бофорт").

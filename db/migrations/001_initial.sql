@@ -181,16 +181,16 @@ CREATE TABLE patient_phones (
 CREATE INDEX patient_phones_rev ON patient_phones(phone_rev);
 
 -- The name search index: one row for the whole folded surname (part 0) and one for each part
--- after a hyphen, so «Корсакова» finds «Римская-Корсакова». Covering: a page of results in
--- name order is one index range.
+-- after a hyphen, so «Корсакова» finds «Римская-Корсакова». Covering and ordered by part first:
+-- a page of results is one index range per part, real surnames before second halves.
 CREATE TABLE patient_name_keys (
   key             TEXT NOT NULL,
   name_norm       TEXT NOT NULL,
   patronymic_norm TEXT NOT NULL,
   birth_date      TEXT NOT NULL,
   patient_id      INTEGER NOT NULL REFERENCES patients(id) ON DELETE CASCADE,
-  part            INTEGER NOT NULL CHECK (part >= 0),
-  PRIMARY KEY (key, name_norm, patronymic_norm, birth_date, patient_id)
+  part            INTEGER NOT NULL CHECK (part BETWEEN 0 AND 3),
+  PRIMARY KEY (part, key, name_norm, patronymic_norm, birth_date, patient_id)
 ) WITHOUT ROWID;
 CREATE INDEX patient_name_keys_patient ON patient_name_keys(patient_id, part);
 

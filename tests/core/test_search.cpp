@@ -61,6 +61,11 @@ TEST_CASE_FIXTURE(SearchFixture, "each part of a double surname is found, and li
   CHECK(ids("Римская-Корсакова Ольга") == std::vector<std::int64_t>{rimskaya});
   auto k = ids("корсак");
   CHECK(k == std::vector<std::int64_t>{korsakov, rimskaya});
+  // Real surnames first, then those where the query is the second half.
+  auto ivanova = add_patient("Киселёва-Иванова", "Алёна", "", Date(1980, 11, 7));
+  auto iv = ids("иванова");
+  REQUIRE(iv.size() == 3);
+  CHECK(iv.back() == ivanova);
   // Both parts of «Петрова-Петренко» start with «петр»: one line, one count.
   CHECK(ids("петр") == std::vector<std::int64_t>{petrova_petrenko});
   CHECK(count("петр") == 1);

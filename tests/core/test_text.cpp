@@ -82,3 +82,9 @@ TEST_CASE("names are stored tidy: trimmed, single-spaced, capitalised") {
   CHECK(tidy_name("Мак-Кейн") == "Мак-Кейн");
   CHECK(tidy_name("") == "");
 }
+
+TEST_CASE("a full name in one string is masked too") {
+  CHECK(masked_full_name("Смирнова  Екатерина Андреевна") == "Смирнова Е. А.");
+  CHECK(masked_full_name("Ким Ён") == "Ким Ё.");
+  CHECK(masked_full_name("") == "");
+}
