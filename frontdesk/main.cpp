@@ -1,0 +1,124 @@
+// registratura-frontdesk: the administrators' console. Options for headless use render screens
+// to PNG files instead of opening a window.
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+#include "clinic.h"
+#include "desk_app.h"
+#include "patients_screen.h"
+#include "ui/i18n.h"
+#include "ui/shell.h"
+
+namespace {
+
+struct Options {
+  std::string db = "var/clinic.db";
+  std::string screenshot, screenshot_all, screen, search;
+  int frames = 5, width = 1600, height = 900;
+  bool fullscreen = false;
+};
+
+int usage() {
+  std::fprintf(stderr,
+               "Usage: registratura-frontdesk [--db PATH] [--screen ID] [--search TEXT] [--lang ru|en]\n"
+               "                              [--size WxH] [--fullscreen]\n"
+               "                              [--screenshot FILE.png [--frames N]] [--screenshot-all DIR]\n");
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  rg::ui::init_i18n(argv[0]);
+  Options o;
+  if (const char* env = std::getenv("REGISTRATURA_DB"); env && *env) o.db = env;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
+    if (a == "--db") o.db = next();
+    else if (a == "--screenshot") o.screenshot = next();
+    else if (a == "--screenshot-all") o.screenshot_all = next();
+    else if (a == "--frames") o.frames = std::max(1, std::atoi(next().c_str()));
+    else if (a == "--screen") o.screen = next();
+    else if (a == "--search") o.search = next();
+    else if (a == "--fullscreen") o.fullscreen = true;
+    else if (a == "--size") {
+      std::string v = next();
+      if (std::sscanf(v.c_str(), "%dx%d", &o.width, &o.height) != 2) return usage();
+    } else if (a == "--lang") {
+      rg::ui::set_language(next() == "en" ? rg::ui::Language::En : rg::ui::Language::Ru);
+    } else {
+      return usage();
+    }
+  }
+
+  if (!std::filesystem::exists(o.db)) {
+    std::fprintf(stderr, "registratura-frontdesk: %s: %s\n", o.db.c_str(),
+                 _("The database file does not exist. Create the demo clinic with ./dev run."));
+    return 1;
+  }
+  auto db = rg::db::open_clinic(o.db);
+  if (!db) {
+    std::fprintf(stderr, "registratura-frontdesk: %s\n", db.error().message.c_str());
+    return 1;
+  }
+  auto clinic = rg::db::load_clinic(*db);
+  if (!clinic) {
+    std::fprintf(stderr, "registratura-frontdesk: %s\n", clinic.error().message.c_str());
+    return 1;
+  }
+
+  const bool headless = !o.screenshot.empty() || !o.screenshot_all.empty();
+  rg::ui::ShellOptions so;
+  so.title = std::string(_("Registratura — front desk")) + " · " + clinic->short_name;
+  so.width = o.width;
+  so.height = o.height;
+  so.fullscreen = o.fullscreen && !headless;
+  so.offscreen = headless;
+  so.font_size = 17.f;
+  so.extra_font_sizes = {24.f};
+  auto shell = rg::ui::Shell::create(so);
+  if (!shell) {
+    std::fprintf(stderr, "registratura-frontdesk: %s\n", shell.error().c_str());
+    return 1;
+  }
+
+  rg::desk::DeskApp app(**shell, *db, o.db, *clinic);
+  if (!o.screen.empty() && !app.show(o.screen)) {
+    std::fprintf(stderr, "registratura-frontdesk: no screen '%s'\n", o.screen.c_str());
+    return 2;
+  }
+  if (!o.search.empty())
+    if (auto* p = dynamic_cast<rg::desk::PatientsScreen*>(app.find("patients"))) p->set_query(o.search);
+
+  auto frame = [&] { app.frame(); };
+  auto settled = [&] { return app.idle(); };
+  if (!o.screenshot_all.empty()) {
+    std::filesystem::create_directories(o.screenshot_all);
+    for (const auto& s : app.screens()) {
+      app.show(s->id());
+      s->prepare_screenshot();
+      (*shell)->render_until(frame, settled);
+      std::string path = (std::filesystem::path(o.screenshot_all) / ("frontdesk-" + std::string(s->id()) + ".png")).string();
+      if (auto r = (*shell)->render_to_png(frame, 3, path); !r) {
+        std::fprintf(stderr, "registratura-frontdesk: %s\n", r.error().c_str());
+        return 1;
+      }
+      std::printf("%s\n", path.c_str());
+    }
+    return 0;
+  }
+  if (!o.screenshot.empty()) {
+    (*shell)->render_until(frame, settled);
+    if (auto r = (*shell)->render_to_png(frame, o.frames, o.screenshot); !r) {
+      std::fprintf(stderr, "registratura-frontdesk: %s\n", r.error().c_str());
+      return 1;
+    }
+    std::printf("%s\n", o.screenshot.c_str());
+    return 0;
+  }
+  (*shell)->run(frame);
+  return 0;
+}

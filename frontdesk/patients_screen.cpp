@@ -1,0 +1,272 @@
+// Search runs on the worker: a count for «найдено N» and pages of 100 fetched as the list
+// scrolls, so all 30 000 Ивановы can be reached, not only the first ten.
+#include "patients_screen.h"
+
+#include <imgui.h>
+
+#include <cstring>
+
+#include <SDL_scancode.h>
+
+#include "calendar.h"
+#include "schedule_screen.h"
+#include "text.h"
+#include "ui/format.h"
+#include "ui/i18n.h"
+#include "ui/shell.h"
+
+namespace rg::desk {
+namespace {
+
+std::string age_text(const std::string& iso_birth) {
+  auto b = Date::parse_iso(iso_birth);
+  if (!b) return iso_birth;
+  int age = age_on(*b, today());
+  char buf[64];
+  std::snprintf(buf, sizeof buf, dngettext(RG_TEXT_DOMAIN, "%d year", "%d years", static_cast<unsigned long>(age)), age);
+  return b->ru() + " (" + buf + ")";
+}
+
+void field(const char* label, const std::string& value) {
+  ImGui::TableNextRow();
+  ImGui::TableSetColumnIndex(0);
+  ImGui::TextDisabled("%s", label);
+  ImGui::TableSetColumnIndex(1);
+  if (value.empty())
+    ImGui::TextDisabled("—");
+  else
+    ImGui::TextWrapped("%s", value.c_str());
+}
+
+}  // namespace
+
+std::string PatientsScreen::title() const { return _("Patients"); }
+
+void PatientsScreen::set_query(const std::string& text) {
+  std::snprintf(query_, sizeof query_, "%s", text.c_str());
+}
+
+void PatientsScreen::select(std::int64_t patient_id) {
+  selected_ = patient_id;
+  load_card();
+}
+
+void PatientsScreen::prepare_screenshot() {
+  set_query("иванова");
+  select_first_ = true;
+}
+
+void PatientsScreen::on_data_changed() {
+  submitted_.clear();  // the next frame searches again
+  if (selected_) load_card();
+}
+
+void PatientsScreen::request_page(int page) {
+  if (requested_.count(page)) return;
+  requested_.insert(page);
+  int gen = generation_;
+  auto q = db::parse_patient_query(submitted_);
+  ctx_.worker.submit([this, gen, q, page](db::Database& db) -> db::Worker::Continuation {
+    auto rows = db::search_patients(db, q, page * kPage, kPage);
+    return [this, gen, page, rows = std::move(rows)]() mutable {
+      if (gen != generation_) return;
+      if (!rows) {
+        error_ = rows.error().message;
+        return;
+      }
+      pages_[page] = std::move(*rows);
+      if (select_first_ && page == 0 && !pages_[0].empty()) {
+        select_first_ = false;
+        select(pages_[0].front().id);
+      }
+    };
+  });
+}
+
+const db::PatientSummary* PatientsScreen::row(int index) {
+  int page = index / kPage;
+  auto it = pages_.find(page);
+  if (it == pages_.end()) {
+    request_page(page);
+    return nullptr;
+  }
+  size_t i = size_t(index % kPage);
+  return i < it->second.size() ? &it->second[i] : nullptr;
+}
+
+void PatientsScreen::load_card() {
+  if (!selected_) return;
+  int gen = ++card_generation_;
+  std::int64_t id = *selected_;
+  ctx_.worker.submit([this, gen, id](db::Database& db) -> db::Worker::Continuation {
+    auto p = db::get_patient(db, id);
+    auto v = db::patient_visits(db, id, 50);
+    return [this, gen, p = std::move(p), v = std::move(v)]() mutable {
+      if (gen != card_generation_) return;
+      card_ = p ? std::optional<db::Patient>(std::move(*p)) : std::nullopt;
+      visits_ = v ? std::move(*v) : std::vector<db::PatientVisit>{};
+    };
+  });
+}
+
+void PatientsScreen::draw_results() {
+  // A new query: count and first page in the background; old answers are ignored by generation.
+  if (submitted_ != query_) {
+    submitted_ = query_;
+    ++generation_;
+    pages_.clear();
+    requested_.clear();
+    total_.reset();
+    error_.clear();
+    int gen = generation_;
+    auto q = db::parse_patient_query(submitted_);
+    ctx_.worker.submit([this, gen, q](db::Database& db) -> db::Worker::Continuation {
+      auto n = db::count_patients(db, q);
+      return [this, gen, n]() {
+        if (gen != generation_) return;
+        if (n) total_ = *n;
+        else error_ = n.error().message;
+      };
+    });
+    request_page(0);
+  }
+
+  if (!error_.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", error_.c_str());
+  if (submitted_.find_first_not_of(' ') == std::string::npos) {
+    ImGui::TextDisabled("%s", _("Type a surname (and initials), a phone or its last 4 digits, a card number or a date of birth."));
+    return;
+  }
+  if (!total_) {
+    ImGui::TextDisabled("%s", _("Searching…"));
+    return;
+  }
+  char found[128];
+  std::snprintf(found, sizeof found,
+                dngettext(RG_TEXT_DOMAIN, "Found %s patient", "Found %s patients", static_cast<unsigned long>(*total_)),
+                ui::group_digits(*total_).c_str());
+  ImGui::TextUnformatted(found);
+  if (*total_ == 0) return;
+
+  ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                          ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersOuter;
+  if (!ImGui::BeginTable("results", 4, flags, ImVec2(0, 0))) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn(_("Full name"), ImGuiTableColumnFlags_WidthStretch, 2.2f);
+  ImGui::TableSetupColumn(_("Date of birth"), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+  ImGui::TableSetupColumn(_("Phone"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+  ImGui::TableSetupColumn(_("Card"), ImGuiTableColumnFlags_WidthStretch, 0.6f);
+  ImGui::TableHeadersRow();
+  ImGuiListClipper clipper;
+  clipper.Begin(int(std::min<std::int64_t>(*total_, 10'000'000)));
+  while (clipper.Step()) {
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      ImGui::TableNextRow();
+      ImGui::TableSetColumnIndex(0);
+      const db::PatientSummary* p = row(i);
+      if (!p) {
+        ImGui::TextDisabled("…");
+        continue;
+      }
+      ImGui::PushID(i);
+      std::string name = full_name(p->surname, p->name, p->patronymic);
+      if (ImGui::Selectable(name.c_str(), selected_ == p->id, ImGuiSelectableFlags_SpanAllColumns))
+        select(p->id);
+      ImGui::PopID();
+      ImGui::TableSetColumnIndex(1);
+      ImGui::TextUnformatted(age_text(p->birth_date).c_str());
+      ImGui::TableSetColumnIndex(2);
+      ImGui::TextUnformatted(p->phone.empty() ? "—" : format_phone(p->phone).c_str());
+      ImGui::TableSetColumnIndex(3);
+      ImGui::TextUnformatted(p->card_no.c_str());
+    }
+  }
+  ImGui::EndTable();
+}
+
+void PatientsScreen::draw_card() {
+  if (!selected_) {
+    ImGui::TextDisabled("%s", _("Choose a patient to see the card."));
+    return;
+  }
+  if (!card_) {
+    ImGui::TextDisabled("%s", _("Loading the card…"));
+    return;
+  }
+  const db::Patient& p = *card_;
+  ImGui::PushFont(ctx_.shell.font(24));
+  ImGui::TextWrapped("%s", full_name(p.surname, p.name, p.patronymic).c_str());
+  ImGui::PopFont();
+  ImGui::TextDisabled("%s %s", _("Medical card No."), p.card_no.c_str());
+  ImGui::Spacing();
+  if (ImGui::BeginTable("card", 2, ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed, 180.f);
+    ImGui::TableSetupColumn("v", ImGuiTableColumnFlags_WidthStretch);
+    field(_("Date of birth"), age_text(p.birth_date.iso()));
+    field(_("Sex"), p.sex == 'M' ? _("male") : _("female"));
+    std::string phones;
+    for (const auto& ph : p.phones) phones += (phones.empty() ? "" : ", ") + format_phone(ph.number);
+    field(_("Phone"), phones);
+    field(_("E-mail"), p.email);
+    field(_("Address"), p.address);
+    field(_("OMS policy"), p.oms_enp.value_or(""));
+    std::string snils = p.snils.value_or("");
+    if (snils.size() == 11)
+      snils = snils.substr(0, 3) + "-" + snils.substr(3, 3) + "-" + snils.substr(6, 3) + " " + snils.substr(9);
+    field(_("SNILS"), snils);
+    std::string doc = p.id_doc.series.empty() && p.id_doc.number.empty() ? "" : p.id_doc.series + " " + p.id_doc.number;
+    field(_("Passport"), doc);
+    field(_("How they found us"), p.referral_source);
+    field(_("Marketing messages"), p.marketing_consent ? _("agreed") : _("not agreed"));
+    field(_("Notes"), p.notes);
+    ImGui::EndTable();
+  }
+  ImGui::Spacing();
+  ImGui::PushFont(ctx_.shell.bold_font());
+  ImGui::TextUnformatted(_("Appointments"));
+  ImGui::PopFont();
+  if (visits_.empty()) ImGui::TextDisabled("%s", _("No appointments yet."));
+  if (!visits_.empty() &&
+      ImGui::BeginTable("visits", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY)) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(_("When"), ImGuiTableColumnFlags_WidthFixed, 150.f);
+    ImGui::TableSetupColumn(_("Doctor"), ImGuiTableColumnFlags_WidthStretch, 1.f);
+    ImGui::TableSetupColumn(_("Service"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn(_("Status"), ImGuiTableColumnFlags_WidthFixed, 110.f);
+    ImGui::TableHeadersRow();
+    for (const auto& v : visits_) {
+      ImGui::TableNextRow();
+      ImGui::TableSetColumnIndex(0);
+      LocalTime lt = to_local(v.start_at);
+      ImGui::Text("%s %s", lt.date.ru().c_str(), hhmm(lt.minutes).c_str());
+      ImGui::TableSetColumnIndex(1);
+      ImGui::TextUnformatted(v.doctor.c_str());
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", v.position.c_str());
+      ImGui::TableSetColumnIndex(2);
+      ImGui::TextUnformatted(v.summary.c_str());
+      ImGui::TableSetColumnIndex(3);
+      ImGui::TextUnformatted(_(status_look(v.status).name));
+    }
+    ImGui::EndTable();
+  }
+}
+
+void PatientsScreen::draw() {
+  if (focus_search_ || (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(SDL_SCANCODE_F))) {
+    ImGui::SetKeyboardFocusHere();
+    focus_search_ = false;
+  }
+  ImGui::SetNextItemWidth(std::min(640.f, ImGui::GetContentRegionAvail().x));
+  ImGui::InputTextWithHint("##search", _("Search: surname, phone, card No., date of birth (Ctrl+F)"),
+                           query_, sizeof query_);
+  ImGui::Spacing();
+  float card_w = std::max(420.f, ImGui::GetContentRegionAvail().x * 0.42f);
+  ImGui::BeginChild("results", ImVec2(ImGui::GetContentRegionAvail().x - card_w - 10, 0), false);
+  draw_results();
+  ImGui::EndChild();
+  ImGui::SameLine(0, 10);
+  ImGui::BeginChild("card", ImVec2(0, 0), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  draw_card();
+  ImGui::EndChild();
+}
+
+}  // namespace rg::desk

@@ -1,0 +1,55 @@
+// «Пациенты»: type-ahead search over every patient, paged, and the patient's card.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "appointments.h"
+#include "patients.h"
+#include "screen.h"
+
+namespace rg::desk {
+
+class PatientsScreen : public Screen {
+ public:
+  explicit PatientsScreen(DeskContext& ctx) : Screen(ctx) {}
+  const char* id() const override { return "patients"; }
+  std::string title() const override;
+  void on_show() override { focus_search_ = true; }
+  void on_data_changed() override;
+  void draw() override;
+  void prepare_screenshot() override;
+
+  // Input and state, usable by tests and by --search.
+  void set_query(const std::string& text);
+  void select(std::int64_t patient_id);
+  std::optional<std::int64_t> total() const { return total_; }
+  const std::optional<db::Patient>& card() const { return card_; }
+
+ private:
+  static constexpr int kPage = 100;
+  void request_page(int page);
+  const db::PatientSummary* row(int index);
+  void draw_results();
+  void draw_card();
+  void load_card();
+
+  char query_[256] = {};
+  std::string submitted_;
+  int generation_ = 0;
+  std::optional<std::int64_t> total_;
+  std::map<int, std::vector<db::PatientSummary>> pages_;
+  std::set<int> requested_;
+  std::string error_;
+  std::optional<std::int64_t> selected_;
+  std::optional<db::Patient> card_;
+  std::vector<db::PatientVisit> visits_;
+  int card_generation_ = 0;
+  bool focus_search_ = true;
+  bool select_first_ = false;
+};
+
+}  // namespace rg::desk

@@ -1,0 +1,49 @@
+// What every front-desk screen is: an id, a title, and a draw function that queues work.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "clinic.h"
+#include "worker.h"
+
+namespace rg::ui {
+class Shell;
+}
+
+namespace rg::desk {
+
+// What screens share: the worker that runs their queries, the clinic, who is at the desk.
+struct DeskContext {
+  ui::Shell& shell;
+  db::Worker& worker;
+  db::Clinic clinic;
+  std::string user_name;  // «Смирнова Е. А.»
+  std::string user_role;  // translated role
+};
+
+class Screen {
+ public:
+  explicit Screen(DeskContext& ctx) : ctx_(ctx) {}
+  virtual ~Screen() = default;
+  Screen(const Screen&) = delete;
+  Screen& operator=(const Screen&) = delete;
+
+  virtual const char* id() const = 0;      // stable: --screen ID, screenshot names
+  virtual std::string title() const = 0;   // in the UI language
+  virtual void on_show() {}
+  // Another desk or the kiosk committed something: reload what is on screen.
+  virtual void on_data_changed() {}
+  virtual void draw() = 0;
+  // Puts the screen in a state worth a screenshot (demo search, selection).
+  virtual void prepare_screenshot() {}
+
+ protected:
+  DeskContext& ctx_;
+};
+
+// The navigation, in order. One line per screen: this is where a new screen is registered.
+std::vector<std::unique_ptr<Screen>> make_screens(DeskContext& ctx);
+
+}  // namespace rg::desk

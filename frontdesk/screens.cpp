@@ -1,0 +1,34 @@
+// The front desk's screens in navigation order.
+#include "patients_screen.h"
+#include "schedule_screen.h"
+#include "screen.h"
+#include "section_screen.h"
+#include "ui/i18n.h"
+
+namespace rg::desk {
+
+std::vector<std::unique_ptr<Screen>> make_screens(DeskContext& ctx) {
+  std::vector<std::unique_ptr<Screen>> s;
+  s.push_back(std::make_unique<ScheduleScreen>(ctx));
+  s.push_back(std::make_unique<PatientsScreen>(ctx));
+  s.push_back(std::make_unique<SectionScreen>(ctx, "flow", N_("Patient flow"),
+      N_("Today's patients by status: expected, waiting, in the room, done, no-show, with waiting "
+         "times and kiosk arrivals as they happen.")));
+  s.push_back(std::make_unique<SectionScreen>(ctx, "cash", N_("Cash desk"),
+      N_("Invoices at the price list, cash and card payments with a fiscal receipt for each, "
+         "DMS billing, the shift and its handover.")));
+  s.push_back(std::make_unique<SectionScreen>(ctx, "calls", N_("Calls"),
+      N_("Incoming and outgoing calls with the caller's card, call lists for confirmations, "
+         "recalls and no-shows.")));
+  s.push_back(std::make_unique<SectionScreen>(ctx, "documents", N_("Documents"),
+      N_("Contracts, informed consents, statistical coupons and tax-deduction certificates, "
+         "filled in from the card and printed.")));
+  s.push_back(std::make_unique<SectionScreen>(ctx, "reports", N_("Reports"),
+      N_("Revenue, inquiries and conversion, no-shows, doctors' utilisation, the DMS register.")));
+  s.push_back(std::make_unique<SectionScreen>(ctx, "settings", N_("Settings"),
+      N_("The clinic's requisites, doctors, schedules, the price list, templates, devices and "
+         "users.")));
+  return s;
+}
+
+}  // namespace rg::desk
