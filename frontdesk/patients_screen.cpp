@@ -140,12 +140,16 @@ void PatientsScreen::draw_results() {
     ImGui::TextDisabled("%s", _("Searching…"));
     return;
   }
+  if (*total_ == 0) {
+    ImGui::TextUnformatted(_("Nobody found."));
+    ImGui::TextDisabled("%s", _("Check the spelling, try the phone or the date of birth, or register a new patient."));
+    return;
+  }
   char found[128];
   std::snprintf(found, sizeof found,
                 dngettext(RG_TEXT_DOMAIN, "Found %s patient", "Found %s patients", static_cast<unsigned long>(*total_)),
                 ui::group_digits(*total_).c_str());
   ImGui::TextUnformatted(found);
-  if (*total_ == 0) return;
 
   ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                           ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersOuter;

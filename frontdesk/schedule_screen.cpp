@@ -95,6 +95,11 @@ void ScheduleScreen::draw_header() {
                         ui::long_date(day_.year(), day_.month(), day_.day());
   ImGui::TextUnformatted(heading.c_str());
   ImGui::PopFont();
+  // The filter at the right end of the first line: the legend below can be long.
+  const char* only_label = _("Only doctors at work");
+  float check_w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(only_label).x;
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - check_w));
+  ImGui::Checkbox(only_label, &only_working_);
 
   // Counts and the legend on one line.
   if (grid_) {
@@ -116,8 +121,6 @@ void ScheduleScreen::draw_header() {
       ImGui::Text("%s %d", _(look.name), counts[s]);
     }
   }
-  ImGui::SameLine(0, 24);
-  ImGui::Checkbox(_("Only doctors at work"), &only_working_);
   if (!error_.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", error_.c_str());
 }
 
@@ -216,9 +219,12 @@ void ScheduleScreen::draw_grid() {
       StatusLook look = status_look(a.status);
       dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y1), col(look.fill), 4.f);
       dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x0 + 4, y1), col(look.accent), 4.f, ImDrawFlags_RoundCornersLeft);
-      dl->PushClipRect(ImVec2(x0 + 6, y0), ImVec2(x1 - 2, y1), true);
+      // The first line stops short of the first-visit badge; the service line runs full width.
+      dl->PushClipRect(ImVec2(x0 + 6, y0), ImVec2(a.first_visit ? x1 - 21 : x1 - 2, y1), true);
       std::string line1 = hhmm(a.start_min) + "  " + a.patient_short;
       dl->AddText(ImVec2(x0 + 9, y0 + 2), col(0x1F2328), line1.c_str());
+      dl->PopClipRect();
+      dl->PushClipRect(ImVec2(x0 + 6, y0), ImVec2(x1 - 2, y1), true);
       if (y1 - y0 > 2 * ImGui::GetTextLineHeight() + 2)
         dl->AddText(ImVec2(x0 + 9, y0 + 2 + ImGui::GetTextLineHeight()), col(0x57606A), a.service.c_str());
       dl->PopClipRect();

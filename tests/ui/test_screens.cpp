@@ -1,0 +1,189 @@
+// Both applications render every screen offscreen, for real: the built binaries run against a
+// demo clinic under SDL's offscreen driver and the PNGs they write are read back and inspected.
+#include <doctest/doctest.h>
+
+#include <stb_image.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "temp_dir.h"
+
+namespace {
+
+struct Image {
+  int w = 0, h = 0;
+  std::vector<unsigned char> rgba;
+
+  // Share of pixels that have the most common colour: 1.0 is a blank screen.
+  double dominant_share() const {
+    std::map<std::uint32_t, int> counts;
+    for (size_t i = 0; i + 3 < rgba.size(); i += 4)
+      ++counts[std::uint32_t(rgba[i]) << 16 | std::uint32_t(rgba[i + 1]) << 8 | rgba[i + 2]];
+    int best = 0;
+    for (auto& [c, n] : counts) best = std::max(best, n);
+    return double(best) / (double(w) * h);
+  }
+  size_t distinct_colours() const {
+    std::map<std::uint32_t, int> counts;
+    for (size_t i = 0; i + 3 < rgba.size(); i += 4)
+      ++counts[std::uint32_t(rgba[i]) << 16 | std::uint32_t(rgba[i + 1]) << 8 | rgba[i + 2]];
+    return counts.size();
+  }
+  // Pixels that differ between two images of the same size.
+  size_t differing_pixels(const Image& o) const {
+    size_t n = 0;
+    for (size_t i = 0; i + 3 < rgba.size() && i + 3 < o.rgba.size(); i += 4)
+      if (rgba[i] != o.rgba[i] || rgba[i + 1] != o.rgba[i + 1] || rgba[i + 2] != o.rgba[i + 2]) ++n;
+    return n;
+  }
+};
+
+Image load_png(const std::string& path) {
+  Image img;
+  int channels = 0;
+  std::unique_ptr<unsigned char, void (*)(void*)> data(stbi_load(path.c_str(), &img.w, &img.h, &channels, 4),
+                                                       stbi_image_free);
+  REQUIRE_MESSAGE(data, path << ": " << stbi_failure_reason());
+  img.rgba.assign(data.get(), data.get() + size_t(img.w) * size_t(img.h) * 4);
+  return img;
+}
+
+struct Run {
+  int status = -1;
+  std::string out, err;
+};
+
+// Runs a command line with the offscreen video driver; stdout and stderr are captured.
+Run run(const rg::test::TempDir& dir, const std::string& command) {
+  std::string out = dir.file("stdout"), err = dir.file("stderr");
+  std::string line = "SDL_VIDEODRIVER=offscreen " + command + " >'" + out + "' 2>'" + err + "'";
+  Run r;
+  int rc = std::system(line.c_str());
+  r.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  auto slurp = [](const std::string& p) {
+    std::ifstream in(p);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  };
+  r.out = slurp(out);
+  r.err = slurp(err);
+  return r;
+}
+
+// One small demo clinic for the whole suite: seeding is the slow part.
+const std::string& demo_db() {
+  static rg::test::TempDir dir;
+  static std::string path = [] {
+    std::string p = dir.file("clinic.db");
+    Run r = run(dir, std::string(REGISTRATURA_CLI) + " demo-seed --patients 400 --doctors 12 --days 30 --db '" + p + "'");
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    return p;
+  }();
+  return path;
+}
+
+std::vector<std::string> lines(const std::string& s) {
+  std::vector<std::string> v;
+  std::istringstream in(s);
+  for (std::string l; std::getline(in, l);)
+    if (!l.empty()) v.push_back(l);
+  return v;
+}
+
+void check_screen(const std::string& path, int w, int h) {
+  INFO(path);
+  Image img = load_png(path);
+  CHECK(img.w == w);
+  CHECK(img.h == h);
+  // Text, frames and colour on every screen: not a blank or single-colour window.
+  CHECK(img.dominant_share() < 0.97);
+  CHECK(img.distinct_colours() > 50);
+}
+
+}  // namespace
+
+TEST_CASE("every front desk screen renders offscreen with content, in Russian and in English") {
+  rg::test::TempDir out;
+  Run r = run(out, std::string(REGISTRATURA_FRONTDESK) + " --db '" + demo_db() + "' --screenshot-all '" +
+                       out.file("ru") + "'");
+  REQUIRE_MESSAGE(r.status == 0, r.err);
+  auto ru = lines(r.out);
+  // The schedule, the patients and the sections still to come: one PNG each, paths printed.
+  REQUIRE(ru.size() >= 2);
+  CHECK(ru[0].ends_with("frontdesk-schedule.png"));
+  for (const auto& p : ru) {
+    CHECK(std::filesystem::exists(p));
+    check_screen(p, 1600, 900);
+  }
+
+  Run en = run(out, std::string(REGISTRATURA_FRONTDESK) + " --lang en --db '" + demo_db() +
+                        "' --screenshot-all '" + out.file("en") + "'");
+  REQUIRE_MESSAGE(en.status == 0, en.err);
+  auto en_paths = lines(en.out);
+  REQUIRE(en_paths.size() == ru.size());
+  // The language changes what is drawn: the Russian catalogue was found and used.
+  Image a = load_png(ru[0]), b = load_png(en_paths[0]);
+  CHECK(a.differing_pixels(b) > 1000);
+}
+
+TEST_CASE("the patients screen shows what a search finds") {
+  rg::test::TempDir out;
+  Run found = run(out, std::string(REGISTRATURA_FRONTDESK) + " --db '" + demo_db() +
+                           "' --screen patients --search и --screenshot '" + out.file("found.png") + "'");
+  REQUIRE_MESSAGE(found.status == 0, found.err);
+  Run none = run(out, std::string(REGISTRATURA_FRONTDESK) + " --db '" + demo_db() +
+                          "' --screen patients --search Щщщщщщ --screenshot '" + out.file("none.png") + "'");
+  REQUIRE_MESSAGE(none.status == 0, none.err);
+  Image a = load_png(out.file("found.png")), b = load_png(out.file("none.png"));
+  // A page of rows drawn against an empty list: many pixels differ.
+  CHECK(a.differing_pixels(b) > 20000);
+  CHECK(a.distinct_colours() > b.distinct_colours());
+}
+
+TEST_CASE("the kiosk renders its screens in landscape and portrait, Russian first") {
+  rg::test::TempDir out;
+  Run r = run(out, std::string(REGISTRATURA_KIOSK) + " --db '" + demo_db() + "' --screenshot-all '" +
+                       out.path().string() + "'");
+  REQUIRE_MESSAGE(r.status == 0, r.err);
+  auto paths = lines(r.out);
+  REQUIRE(paths.size() == 5);
+  for (const auto& p : paths) {
+    bool portrait = p.find("portrait") != std::string::npos;
+    check_screen(p, portrait ? 1080 : 1920, portrait ? 1920 : 1080);
+  }
+  Image ru = load_png(out.file("kiosk-start-landscape.png"));
+  Image en = load_png(out.file("kiosk-start-landscape-en.png"));
+  CHECK(ru.differing_pixels(en) > 1000);
+}
+
+TEST_CASE("an application pointed at a missing database says so and creates nothing") {
+  rg::test::TempDir out;
+  std::string missing = out.file("no-such-clinic.db");
+  for (const char* app : {REGISTRATURA_FRONTDESK, REGISTRATURA_KIOSK}) {
+    INFO(app);
+    Run r = run(out, std::string(app) + " --db '" + missing + "' --screenshot '" + out.file("x.png") + "'");
+    CHECK(r.status == 1);
+    CHECK(r.err.find("no-such-clinic.db") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(missing));
+    CHECK_FALSE(std::filesystem::exists(out.file("x.png")));
+  }
+}
+
+TEST_CASE("an unknown option prints the usage and fails") {
+  rg::test::TempDir out;
+  for (const char* app : {REGISTRATURA_FRONTDESK, REGISTRATURA_KIOSK}) {
+    Run r = run(out, std::string(app) + " --no-such-option");
+    CHECK(r.status == 2);
+    CHECK(r.err.find("Usage:") != std::string::npos);
+  }
+}
