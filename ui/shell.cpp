@@ -287,6 +287,9 @@ std::expected<void, std::string> Shell::open_window(int w, int h, bool fullscree
 
   SDL_RendererInfo info{};
   SDL_GetRendererInfo(renderer_, &info);
+  gl_finish_ = nullptr;
+  if (options_.offscreen && std::strncmp(info.name, "opengl", 6) == 0)
+    gl_finish_ = reinterpret_cast<void (*)()>(SDL_GL_GetProcAddress("glFinish"));
   const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
   if ((info.max_texture_width > 0 && atlas.TexWidth > info.max_texture_width) ||
       (info.max_texture_height > 0 && atlas.TexHeight > info.max_texture_height))
@@ -342,6 +345,13 @@ void Shell::draw_frame(const std::function<void()>& frame) {
   ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
 }
 
+void Shell::present() {
+  SDL_RenderPresent(renderer_);
+  // Offscreen, the GL renderer draws into an EGL pbuffer, where swapping is a no-op: nothing
+  // makes Mesa execute the queued frames and its command memory grows by every frame. Finish.
+  if (gl_finish_ != nullptr) gl_finish_();
+}
+
 void Shell::run(const std::function<void()>& frame) {
   stop_ = renderer_ == nullptr;  // no window only after a failed set_size()
   Uint64 next_frame = SDL_GetTicks64();
@@ -357,7 +367,7 @@ void Shell::run(const std::function<void()>& frame) {
     if (stop_) break;
     next_frame = std::max(next_frame, now) + kFrameMs;
     draw_frame(frame);
-    SDL_RenderPresent(renderer_);
+    present();
   }
 }
 
@@ -367,7 +377,7 @@ std::expected<void, std::string> Shell::render_to_png(const std::function<void()
   for (int i = 1; i < frames; ++i) {
     pump_events();
     draw_frame(frame);
-    SDL_RenderPresent(renderer_);
+    present();
   }
   pump_events();
   draw_frame(frame);
@@ -379,7 +389,7 @@ std::expected<void, std::string> Shell::render_to_png(const std::function<void()
   std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
   const int read = SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_ABGR8888,
                                         pixels.data(), w * 4);
-  SDL_RenderPresent(renderer_);
+  present();
   if (read != 0) return std::unexpected(sdl_error(_("Cannot take a screenshot")));
   // Blending leaves partial alpha in some back buffers; a screenshot is opaque.
   for (std::size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;
@@ -395,7 +405,7 @@ void Shell::render_until(const std::function<void()>& frame, const std::function
   for (int i = 0; i < max_frames && calm < 2; ++i) {
     pump_events();
     draw_frame(frame);
-    SDL_RenderPresent(renderer_);
+    present();
     calm = settled() && tasks_.empty() ? calm + 1 : 0;
     if (calm == 0) SDL_Delay(2);  // let the worker thread answer
   }

@@ -80,6 +80,7 @@ class Shell {
   void handle_event(const SDL_Event& event);
   void pump_events();
   void draw_frame(const std::function<void()>& frame);
+  void present();
 
   ShellOptions options_;
   SDL_Window* window_ = nullptr;
@@ -94,6 +95,7 @@ class Shell {
   std::vector<std::pair<float, ImFont*>> fonts_;  // regular face by size, ascending
   ImFont* bold_ = nullptr;
   TaskQueue tasks_;
+  void (*gl_finish_)() = nullptr;  // glFinish when drawing offscreen through OpenGL
 };
 
 // Use instead of ImGui::Button for actions: ImGui draws every label in ImGuiCol_Text (near
