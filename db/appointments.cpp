@@ -148,7 +148,6 @@ std::string name_or_empty(const std::unordered_map<std::int64_t, std::string>& m
 Result<DayGrid> load_day_grid(Database& db, Date day) {
   DayGrid g;
   g.day = day;
-  std::string iso = day.iso();
   RG_TRY_ASSIGN(auto rooms, load_names(db, "SELECT id, number FROM rooms"));
   RG_TRY_ASSIGN(auto specialties, load_names(db, "SELECT id, name FROM specialties"));
 
@@ -169,46 +168,17 @@ Result<DayGrid> load_day_grid(Database& db, Date day) {
     g.doctors.push_back(std::move(d));
   }
 
-  // Hours: the day's own rows replace the weekly pattern for that doctor.
-  std::vector<bool> has_day_rows(g.doctors.size(), false);
-  auto add_hours = [&](Statement& st, bool from_day_rows) {
-    auto it = index.find(st.col_int(0));
-    if (it == index.end()) return;
-    if (!from_day_rows && has_day_rows[it->second]) return;
-    if (from_day_rows) has_day_rows[it->second] = true;
-    DoctorDay& d = g.doctors[it->second];
-    std::string_view kind = st.col_view(3);
-    Interval iv{int(st.col_int(1)), int(st.col_int(2))};
-    if (kind == "off") {
-      d.day_off = true;
-    } else if (kind == "break") {
-      d.breaks.push_back(iv);
-    } else {
-      d.work.push_back(iv);
-      if (auto room = st.col_opt_int(4)) d.room = name_or_empty(rooms, room);
+  RG_TRY_ASSIGN(auto cal, WorkCalendar::load(db, day, day));
+  for (auto& d : g.doctors) {
+    DoctorHours h = cal.hours(d.doctor_id, day);
+    d.day_off = h.day_off;
+    d.absence = h.absence;
+    d.breaks = h.breaks;
+    for (const WorkPeriod& w : h.work) {
+      d.work.push_back({w.start_min, w.end_min});
+      if (w.room_id) d.room = name_or_empty(rooms, w.room_id);
     }
-  };
-  RG_TRY_ASSIGN(auto days, db.cached(
-      "SELECT doctor_id, start_min, end_min, kind, room_id FROM schedule_days WHERE day = ?1 "
-      "ORDER BY start_min"));
-  days->bind(1, iso);
-  for (;;) {
-    RG_TRY_ASSIGN(bool row, days->step());
-    if (!row) break;
-    add_hours(*days, true);
   }
-  RG_TRY_ASSIGN(auto rules, db.cached(
-      "SELECT doctor_id, start_min, end_min, kind, room_id FROM schedule_rules "
-      "WHERE weekday = ?1 AND valid_from <= ?2 AND (valid_until IS NULL OR valid_until >= ?2) "
-      "ORDER BY start_min"));
-  rules->bind_all(day.iso_weekday(), iso);
-  for (;;) {
-    RG_TRY_ASSIGN(bool row, rules->step());
-    if (!row) break;
-    add_hours(*rules, false);
-  }
-  for (auto& d : g.doctors)
-    if (d.work.empty()) d.day_off = true;
 
   // Minutes are counted from local midnight; the clinic's zones have had no DST since 2014,
   // and a DST day would only shift the drawing, never the stored instants.

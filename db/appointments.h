@@ -10,6 +10,7 @@
 #include "audit.h"
 #include "calendar.h"
 #include "database.h"
+#include "hours.h"
 
 namespace rg::db {
 
@@ -44,9 +45,6 @@ Result<std::int64_t> insert_appointment(Database& db, const AppointmentDraft& a)
 Result<std::int64_t> book_appointment(Database& db, const AppointmentDraft& a, const Actor& actor);
 
 // One column of the day grid.
-struct Interval {
-  int start_min = 0, end_min = 0;
-};
 struct DoctorDay {
   std::int64_t doctor_id = 0;
   std::string short_name;  // «Петрова А. П.»
@@ -54,6 +52,7 @@ struct DoctorDay {
   std::string room;        // room number of the day's schedule or the doctor's default
   std::vector<Interval> work, breaks;
   bool day_off = false;
+  std::string absence;     // why the doctor is away, when an absence covers the day
 };
 struct GridAppointment {
   std::int64_t id = 0, doctor_id = 0, patient_id = 0;

@@ -5,6 +5,7 @@
 
 #include "i18n.h"
 #include "migration_001_initial.h"
+#include "migration_002_scheduling.h"
 
 namespace rg::db {
 namespace {
@@ -61,6 +62,9 @@ Result<MigrationReport> migrate(Database& db) {
   switch (report.from_version) {
     case 0:
       RG_TRY(apply_step(db, 1, kMigration001));
+      [[fallthrough]];
+    case 1:
+      RG_TRY(apply_step(db, 2, kMigration002));
       [[fallthrough]];
     case kSchemaVersion:
       break;
