@@ -25,8 +25,10 @@ const char* channel_phrase(std::string_view ch) {
   return _("booked at the desk");
 }
 
+}  // namespace
+
 // After the trigger said "overlap:<what>", find the appointment that holds the time.
-Error explain_overlap(Database& db, const AppointmentDraft& a, const Error& e) {
+Error explain_overlap(Database& db, const AppointmentDraft& a, const Error& e, std::int64_t except_id) {
   std::string what = e.detail.find("overlap:doctor") != std::string::npos ? "doctor"
                      : e.detail.find("overlap:room") != std::string::npos ? "room"
                      : e.detail.find("overlap:patient") != std::string::npos ? "patient"
@@ -38,11 +40,11 @@ Error explain_overlap(Database& db, const AppointmentDraft& a, const Error& e) {
       std::string("SELECT p.surname, p.name, p.patronymic, a.channel, a.start_at, a.end_at "
                   "FROM appointments a JOIN patients p ON p.id = a.patient_id WHERE ") +
       column +
-      " = ?1 AND a.start_at > ?2 - 43200 AND a.start_at < ?3 AND a.end_at > ?2 "
+      " = ?1 AND a.id <> ?4 AND a.start_at > ?2 - 43200 AND a.start_at < ?3 AND a.end_at > ?2 "
       "AND a.status IN ('booked','confirmed','arrived','in_room','done') LIMIT 1";
   std::string holder;
   if (auto st = db.prepare(sql)) {
-    st->bind_all(key, a.start_at, a.end_at);
+    st->bind_all(key, a.start_at, a.end_at, except_id);
     if (auto row = st->step(); row && *row) {
       auto from = to_local(st->col_int(4)), to = to_local(st->col_int(5));
       holder = masked_name(st->col_view(0), st->col_view(1), st->col_view(2)) + ", " +
@@ -58,7 +60,6 @@ Error explain_overlap(Database& db, const AppointmentDraft& a, const Error& e) {
   return {ErrorCode::Conflict, msg, e.detail};
 }
 
-}  // namespace
 
 const char* to_db(AppointmentStatus s) { return kStatus[static_cast<size_t>(s)]; }
 std::optional<AppointmentStatus> status_from_db(std::string_view s) {

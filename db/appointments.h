@@ -41,6 +41,9 @@ Result<bool> is_first_visit(Database& db, std::int64_t patient_id, std::int64_t 
 // Inserts inside the caller's transaction. An overlap comes back as ErrorCode::Conflict with
 // a sentence naming who holds the time and where the booking came from.
 Result<std::int64_t> insert_appointment(Database& db, const AppointmentDraft& a);
+// Turns the schema's "overlap:<what>" verdict into a sentence naming who holds the time
+// (Conflict); other errors pass through. `except_id`: the appointment being moved.
+Error explain_overlap(Database& db, const AppointmentDraft& a, const Error& e, std::int64_t except_id = 0);
 // The same in its own transaction, audited.
 Result<std::int64_t> book_appointment(Database& db, const AppointmentDraft& a, const Actor& actor);
 

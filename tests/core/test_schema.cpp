@@ -46,7 +46,8 @@ TEST_CASE("cancelled and no-show appointments free their time; reviving one is c
   auto boris = f.add_patient("Петров", "Борис", "", Date(1970, 1, 2), "", 'M');
   auto first = f.book(anna, f.doctor1, f.room1, 600, 630);
   REQUIRE(first);
-  REQUIRE(f.db.exec("UPDATE appointments SET status = 'cancelled' WHERE id = " + std::to_string(*first)));
+  REQUIRE(f.db.exec("UPDATE appointments SET status = 'cancelled', cancel_reason = 'болеет' WHERE id = " +
+                    std::to_string(*first)));
   auto second = f.book(boris, f.doctor1, f.room1, 600, 630);
   REQUIRE(second);
   // Un-cancelling the first would overlap the second: the database refuses, whoever asks.

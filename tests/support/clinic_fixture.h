@@ -23,6 +23,9 @@ struct ClinicFixture {
     db = std::move(*d);
     use_time_zone("Europe/Moscow");
     REQUIRE(db.exec("INSERT INTO clinic(id, name) VALUES (1, 'Тестовая клиника');"
+                    "INSERT INTO users(id, login, full_name, role, created_at) VALUES "
+                    "(1, 'admin', 'Смирнова Елена Андреевна', 'admin', 0),"
+                    "(2, 'desk2', 'Кузнецова Ольга Петровна', 'admin', 0);"
                     "INSERT INTO rooms(number) VALUES ('101'), ('102');"
                     "INSERT INTO doctors(surname, name, patronymic, position, default_room_id) VALUES "
                     "('Петрова', 'Анна', 'Сергеевна', 'врач-терапевт', 1),"
