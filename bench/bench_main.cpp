@@ -19,6 +19,7 @@
 #include "demo_seed.h"
 #include "migrations.h"
 #include "patients.h"
+#include "slot_finder.h"
 
 using namespace rg;
 using namespace rg::db;
@@ -188,6 +189,82 @@ int main(int argc, char** argv) {
   report("  full day, all doctors, names", s_grid, nullptr, 2);
   std::printf("%-34s median %8.3f ms   p99 %8.3f ms   (first look at a day: pages not yet mapped)\n",
               "  a different day every time", s_grid_cold.median_ms, s_grid_cold.p99_ms);
+
+  // The slot finder: a visit to the three most staffed specialties, back to back, for a patient,
+  // over the next 30 days from a start that moves a little; "now" is the earliest start.
+  {
+    std::vector<std::int64_t> specs;
+    std::string spec_names;
+    auto sp = db.prepare("SELECT ds.specialty_id, s.name, count(*) FROM doctor_specialties ds "
+                         "JOIN doctors d ON d.id = ds.doctor_id JOIN specialties s ON s.id = ds.specialty_id "
+                         "WHERE d.active = 1 GROUP BY ds.specialty_id ORDER BY count(*) DESC, ds.specialty_id LIMIT 3");
+    must(sp.has_value(), "specialties");
+    while (*sp->step()) {
+      specs.push_back(sp->col_int(0));
+      spec_names += (spec_names.empty() ? "" : ", ") + sp->col_text(1) + " (" + std::to_string(sp->col_int(2)) + ")";
+    }
+    must(specs.size() == 3, "three specialties with doctors");
+    const int slot_runs = std::max(50, iterations * 3 / 20);
+    std::vector<std::int64_t> patients;
+    auto min_patient = *db.query_int("SELECT min(id) FROM patients");
+    for (int i = 0; i < slot_runs; ++i) patients.push_back(min_patient + std::int64_t(rng() % std::uint32_t(n_patients)));
+    auto slot_request = [&](int i, bool fixed) {
+      SlotRequest r;
+      for (auto s : specs) r.needs.push_back({std::nullopt, s, {}, 0});
+      r.from = today_d.plus_days(i % 14);
+      r.to = r.from.plus_days(29);
+      r.fixed_order = fixed;
+      r.patient_id = patients[size_t(i)];
+      r.not_before = now_unix();
+      return r;
+    };
+    size_t found_options = 0;
+    auto ours = [&](int i, bool fixed) {
+      auto r = find_slots(db, slot_request(i, fixed));
+      must(r.has_value() && !r->empty(), "slot finder");
+      found_options += r->size();
+      return *r;
+    };
+    // The peer: the same search a day at a time, each day read with its own queries (hours,
+    // doctors', rooms' and the patient's bookings), walking the days until the options are filled.
+    auto per_day = [&](int i, bool fixed) {
+      SlotRequest r = slot_request(i, fixed);
+      std::vector<SlotOption> out;
+      for (Date d = r.from; d <= r.to && out.size() < size_t(r.max_options); d = d.plus_days(1)) {
+        SlotRequest one = r;
+        one.from = one.to = d;
+        auto day = find_slots(db, one);
+        must(day.has_value(), "slot finder, one day");
+        out.insert(out.end(), day->begin(), day->end());
+      }
+      if (out.size() > size_t(r.max_options)) out.resize(size_t(r.max_options));
+      return out;
+    };
+    auto same = [](const std::vector<SlotOption>& a, const std::vector<SlotOption>& b) {
+      if (a.size() != b.size()) return false;
+      for (size_t i = 0; i < a.size(); ++i) {
+        if (a[i].steps.size() != b[i].steps.size()) return false;
+        for (size_t k = 0; k < a[i].steps.size(); ++k)
+          if (a[i].steps[k].doctor_id != b[i].steps[k].doctor_id || a[i].steps[k].start_at != b[i].steps[k].start_at)
+            return false;
+      }
+      return true;
+    };
+    for (int i = 0; i < 14; ++i) must(same(ours(i, true), per_day(i, true)), "slot finder and its peer agree");
+    found_options = 0;
+    Stats s_slots = measure(slot_runs, [&](int i) { ours(i, true); });
+    const double per_run = double(found_options) / double(slot_runs + std::min(slot_runs, 20));
+    Stats s_slots_any = measure(slot_runs, [&](int i) { ours(i, false); });
+    Stats n_slots = measure(slot_runs, [&](int i) { per_day(i, true); });
+
+    std::printf("\nslot finder, 30 days from today + 0..13, %d runs, %.1f options a run: %s back to back\n",
+                slot_runs, per_run, spec_names.c_str());
+    report("  fixed order", s_slots, nullptr, 5);
+    report("  any order (6 orders)", s_slots_any, nullptr, 5);
+    std::printf("%-34s median %8.3f ms   p99 %8.3f ms   ratio to fixed order (median) x%.1f\n",
+                "  peer: each day queried alone", n_slots.median_ms, n_slots.p99_ms,
+                n_slots.median_ms / std::max(s_slots.median_ms, 1e-6));
+  }
 
   if (!frontdesk.empty() && std::filesystem::exists(frontdesk)) {
     long kb = frontdesk_peak_rss_kb(frontdesk, path);

@@ -41,6 +41,17 @@ Status withdraw_absence(Database& db, std::int64_t id, const Actor& actor) {
   return tx.commit();
 }
 
+Result<std::optional<Absence>> latest_absence(Database& db) {
+  RG_TRY_ASSIGN(auto st, db.cached(
+      "SELECT id, doctor_id, from_day, to_day, reason FROM doctor_absences WHERE withdrawn = 0 "
+      "ORDER BY id DESC LIMIT 1"));
+  RG_TRY_ASSIGN(bool row, st->step());
+  if (!row) return std::optional<Absence>();
+  return std::optional<Absence>(Absence{st->col_int(0), st->col_int(1),
+                                        Date::parse_iso(st->col_view(2)).value_or(Date()),
+                                        Date::parse_iso(st->col_view(3)).value_or(Date()), st->col_text(4)});
+}
+
 Result<std::vector<Absence>> doctor_absences(Database& db, std::int64_t doctor_id, Date from, Date to) {
   std::vector<Absence> out;
   RG_TRY_ASSIGN(auto st, db.cached(

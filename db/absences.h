@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,8 @@ struct Absence {
 Result<std::int64_t> add_absence(Database& db, std::int64_t doctor_id, Date from, Date to,
                                  std::string_view reason, const Actor& actor);
 Status withdraw_absence(Database& db, std::int64_t id, const Actor& actor);
+// The most recently recorded absence still in force, if any.
+Result<std::optional<Absence>> latest_absence(Database& db);
 Result<std::vector<Absence>> doctor_absences(Database& db, std::int64_t doctor_id, Date from, Date to);
 
 // The doctor's appointments in the days that still hold time and are not done, by time.

@@ -179,13 +179,19 @@ Status move_appointment(Database& db, std::int64_t id, const MoveTo& to, const A
 Result<std::vector<HistoryEntry>> appointment_history(Database& db, std::int64_t id) {
   std::vector<HistoryEntry> out;
   RG_TRY_ASSIGN(auto st, db.cached(
-      "SELECT at_ms, actor, action, details FROM audit_log "
+      "SELECT at_ms, actor, action, details, "
+      "(SELECT full_name FROM users WHERE 'user:' || id = audit_log.actor) FROM audit_log "
       "WHERE entity = 'appointment' AND entity_id = ?1 ORDER BY id"));
   st->bind(1, id);
   for (;;) {
     RG_TRY_ASSIGN(bool row, st->step());
     if (!row) break;
-    out.push_back({st->col_int(0), st->col_text(1), st->col_text(2), st->col_text(3)});
+    HistoryEntry e{st->col_int(0), st->col_text(1), st->col_text(2), st->col_text(3), {}};
+    std::string_view actor = st->col_view(1);
+    if (!st->is_null(4)) e.who = masked_full_name(st->col_view(4));
+    else if (actor.starts_with("kiosk:")) e.who = _("kiosk");
+    else e.who = std::string(actor);
+    out.push_back(std::move(e));
   }
   return out;
 }

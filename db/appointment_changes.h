@@ -60,6 +60,7 @@ Status apply_move(Database& db, std::int64_t id, const MoveTo& to, const Actor& 
 struct HistoryEntry {
   std::int64_t at_ms = 0;
   std::string actor, action, details;
+  std::string who;  // «Смирнова Е. А.», «киоск», or the actor as recorded
 };
 Result<std::vector<HistoryEntry>> appointment_history(Database& db, std::int64_t id);
 

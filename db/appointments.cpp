@@ -164,9 +164,18 @@ Result<DayGrid> load_day_grid(Database& db, Date day) {
     d.doctor_id = docs->col_int(0);
     d.short_name = masked_name(docs->col_view(1), docs->col_view(2), docs->col_view(3));
     d.room = name_or_empty(rooms, docs->col_opt_int(4));
+    d.room_id = docs->col_opt_int(4);
     d.specialty = name_or_empty(specialties, docs->col_opt_int(5));
     index[d.doctor_id] = g.doctors.size();
     g.doctors.push_back(std::move(d));
+  }
+
+  RG_TRY_ASSIGN(auto ds, db.cached("SELECT doctor_id, specialty_id FROM doctor_specialties"));
+  for (;;) {
+    RG_TRY_ASSIGN(bool row, ds->step());
+    if (!row) break;
+    if (auto it = index.find(ds->col_int(0)); it != index.end())
+      g.doctors[it->second].specialty_ids.push_back(ds->col_int(1));
   }
 
   RG_TRY_ASSIGN(auto cal, WorkCalendar::load(db, day, day));
@@ -177,7 +186,7 @@ Result<DayGrid> load_day_grid(Database& db, Date day) {
     d.breaks = h.breaks;
     for (const WorkPeriod& w : h.work) {
       d.work.push_back({w.start_min, w.end_min});
-      if (w.room_id) d.room = name_or_empty(rooms, w.room_id);
+      if (w.room_id) d.room = name_or_empty(rooms, w.room_id), d.room_id = w.room_id;
     }
   }
 

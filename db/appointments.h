@@ -53,6 +53,8 @@ struct DoctorDay {
   std::string short_name;  // «Петрова А. П.»
   std::string specialty;
   std::string room;        // room number of the day's schedule or the doctor's default
+  std::optional<std::int64_t> room_id;
+  std::vector<std::int64_t> specialty_ids;
   std::vector<Interval> work, breaks;
   bool day_off = false;
   std::string absence;     // why the doctor is away, when an absence covers the day

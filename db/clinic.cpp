@@ -87,7 +87,8 @@ Result<std::vector<Doctor>> list_doctors(Database& db, bool active_only) {
       "SELECT d.id, d.surname, d.name, d.patronymic, d.position, d.default_room_id, "
       "coalesce(r.number, ''), d.active, "
       "coalesce((SELECT group_concat(s.name, ', ') FROM doctor_specialties ds "
-      "          JOIN specialties s ON s.id = ds.specialty_id WHERE ds.doctor_id = d.id), '') "
+      "          JOIN specialties s ON s.id = ds.specialty_id WHERE ds.doctor_id = d.id), ''), "
+      "coalesce((SELECT group_concat(specialty_id) FROM doctor_specialties WHERE doctor_id = d.id), '') "
       "FROM doctors d LEFT JOIN rooms r ON r.id = d.default_room_id "
       "WHERE d.active = 1 OR ?1 = 0 ORDER BY d.sort_order, d.surname, d.name"));
   st->bind(1, active_only);
@@ -105,7 +106,28 @@ Result<std::vector<Doctor>> list_doctors(Database& db, bool active_only) {
     d.default_room = st->col_text(6);
     d.active = st->col_int(7) != 0;
     d.specialties = st->col_text(8);
+    std::string ids = st->col_text(9);
+    for (size_t p = 0; p < ids.size();) {
+      size_t e = ids.find(',', p);
+      if (e == std::string::npos) e = ids.size();
+      d.specialty_ids.push_back(std::stoll(ids.substr(p, e - p)));
+      p = e + 1;
+    }
     out.push_back(std::move(d));
+  }
+  return out;
+}
+
+Result<std::vector<Specialty>> list_specialties(Database& db) {
+  RG_TRY_ASSIGN(auto st, db.cached(
+      "SELECT s.id, s.name FROM specialties s WHERE EXISTS (SELECT 1 FROM doctor_specialties ds "
+      "JOIN doctors d ON d.id = ds.doctor_id WHERE ds.specialty_id = s.id AND d.active = 1) "
+      "ORDER BY s.name"));
+  std::vector<Specialty> out;
+  for (;;) {
+    RG_TRY_ASSIGN(bool row, st->step());
+    if (!row) break;
+    out.push_back({st->col_int(0), st->col_text(1)});
   }
   return out;
 }

@@ -32,11 +32,19 @@ struct Doctor {
   std::int64_t id = 0;
   std::string surname, name, patronymic, position;
   std::string specialties;  // comma-separated names, for display
+  std::vector<std::int64_t> specialty_ids;
   std::optional<std::int64_t> default_room_id;
   std::string default_room;  // its number
   bool active = true;
 };
 Result<std::vector<Doctor>> list_doctors(Database& db, bool active_only = true);
+
+struct Specialty {
+  std::int64_t id = 0;
+  std::string name;
+};
+// Specialties that at least one active doctor has, by name.
+Result<std::vector<Specialty>> list_specialties(Database& db);
 
 struct Room {
   std::int64_t id = 0;

@@ -233,6 +233,51 @@ Status seed_clinic(Database& db) {
 
 }  // namespace
 
+// What a desk finds on a Monday morning: patients on the waiting list, a doctor off sick the
+// day after tomorrow with patients still booked, and calls to make.
+Status seed_desk_work(Database& db, Rng& rng, std::int64_t first_patient, std::int64_t last_patient,
+                      std::int64_t admin_id, int doctor_count) {
+  RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  const Date d0 = today();
+  static const char* const kComments[] = {"Просит пораньше, если кто-то откажется", "Только после 17:00, работает",
+                                          "", "Боль, нужно как можно скорее", "Удобно по вторникам и четвергам", ""};
+  RG_TRY_ASSIGN(auto add, db.cached(
+      "INSERT INTO waiting_list(patient_id, specialty_id, doctor_id, from_day, to_day, time_from_min, "
+      "time_to_min, priority, comment, created_by, created_at) "
+      "SELECT ?1, CASE WHEN ?2 THEN NULL ELSE (SELECT min(specialty_id) FROM doctor_specialties WHERE doctor_id = ?3) END, "
+      "CASE WHEN ?2 THEN ?3 END, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11"));
+  for (int i = 0; i < 9; ++i) {
+    std::int64_t doctor = 1 + i % std::min(doctor_count, 6);
+    bool by_doctor = i % 3 == 0;
+    int from = i % 4 == 1 ? 17 * 60 : 0;
+    add->bind_all(rng.between(int(first_patient), int(last_patient)), by_doctor, doctor, d0.iso(),
+                  d0.plus_days(7 + 3 * i).iso(), from, 1440, i == 3 ? 2 : i % 5 == 0 ? 1 : 0,
+                  kComments[size_t(i) % 6], admin_id, now_unix() - (9 - i) * 86400);
+    RG_TRY(add->exec());
+    add->reset();
+  }
+  {
+    // The busiest doctor of the day after tomorrow (after the first) is ill that day: the grid
+    // shows the absence, and the desk still has to hand over, move or cancel the patients.
+    RG_TRY_ASSIGN(auto ab, db.cached(
+        "INSERT INTO doctor_absences(doctor_id, from_day, to_day, reason, created_by, created_at) "
+        "SELECT doctor_id, ?1, ?1, 'Больничный', ?2, ?3 FROM appointments "
+        "WHERE start_at >= ?4 AND start_at < ?5 AND doctor_id > 1 AND status IN ('booked', 'confirmed') "
+        "GROUP BY doctor_id ORDER BY EXISTS (SELECT 1 FROM doctor_specialties a JOIN doctor_specialties b "
+        "ON b.specialty_id = a.specialty_id AND b.doctor_id <> a.doctor_id "
+        "WHERE a.doctor_id = appointments.doctor_id) DESC, count(*) DESC, doctor_id LIMIT 1"));
+    ab->bind_all(d0.plus_days(2).iso(), admin_id, now_unix(), to_unix(d0.plus_days(2), 0), to_unix(d0.plus_days(3), 0));
+    RG_TRY(ab->exec());
+  }
+  RG_TRY_ASSIGN(auto task, db.cached(
+      "INSERT INTO tasks(kind, patient_id, appointment_id, title, created_by, created_at) "
+      "SELECT 'call_reschedule', patient_id, id, ?1, ?2, ?3 FROM appointments "
+      "WHERE status = 'cancelled' AND start_at > ?3 ORDER BY start_at LIMIT 3"));
+  task->bind_all("Предложить пациенту другое время вместо отменённого", admin_id, now_unix());
+  RG_TRY(task->exec());
+  return tx.commit();
+}
+
 Result<SeedReport> seed_demo(Database& db, const SeedOptions& opts) {
   RG_TRY_ASSIGN(auto existing, db.query_int("SELECT count(*) FROM clinic"));
   if (existing > 0)
@@ -498,6 +543,7 @@ Result<SeedReport> seed_demo(Database& db, const SeedOptions& opts) {
   }
   RG_TRY(db.exec("UPDATE appointments SET cancel_reason = 'Пациент отменил по телефону' "
                  "WHERE status = 'cancelled'"));
+  RG_TRY(seed_desk_work(db, rng, first_patient_id, last_patient_id, admin_id, int(doctors.size())));
   (void)db.exec("PRAGMA synchronous=NORMAL");
   (void)db.exec("PRAGMA optimize");
   (void)db.exec("ANALYZE");

@@ -55,6 +55,10 @@ struct SlotOption {
 // Doctors must be working (absences, breaks respected), rooms free, the patient free.
 Result<std::vector<SlotOption>> find_slots(Database& db, const SlotRequest& request);
 
+// The clinic's most waiting between two steps (settings key 'slot_finder.max_gap_min'), for
+// SlotRequest::max_gap_min; 15 when unset or not a number of minutes.
+Result<int> slot_max_gap_setting(Database& db);
+
 // Books every step of an option for the patient in one transaction: all or none. A step whose
 // time was taken meanwhile fails the whole chain with the schema's Conflict message.
 Result<std::vector<std::int64_t>> book_option(Database& db, std::int64_t patient_id,

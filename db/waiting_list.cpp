@@ -136,6 +136,19 @@ Result<std::vector<WaitingEntry>> waiting_for_gap(Database& db, std::int64_t doc
   return all;
 }
 
+Status mark_waiting_booked(Database& db, std::int64_t entry_id, std::int64_t appointment_id, const Actor& actor) {
+  RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY_ASSIGN(auto st, db.cached(
+      "UPDATE waiting_list SET status = 'booked', appointment_id = ?2, closed_at = ?3 "
+      "WHERE id = ?1 AND status = 'waiting'"));
+  st->bind_all(entry_id, appointment_id, now_unix());
+  RG_TRY(st->exec());
+  if (db.changes() == 0) return fail(ErrorCode::NotFound, _("This patient is no longer on the waiting list."));
+  RG_TRY(append_audit(db, actor, "waiting.booked", "waiting_list", entry_id,
+                      {{"appointment_id", std::to_string(appointment_id)}}));
+  return tx.commit();
+}
+
 Result<std::int64_t> book_from_waiting(Database& db, std::int64_t entry_id, const AppointmentDraft& a,
                                        const Actor& actor) {
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));

@@ -51,6 +51,9 @@ Result<std::vector<WaitingEntry>> waiting_list(Database& db, std::optional<std::
 Result<std::vector<WaitingEntry>> waiting_for_gap(Database& db, std::int64_t doctor_id,
                                                   std::int64_t start_at, std::int64_t end_at);
 
+// Closes the entry as booked by an appointment made elsewhere (the slot finder's chain).
+Status mark_waiting_booked(Database& db, std::int64_t entry_id, std::int64_t appointment_id, const Actor& actor);
+
 // Books the appointment and closes the entry, all or nothing.
 Result<std::int64_t> book_from_waiting(Database& db, std::int64_t entry_id, const AppointmentDraft& a,
                                        const Actor& actor);

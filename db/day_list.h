@@ -1,0 +1,42 @@
+// «Завтра»: the day's appointments by doctor, for pulling the medical cards the evening before,
+// on screen and as a CSV file for Excel.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "calendar.h"
+#include "database.h"
+
+namespace rg::db {
+
+struct DayListRow {
+  std::int64_t appointment_id = 0, doctor_id = 0, patient_id = 0;
+  std::string doctor;      // «Петрова А. С.»
+  std::string position;    // «врач-терапевт»
+  std::string room;        // the appointment's room number, "" when none
+  int start_min = 0, end_min = 0;  // local minutes from the day's midnight
+  std::string start, end;  // "09:30", "10:00"
+  std::string patient;     // «Иванова Анна Петровна»
+  std::string card_no;
+  std::string birth_date;  // 12.03.1985
+  std::string phone;       // the first phone, "+7 916 123-45-67"; "" when none
+  bool first_visit = false;
+  std::string services;    // «Приём терапевта +1»
+};
+
+// Every appointment of `day` that holds time (booked, confirmed, arrived, in the room, done),
+// by doctor (the clinic's order, then surname) and then by time. One query.
+Result<std::vector<DayListRow>> day_list(Database& db, Date day);
+
+// The list as a CSV file for Excel in Russia: UTF-8 with a BOM, ';' between fields, CRLF line
+// ends, RFC 4180 quoting, a header row in the UI language. A field that Excel would take for a
+// formula (starting with = + - @, a tab or CR) gets a leading ' so it shows as text.
+std::string day_list_csv(const std::vector<DayListRow>& rows);
+
+// One CSV field: quoted when needed, formula-guarded. Exposed for tests.
+std::string csv_field(std::string_view value);
+
+}  // namespace rg::db

@@ -1,0 +1,20 @@
+// Files the desk writes for people (exports): all or nothing, with errors in words.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "error.h"
+
+namespace rg::db {
+
+// Writes `bytes` to path + ".tmp", fsyncs it, renames it over `path` and fsyncs the folder: a
+// reader sees the old file or the whole new one, never half. A missing, full or read-only
+// folder comes back as ErrorCode::Io with a sentence naming the path; the temporary file is
+// removed, nothing is left behind.
+Status write_file_atomically(const std::string& path, std::string_view bytes);
+
+// Creates the folder and its parents when missing (ErrorCode::Io naming it when that fails).
+Status ensure_directory(const std::string& dir);
+
+}  // namespace rg::db
