@@ -25,10 +25,13 @@ DeskApp::DeskApp(ui::Shell& shell, db::Database& db, const std::string& db_path,
     : shell_(shell),
       watch_(db),
       worker_(db_path, [&shell](db::Worker::Continuation c) { shell.tasks().post(std::move(c)); }),
-      ctx_{shell, worker_, std::move(clinic), "", ""} {
+      ctx_{shell, worker_, std::move(clinic), "", "", std::nullopt} {
   // Who is at the desk: sign-in comes with the users' settings; until then the first administrator.
-  if (auto st = db.prepare("SELECT full_name FROM users WHERE role = 'admin' AND active = 1 ORDER BY id LIMIT 1"))
-    if (auto row = st->step(); row && *row) ctx_.user_name = masked_full_name(st->col_view(0));
+  if (auto st = db.prepare("SELECT full_name, id FROM users WHERE role = 'admin' AND active = 1 ORDER BY id LIMIT 1"))
+    if (auto row = st->step(); row && *row) {
+      ctx_.user_name = masked_full_name(st->col_view(0));
+      ctx_.user_id = st->col_int(1);
+    }
   screens_ = make_screens(ctx_);
   screens_[current_]->on_show();
 }

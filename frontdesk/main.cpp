@@ -97,16 +97,24 @@ int main(int argc, char** argv) {
   auto settled = [&] { return app.idle(); };
   if (!o.screenshot_all.empty()) {
     std::filesystem::create_directories(o.screenshot_all);
+    auto shoot = [&](const std::string& name) -> bool {
+      (*shell)->render_until(frame, settled);
+      std::string path = (std::filesystem::path(o.screenshot_all) / ("frontdesk-" + name + ".png")).string();
+      if (auto r = (*shell)->render_to_png(frame, 3, path); !r) {
+        std::fprintf(stderr, "registratura-frontdesk: %s\n", r.error().c_str());
+        return false;
+      }
+      std::printf("%s\n", path.c_str());
+      return true;
+    };
     for (const auto& s : app.screens()) {
       app.show(s->id());
       s->prepare_screenshot();
-      (*shell)->render_until(frame, settled);
-      std::string path = (std::filesystem::path(o.screenshot_all) / ("frontdesk-" + std::string(s->id()) + ".png")).string();
-      if (auto r = (*shell)->render_to_png(frame, 3, path); !r) {
-        std::fprintf(stderr, "registratura-frontdesk: %s\n", r.error().c_str());
-        return 1;
+      if (!shoot(s->id())) return 1;
+      for (const std::string& extra : s->extra_shots()) {
+        s->prepare_extra_shot(extra);
+        if (!shoot(std::string(s->id()) + "-" + extra)) return 1;
       }
-      std::printf("%s\n", path.c_str());
     }
     return 0;
   }

@@ -1,54 +1,32 @@
-// The day grid drawn with ImDrawList: working hours, breaks, appointments by status, a line at
-// the current time; doctor headers and the time column stay in place while the grid scrolls.
+// The schedule screen wires the grid's events to the panels and the worker: it owns no drawing
+// of appointments (DayGridView) and no booking logic (BookingPanel, AppointmentPanel, db/).
 #include "schedule_screen.h"
 
 #include <imgui.h>
 
+#include <SDL_scancode.h>
+
 #include <algorithm>
-#include <cmath>
+#include <cstdio>
 #include <ctime>
 
 #include "text.h"
 #include "ui/format.h"
 #include "ui/i18n.h"
 #include "ui/shell.h"
+#include "week_view.h"
 
 namespace rg::desk {
 namespace {
 
-constexpr float kColW = 210.f, kTimeW = 62.f, kHeaderH = 62.f, kSlotH = 22.f;  // 15 minutes
-constexpr int kSlotMin = 15;
+constexpr float kPanelW = 440.f;
 
-ImU32 col(unsigned rgb, int alpha = 255) {
-  return IM_COL32((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF, alpha);
-}
-
-const char* channel_name(db::Channel c) {
-  switch (c) {
-    case db::Channel::Phone: return _("by phone");
-    case db::Channel::WalkIn: return _("in person");
-    case db::Channel::Website: return _("on the website");
-    case db::Channel::Kiosk: return _("at the kiosk");
-    case db::Channel::Desk: return _("at the desk");
-  }
-  return "";
-}
+ImU32 col(unsigned rgb) { return IM_COL32((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF, 255); }
 
 }  // namespace
 
-StatusLook status_look(db::AppointmentStatus s) {
-  using S = db::AppointmentStatus;
-  switch (s) {
-    case S::Booked: return {0xDCEBFF, 0x2F6FEB, N_("Booked")};
-    case S::Confirmed: return {0xD3F5E3, 0x1A7F4B, N_("Confirmed")};
-    case S::Arrived: return {0xFFF0C2, 0xB7791F, N_("Arrived")};
-    case S::InRoom: return {0xEAE2FF, 0x6D4AD8, N_("In the room")};
-    case S::Done: return {0xE6E9ED, 0x5B6470, N_("Done")};
-    case S::NoShow: return {0xFDE2E1, 0xC6342B, N_("No-show")};
-    case S::Cancelled: return {0xF3F4F6, 0x9AA1AB, N_("Cancelled")};
-  }
-  return {0xFFFFFF, 0x000000, ""};
-}
+ScheduleScreen::ScheduleScreen(DeskContext& ctx)
+    : Screen(ctx), view_(ctx.shell), booking_(ctx), appointment_(ctx), finder_(ctx), waiting_(ctx), tomorrow_(ctx), absence_(ctx) {}
 
 std::string ScheduleScreen::title() const { return _("Schedule"); }
 
@@ -56,59 +34,245 @@ void ScheduleScreen::on_show() {
   if (!grid_ && !loading_) reload();
 }
 
+void ScheduleScreen::on_data_changed() {
+  reload();
+  if (mode_ == Mode::Waiting) waiting_.reload();
+  if (mode_ == Mode::Tomorrow) tomorrow_.reload();
+  appointment_.reload();
+}
+
 void ScheduleScreen::show_day(Date d) {
   day_ = d;
-  scroll_to_now_ = true;
+  view_.scroll_to_now();
+  if (mode_ == Mode::Tomorrow) tomorrow_.set_day(d);
   reload();
+}
+
+void ScheduleScreen::set_mode(Mode m) {
+  mode_ = m;
+  view_.single_day = m == Mode::Day;
+  view_.cursor.reset();
+  view_.scroll_to_now();
+  booking_.close();
+  appointment_.close();
+  if (m == Mode::Waiting) waiting_.reload();
+  else if (m == Mode::Tomorrow) day_ = today().plus_days(1), tomorrow_.set_day(day_);
+  else reload();
 }
 
 void ScheduleScreen::reload() {
   int gen = ++generation_;
   loading_ = true;
   Date day = day_;
-  ctx_.worker.submit([this, gen, day](db::Database& db) -> db::Worker::Continuation {
+  Mode mode = mode_;
+  ctx_.worker.submit([this, gen, day, mode](db::Database& db) -> db::Worker::Continuation {
     auto g = db::load_day_grid(db, day);
-    return [this, gen, g = std::move(g)]() mutable {
+    std::vector<db::DayGrid> week;
+    std::optional<Error> week_error;
+    if (mode == Mode::Week) {
+      Date monday = week_start(day);
+      for (int i = 0; i < 7; ++i) {
+        auto w = db::load_day_grid(db, monday.plus_days(i));
+        if (!w) {
+          week_error = w.error();
+          break;
+        }
+        week.push_back(std::move(*w));
+      }
+    }
+    return [this, gen, g = std::move(g), week = std::move(week), week_error]() mutable {
       if (gen != generation_) return;  // the desk already moved on to another day
       loading_ = false;
-      if (g) {
-        grid_ = std::move(*g);
-        error_.clear();
-      } else {
+      if (!g) {
         error_ = g.error().message;
+        return;
       }
+      grid_ = std::move(*g);
+      error_ = week_error ? week_error->message : "";
+      if (week_doctor_ == 0)
+        for (const auto& d : grid_->doctors)
+          if (!d.day_off) {
+            week_doctor_ = d.doctor_id;
+            break;
+          }
+      week_days_ = std::move(week);
+      week_ = week_days_.empty() ? std::nullopt : std::optional(week_as_grid(week_days_, week_doctor_));
     };
   });
 }
 
+const db::DayGrid* ScheduleScreen::shown_grid() const {
+  if (mode_ == Mode::Week) return week_ ? &*week_ : nullptr;
+  return grid_ ? &*grid_ : nullptr;
+}
+
+Date ScheduleScreen::day_of(const GridSlot& s) const {
+  if (mode_ == Mode::Week) return week_start(day_).plus_days(int(s.doctor_id) - 1);
+  return day_;
+}
+
+std::int64_t ScheduleScreen::doctor_of(const GridSlot& s) const {
+  return mode_ == Mode::Week ? week_doctor_ : s.doctor_id;
+}
+
+const db::DoctorDay* ScheduleScreen::doctor_day(const GridSlot& s) const {
+  const db::DayGrid* g = shown_grid();
+  if (!g) return nullptr;
+  for (const auto& d : g->doctors)
+    if (d.doctor_id == s.doctor_id) return &d;
+  return nullptr;
+}
+
+std::optional<SlotChoice> ScheduleScreen::slot_choice(const GridSlot& s) const {
+  const db::DoctorDay* d = doctor_day(s);
+  const db::DayGrid* g = shown_grid();
+  if (!d || !g) return std::nullopt;
+  SlotChoice c;
+  c.day = day_of(s);
+  c.doctor_id = doctor_of(s);
+  c.doctor_name = mode_ == Mode::Week ? d->specialty : d->short_name;  // the week keeps the name there
+  c.specialty = mode_ == Mode::Week ? "" : d->specialty;
+  c.room_id = d->room_id;
+  c.room = d->room;
+  c.start_min = s.minute;
+  // Free until the next booking of the doctor, a break, or the end of the working period.
+  int until = s.minute;
+  for (const auto& w : d->work)
+    if (w.start_min <= s.minute && s.minute < w.end_min) until = w.end_min;
+  for (const auto& b : d->breaks)
+    if (b.start_min > s.minute) until = std::min(until, b.start_min);
+  for (const auto& a : g->appointments)
+    if (a.doctor_id == s.doctor_id && db::holds_time(a.status) && a.start_min >= s.minute)
+      until = std::min(until, a.start_min);
+  c.free_until_min = until;
+  return c;
+}
+
+bool ScheduleScreen::column_shown(const db::DoctorDay& d) const {
+  if (mode_ == Mode::Week) return true;
+  if (only_working_ && d.day_off && d.absence.empty()) return false;
+  if (specialty_filter_ != 0 &&
+      std::find(d.specialty_ids.begin(), d.specialty_ids.end(), specialty_filter_) == d.specialty_ids.end())
+    return false;
+  return true;
+}
+
+void ScheduleScreen::handle(const GridEvent& ev) {
+  using K = GridEvent::Kind;
+  switch (ev.kind) {
+    case K::None: break;
+    case K::PickSlot:
+      if (moving_) {
+        move_target_ = ev.slot;
+        break;
+      }
+      if (auto c = slot_choice(ev.slot)) {
+        appointment_.close();
+        view_.selected_appointment = 0;
+        booking_.open(*c);
+      }
+      break;
+    case K::PickAppointment:
+      booking_.close();
+      moving_ = 0;
+      view_.selected_appointment = ev.appointment_id;
+      appointment_.open(ev.appointment_id);
+      break;
+    case K::Menu:
+      menu_appointment_ = ev.appointment_id;
+      open_menu_ = true;
+      view_.selected_appointment = ev.appointment_id;
+      appointment_.open(ev.appointment_id);
+      booking_.close();
+      break;
+    case K::Move:
+      view_.selected_appointment = ev.appointment_id;
+      appointment_.open(ev.appointment_id);
+      moving_ = ev.appointment_id;
+      move_target_ = ev.slot;
+      break;
+    case K::Escape:
+      if (moving_) moving_ = 0;
+      else if (booking_.is_open()) booking_.close();
+      else appointment_.close(), view_.selected_appointment = 0;
+      break;
+  }
+}
+
 void ScheduleScreen::draw_header() {
-  if (ImGui::Button("◀")) show_day(day_.plus_days(-1));
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", _("Previous day"));
+  const int step = mode_ == Mode::Week ? 7 : 1;
+  if (ImGui::Button("◀")) show_day(day_.plus_days(-step));
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", mode_ == Mode::Week ? _("Previous week") : _("Previous day"));
   ImGui::SameLine();
   if (ImGui::Button(_("Today"))) show_day(today());
   ImGui::SameLine();
-  if (ImGui::Button("▶")) show_day(day_.plus_days(1));
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", _("Next day"));
+  if (ImGui::Button("▶")) show_day(day_.plus_days(step));
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", mode_ == Mode::Week ? _("Next week") : _("Next day"));
   ImGui::SameLine(0, 16);
   ImGui::PushFont(ctx_.shell.font(24));
-  std::string heading = ui::weekday_name(day_.iso_weekday()) + ", " +
-                        ui::long_date(day_.year(), day_.month(), day_.day());
+  std::string heading;
+  if (mode_ == Mode::Tomorrow || mode_ == Mode::Waiting) {
+    heading = mode_ == Mode::Tomorrow ? _("Cards to pull") : _("Waiting list");
+  } else if (mode_ == Mode::Week) {
+    Date mon = week_start(day_), sun = mon.plus_days(6);
+    heading = std::string(_("Week")) + " " + mon.ru().substr(0, 5) + " – " + sun.ru();
+  } else {
+    heading = ui::weekday_name(day_.iso_weekday()) + ", " + ui::long_date(day_.year(), day_.month(), day_.day());
+  }
   ImGui::TextUnformatted(heading.c_str());
   ImGui::PopFont();
-  // The filter at the right end of the first line: the legend below can be long.
-  const char* only_label = _("Only doctors at work");
-  float check_w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(only_label).x;
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - check_w));
-  ImGui::Checkbox(only_label, &only_working_);
 
-  // Counts and the legend on one line.
-  if (grid_) {
+  // The slot finder and the views, at the right end of the first line.
+  const char* labels[] = {_("Day"), _("Doctor's week"), _("Tomorrow"), _("Waiting list")};
+  const char* find_label = _("Find a time…");
+  float w = ImGui::CalcTextSize(find_label).x + ImGui::GetStyle().FramePadding.x * 2 + 24;
+  for (const char* l : labels) w += ImGui::CalcTextSize(l).x + ImGui::GetStyle().FramePadding.x * 2 + 8;
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
+  if (ui::button(find_label) || ImGui::IsKeyPressed(SDL_SCANCODE_F9, false))
+    finder_.open();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", _("Back-to-back times for 1–4 specialists (F9)"));
+  ImGui::SameLine(0, 24);
+  for (int i = 0; i < 4; ++i) {
+    if (i) ImGui::SameLine(0, 8);
+    bool on = int(mode_) == i;
+    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (ImGui::Button(labels[i]) && !on) set_mode(Mode(i));
+    if (on) ImGui::PopStyleColor();
+  }
+  draw_filters();
+}
+
+void ScheduleScreen::draw_filters() {
+  const db::DayGrid* g = grid_ ? &*grid_ : nullptr;
+  if (mode_ == Mode::Waiting || mode_ == Mode::Tomorrow) {
+    // These views draw their own filters.
+  } else if (mode_ == Mode::Week) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", _("Doctor:"));
+    ImGui::SameLine();
+    std::string current;
+    if (g)
+      for (const auto& d : g->doctors)
+        if (d.doctor_id == week_doctor_) current = d.short_name + " · " + d.specialty;
+    ImGui::SetNextItemWidth(360);
+    if (ImGui::BeginCombo("##doctor", current.c_str())) {
+      if (g)
+        for (const auto& d : g->doctors) {
+          std::string label = d.short_name + " · " + d.specialty;
+          if (ImGui::Selectable(label.c_str(), d.doctor_id == week_doctor_)) {
+            week_doctor_ = d.doctor_id;
+            reload();
+          }
+        }
+      ImGui::EndCombo();
+    }
+  } else if (g) {
     int counts[7] = {};
-    for (const auto& a : grid_->appointments) ++counts[static_cast<int>(a.status)];
+    for (const auto& a : g->appointments) ++counts[static_cast<int>(a.status)];
     int working = 0;
-    for (const auto& d : grid_->doctors) working += d.day_off ? 0 : 1;
+    for (const auto& d : g->doctors) working += d.day_off ? 0 : 1;
     ImGui::TextDisabled("%s %d · %s %d", _("Doctors at work:"), working, _("appointments:"),
-                        int(grid_->appointments.size()) - counts[int(db::AppointmentStatus::Cancelled)]);
+                        int(g->appointments.size()) - counts[int(db::AppointmentStatus::Cancelled)]);
     for (int s = 0; s < 7; ++s) {
       StatusLook look = status_look(static_cast<db::AppointmentStatus>(s));
       ImGui::SameLine(0, 14);
@@ -120,179 +284,246 @@ void ScheduleScreen::draw_header() {
       ImGui::SameLine(0, 4);
       ImGui::Text("%s %d", _(look.name), counts[s]);
     }
+    // Specialty filter and the working-only switch.
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", _("Specialty:"));
+    ImGui::SameLine();
+    std::vector<std::pair<std::int64_t, std::string>> specialties;
+    for (const auto& d : g->doctors)
+      if (!d.specialty_ids.empty() &&
+          std::none_of(specialties.begin(), specialties.end(), [&](auto& p) { return p.first == d.specialty_ids.front(); }))
+        specialties.emplace_back(d.specialty_ids.front(), d.specialty);
+    std::string current = _("all");
+    for (auto& [id, name] : specialties)
+      if (id == specialty_filter_) current = name;
+    ImGui::SetNextItemWidth(260);
+    if (ImGui::BeginCombo("##specialty", current.c_str())) {
+      if (ImGui::Selectable(_("all"), specialty_filter_ == 0)) specialty_filter_ = 0;
+      for (auto& [id, name] : specialties)
+        if (ImGui::Selectable(name.c_str(), id == specialty_filter_)) specialty_filter_ = id;
+      ImGui::EndCombo();
+    }
+    ImGui::SameLine(0, 24);
+    ImGui::Checkbox(_("Only doctors at work"), &only_working_);
+    ImGui::SameLine(0, 24);
+    if (ImGui::Button(_("Doctor's absence…"))) {
+      std::int64_t doctor = view_.cursor ? view_.cursor->doctor_id : 0;
+      absence_.open(doctor, day_);
+    }
+  }
+  if (moving_) {
+    ImGui::SameLine(0, 24);
+    ImGui::TextColored(ImVec4(0.18f, 0.43f, 0.92f, 1), "%s", _("Pick the new time in the grid (Esc: stop)"));
+    const auto& a = appointment_.appointment();
+    ImGui::SameLine();
+    if (a && a->id == moving_ && ImGui::SmallButton(_("or find a time…"))) {
+      SlotFinderDialog::Prefill p;
+      p.patient = db::PatientSummary{a->patient_id, "", a->patient_name, "", "", "", 'F', a->patient_phone};
+      p.doctor_id = a->doctor_id;
+      p.move_appointment = a->id;
+      p.duration_min = int((a->end_at - a->start_at) / 60);
+      p.tell_patient = move_tells_patient_;
+      finder_.open(p);
+      moving_ = 0;
+      move_tells_patient_ = false;
+    }
   }
   if (!error_.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", error_.c_str());
 }
 
-void ScheduleScreen::draw_grid() {
-  if (!grid_) {
+void ScheduleScreen::draw_body() {
+  if (mode_ == Mode::Tomorrow) {
+    tomorrow_.draw();
+    return;
+  }
+  if (mode_ == Mode::Waiting) {
+    waiting_.draw([this](const db::WaitingEntry& e) {
+      SlotFinderDialog::Prefill p;
+      p.patient = db::PatientSummary{e.patient_id, "", e.patient_name, "", "", "", 'F', e.patient_phone};
+      p.specialty_id = e.specialty_id;
+      p.doctor_id = e.doctor_id;
+      p.waiting_entry = e.id;
+      finder_.open(p);
+    });
+    return;
+  }
+  const db::DayGrid* g = shown_grid();
+  if (!g) {
     ImGui::TextDisabled("%s", _("Loading the schedule…"));
     return;
   }
-  const db::DayGrid& g = *grid_;
-  std::vector<const db::DoctorDay*> cols;
-  for (const auto& d : g.doctors)
-    if (!only_working_ || !d.day_off) cols.push_back(&d);
-  if (cols.empty()) {
-    ImGui::TextDisabled("%s", _("No doctor works on this day."));
-    return;
-  }
-  // The visible hours: the clinic's day, widened to whatever is booked or worked.
-  int from = 8 * 60, to = 21 * 60;
-  for (const auto* dp : cols)
-    for (const auto& w : dp->work) from = std::min(from, w.start_min), to = std::max(to, w.end_min);
-  for (const auto& a : g.appointments)
-    if (a.status != db::AppointmentStatus::Cancelled)
-      from = std::min(from, a.start_min), to = std::max(to, a.end_min);
-  from = from / 60 * 60;
-  to = std::min(24 * 60, (to + 59) / 60 * 60);
-  const int slots = (to - from) / kSlotMin;
-  const float body_h = float(slots) * kSlotH;
-  const float content_w = kTimeW + kColW * float(cols.size());
+  handle(view_.draw(*g, [this](const db::DoctorDay& d) { return column_shown(d); }));
+}
 
-  ImGui::BeginChild("grid", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImVec2 win = ImGui::GetWindowPos();
-  const ImVec2 origin = ImGui::GetCursorScreenPos();  // moves with the scroll
-  const float view_w = ImGui::GetWindowWidth(), view_h = ImGui::GetWindowHeight();
-  ImGui::Dummy(ImVec2(content_w, kHeaderH + body_h));
-
-  auto y_of = [&](int minute) { return origin.y + kHeaderH + float(minute - from) / kSlotMin * kSlotH; };
-  auto x_of = [&](size_t column) { return origin.x + kTimeW + kColW * float(column); };
-
-  const bool is_today = g.day == today();
-  const LocalTime now = to_local(std::int64_t(std::time(nullptr)));
-  if (scroll_to_now_) {
-    // Today during hours: an hour before now. Otherwise: the first doctor's start.
-    int focus = to;
-    for (const auto* d : cols)
-      if (!d->work.empty()) focus = std::min(focus, d->work.front().start_min);
-    if (is_today && now.minutes > from && now.minutes < to) focus = std::max(from, now.minutes - 60);
-    ImGui::SetScrollY(std::max(0.f, float(focus - from) / kSlotMin * kSlotH));
-    scroll_to_now_ = false;
-  }
-
-  // Columns: off-hours grey, working hours white, breaks hatched.
-  for (size_t c = 0; c < cols.size(); ++c) {
-    const auto& d = *cols[c];
-    float x0 = x_of(c), x1 = x0 + kColW;
-    if (x1 < win.x || x0 > win.x + view_w) continue;
-    dl->AddRectFilled(ImVec2(x0, y_of(from)), ImVec2(x1, y_of(to)), col(0xECEEF1));
-    for (const auto& w : d.work)
-      dl->AddRectFilled(ImVec2(x0, y_of(w.start_min)), ImVec2(x1, y_of(w.end_min)), col(0xFFFFFF));
-    for (const auto& b : d.breaks) {
-      float y0 = y_of(b.start_min), y1 = y_of(b.end_min);
-      dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y1), col(0xF1F2F4));
-      dl->PushClipRect(ImVec2(x0, y0), ImVec2(x1, y1), true);
-      for (float k = x0 - (y1 - y0); k < x1; k += 10.f)
-        dl->AddLine(ImVec2(k, y1), ImVec2(k + (y1 - y0), y0), col(0xD9DCE1), 1.f);
-      dl->PopClipRect();
-      dl->AddText(ImVec2(x0 + 8, y0 + 3), col(0x6B7280), _("Break"));
-    }
-    if (d.day_off)
-      dl->AddText(ImVec2(x0 + 10, y_of(from) + 10), col(0x6B7280), _("Not working today"));
-  }
-  // Hour and half-hour lines.
-  for (int m = from; m <= to; m += 30) {
-    float y = y_of(m);
-    dl->AddLine(ImVec2(origin.x + kTimeW, y), ImVec2(origin.x + content_w, y),
-                m % 60 == 0 ? col(0xD0D5DC) : col(0xE7EAEE));
-  }
-  for (size_t c = 0; c <= cols.size(); ++c)
-    dl->AddLine(ImVec2(x_of(c), y_of(from)), ImVec2(x_of(c), y_of(to)), col(0xD0D5DC));
-
-  // Appointments: freed ones (no-show) first, so a new booking over them stays on top.
-  const ImVec2 mouse = ImGui::GetIO().MousePos;
-  const db::GridAppointment* hovered = nullptr;
-  for (int pass = 0; pass < 2; ++pass) {
-    for (size_t i = 0; i < g.appointments.size(); ++i) {
-      const auto& a = g.appointments[i];
-      if (a.status == db::AppointmentStatus::Cancelled) continue;
-      bool freed = !db::holds_time(a.status);
-      if ((pass == 0) != freed) continue;
-      auto it = std::find_if(cols.begin(), cols.end(),
-                             [&](const db::DoctorDay* d) { return d->doctor_id == a.doctor_id; });
-      if (it == cols.end()) continue;
-      float x0 = x_of(size_t(it - cols.begin())) + 3, x1 = x0 + kColW - 6;
-      float y0 = y_of(a.start_min) + 1, y1 = y_of(a.end_min) - 1;
-      if (x1 < win.x || x0 > win.x + view_w || y1 < win.y || y0 > win.y + view_h) continue;
-      StatusLook look = status_look(a.status);
-      dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y1), col(look.fill), 4.f);
-      dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x0 + 4, y1), col(look.accent), 4.f, ImDrawFlags_RoundCornersLeft);
-      // The first line stops short of the first-visit badge; the service line runs full width.
-      dl->PushClipRect(ImVec2(x0 + 6, y0), ImVec2(a.first_visit ? x1 - 21 : x1 - 2, y1), true);
-      std::string line1 = hhmm(a.start_min) + "  " + a.patient_short;
-      dl->AddText(ImVec2(x0 + 9, y0 + 2), col(0x1F2328), line1.c_str());
-      dl->PopClipRect();
-      dl->PushClipRect(ImVec2(x0 + 6, y0), ImVec2(x1 - 2, y1), true);
-      if (y1 - y0 > 2 * ImGui::GetTextLineHeight() + 2)
-        dl->AddText(ImVec2(x0 + 9, y0 + 2 + ImGui::GetTextLineHeight()), col(0x57606A), a.service.c_str());
-      dl->PopClipRect();
-      if (a.first_visit) {
-        // «П»: a first visit needs a contract and consent at the desk.
-        ImVec2 c(x1 - 11, y0 + 10);
-        dl->AddCircleFilled(c, 8.f, col(0xC2410C));
-        const char* mark = _("F");
-        ImVec2 ts = ImGui::CalcTextSize(mark);
-        dl->AddText(ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), col(0xFFFFFF), mark);
-      }
-      if (ImGui::IsWindowHovered() && mouse.x >= x0 && mouse.x < x1 && mouse.y >= y0 && mouse.y < y1)
-        hovered = &a;
-    }
-  }
-
-  if (is_today && now.minutes >= from && now.minutes <= to) {
-    float y = y_of(now.minutes);
-    dl->AddLine(ImVec2(origin.x + kTimeW, y), ImVec2(origin.x + content_w, y), col(0xD92D20), 2.f);
-    dl->AddCircleFilled(ImVec2(origin.x + kTimeW, y), 4.f, col(0xD92D20));
-  }
-
-  // Pinned bands over the scrolled body: the time column, then the doctors' header.
-  float left = win.x + 1, top = win.y + 1;
-  dl->AddRectFilled(ImVec2(left, top), ImVec2(left + kTimeW, win.y + view_h), col(0xF6F7F9));
-  for (int m = from; m < to; m += 30) {
-    float y = y_of(m);
-    if (y < top + kHeaderH - 4 || y > win.y + view_h) continue;
-    std::string t = hhmm(m);
-    dl->AddText(ImVec2(left + 8, y - 1), m % 60 == 0 ? col(0x1F2328) : col(0x8C959F), t.c_str());
-  }
-  dl->AddRectFilled(ImVec2(left, top), ImVec2(win.x + view_w, top + kHeaderH), col(0xF6F7F9));
-  dl->AddLine(ImVec2(left, top + kHeaderH), ImVec2(win.x + view_w, top + kHeaderH), col(0xD0D5DC));
-  dl->PushClipRect(ImVec2(left + kTimeW, top), ImVec2(win.x + view_w, top + kHeaderH), true);
-  for (size_t c = 0; c < cols.size(); ++c) {
-    const auto& d = *cols[c];
-    float x0 = x_of(c) + 8;
-    ImGui::PushFont(ctx_.shell.bold_font());
-    dl->AddText(ImVec2(x0, top + 6), col(0x1F2328), d.short_name.c_str());
-    ImGui::PopFont();
-    dl->AddText(ImVec2(x0, top + 6 + ImGui::GetTextLineHeight()), col(0x57606A), d.specialty.c_str());
-    std::string room = d.room.empty() ? std::string() : std::string(_("Room")) + " " + d.room;
-    if (!d.day_off && !d.work.empty())
-      room += (room.empty() ? "" : " · ") + hhmm(d.work.front().start_min) + "–" + hhmm(d.work.back().end_min);
-    dl->AddText(ImVec2(x0, top + 6 + 2 * ImGui::GetTextLineHeight()), col(0x57606A), room.c_str());
-  }
-  dl->PopClipRect();
-
-  if (hovered) {
-    ImGui::BeginTooltip();
-    ImGui::PushFont(ctx_.shell.bold_font());
-    ImGui::TextUnformatted(hovered->patient_short.c_str());
-    ImGui::PopFont();
-    ImGui::Text("%s–%s · %s", hhmm(hovered->start_min).c_str(), hhmm(hovered->end_min).c_str(),
-                _(status_look(hovered->status).name));
-    if (!hovered->service.empty()) ImGui::TextUnformatted(hovered->service.c_str());
-    if (!hovered->room.empty()) ImGui::Text("%s %s", _("Room"), hovered->room.c_str());
-    ImGui::Text("%s %s", _("Booked"), channel_name(hovered->channel));
-    if (hovered->first_visit) ImGui::TextColored(ImVec4(0.76f, 0.25f, 0.05f, 1), "%s", _("First visit: contract and consent needed"));
-    ImGui::EndTooltip();
+void ScheduleScreen::draw_side_panel(float width) {
+  ImGui::BeginChild("side", ImVec2(width, 0), true);
+  if (booking_.is_open()) {
+    booking_.draw([this](std::int64_t id) {
+      view_.selected_appointment = id;
+      reload();
+    });
+  } else if (appointment_.is_open()) {
+    appointment_.draw([this] { moving_ = appointment_.id(); });
   }
   ImGui::EndChild();
+}
+
+void ScheduleScreen::draw_menu() {
+  if (open_menu_) {
+    ImGui::OpenPopup("appointment_menu");
+    open_menu_ = false;
+  }
+  if (!ImGui::BeginPopup("appointment_menu")) return;
+  const auto& a = appointment_.appointment();
+  if (!a || a->id != menu_appointment_) {
+    ImGui::TextDisabled("%s", _("Loading…"));
+  } else {
+    ImGui::TextDisabled("%s", a->patient_name.c_str());
+    ImGui::Separator();
+    for (db::AppointmentStatus next : db::next_statuses(a->status)) {
+      std::string label = std::string("→ ") + db::status_name(next) + (next == db::AppointmentStatus::Cancelled ? "…" : "");
+      if (ImGui::MenuItem(label.c_str())) appointment_.set_status(next);
+    }
+    if (db::holds_time(a->status) && a->status != db::AppointmentStatus::Done) {
+      ImGui::Separator();
+      if (ImGui::MenuItem(_("Move…"))) moving_ = a->id;
+    }
+  }
+  ImGui::EndPopup();
+}
+
+void ScheduleScreen::draw_move_confirmation() {
+  if (!move_target_) return;
+  const auto& a = appointment_.appointment();
+  if (!a || a->id != moving_) return;  // still loading
+  ImGui::OpenPopup("confirm_move");
+  if (!ImGui::BeginPopupModal("confirm_move", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) return;
+  const db::DoctorDay* d = doctor_day(*move_target_);
+  Date day = day_of(*move_target_);
+  int length = int((a->end_at - a->start_at) / 60);
+  std::string doctor = d ? (mode_ == Mode::Week ? d->specialty : d->short_name) : "";
+  ImGui::PushFont(ctx_.shell.bold_font());
+  ImGui::TextUnformatted(_("Move the appointment?"));
+  ImGui::PopFont();
+  ImGui::Text("%s", a->patient_name.c_str());
+  LocalTime was = to_local(a->start_at);
+  ImGui::Text("%s: %s %s, %s", _("was"), was.date.ru().c_str(), hhmm(was.minutes).c_str(), a->doctor_name.c_str());
+  ImGui::Text("%s: %s %s–%s, %s", _("now"), day.ru().c_str(), hhmm(move_target_->minute).c_str(),
+              hhmm(move_target_->minute + length).c_str(), doctor.c_str());
+  ImGui::Spacing();
+  if (ui::button(_("Move"), ImVec2(140, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
+    db::MoveTo to;
+    to.doctor_id = doctor_of(*move_target_);
+    to.room_id = to.doctor_id == a->doctor_id && d && !d->room_id ? a->room_id : (d ? d->room_id : a->room_id);
+    to.start_at = to_unix(day, move_target_->minute);
+    to.end_at = to.start_at + std::int64_t(length) * 60;
+    appointment_.move_to(to, move_tells_patient_);
+    move_tells_patient_ = false;
+    moving_ = 0;
+    move_target_.reset();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button(_("Cancel"), ImVec2(140, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    moving_ = 0;
+    move_tells_patient_ = false;
+    move_target_.reset();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
 }
 
 void ScheduleScreen::draw() {
   draw_header();
   ImGui::Spacing();
-  draw_grid();
+  const bool side = booking_.is_open() || appointment_.is_open();
+  const float avail = ImGui::GetContentRegionAvail().x;
+  ImGui::BeginChild("body", ImVec2(side ? avail - kPanelW - 8 : 0, 0), false);
+  draw_body();
+  ImGui::EndChild();
+  if (side) {
+    ImGui::SameLine(0, 8);
+    draw_side_panel(kPanelW);
+  }
+  draw_menu();
+  draw_move_confirmation();
+  finder_.draw([this](Date day, std::int64_t first) {
+    booking_.close();
+    view_.selected_appointment = first;
+    appointment_.open(first);
+    show_day(day);
+  });
+  absence_.draw([this](std::int64_t id) {
+    view_.selected_appointment = id;
+    appointment_.open(id);
+    moving_ = id;
+    move_tells_patient_ = true;
+  });
+  // Ctrl+F: the patient search of the booking panel.
+  if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(SDL_SCANCODE_F, false) && booking_.is_open()) booking_.focus_search();
+}
+
+void ScheduleScreen::prepare_screenshot() {
+  set_mode(Mode::Day);
+  booking_.close();
+  appointment_.close();
+}
+
+void ScheduleScreen::prepare_extra_shot(const std::string& name) {
+  if (name == "booking") demo_booking("иван");
+  if (name == "appointment") demo_appointment();
+  if (name == "finder") {
+    set_mode(Mode::Day);
+    finder_.open();
+    finder_.demo();
+  }
+  if (name == "waiting") set_mode(Mode::Waiting);
+  if (name == "tomorrow") set_mode(Mode::Tomorrow);
+  if (name == "absence") {
+    set_mode(Mode::Day);
+    absence_.demo_latest();
+  }
+  if (name == "week") {
+    booking_.close();
+    appointment_.close();
+    view_.selected_appointment = 0;
+    set_mode(Mode::Week);
+  }
+}
+
+void ScheduleScreen::demo_booking(const std::string& patient_query) {
+  if (!grid_) return;
+  // The first free half hour of the first working doctor.
+  for (const auto& d : grid_->doctors) {
+    if (d.day_off) continue;
+    for (const auto& w : d.work)
+      for (int m = w.start_min; m + 30 <= w.end_min; m += 15) {
+        bool taken = std::any_of(grid_->appointments.begin(), grid_->appointments.end(), [&](const auto& a) {
+          return a.doctor_id == d.doctor_id && db::holds_time(a.status) && a.start_min < m + 30 && a.end_min > m;
+        });
+        bool on_break = std::any_of(d.breaks.begin(), d.breaks.end(),
+                                    [&](const auto& b) { return b.start_min < m + 30 && b.end_min > m; });
+        if (taken || on_break) continue;
+        GridSlot s{d.doctor_id, m};
+        view_.cursor = s;
+        view_.scroll_to_now();
+        if (auto c = slot_choice(s)) booking_.open(*c), booking_.demo(patient_query, 1);
+        return;
+      }
+  }
+}
+
+void ScheduleScreen::demo_appointment() {
+  booking_.close();
+  if (!grid_) return;
+  for (const auto& a : grid_->appointments)
+    if (a.status == db::AppointmentStatus::Confirmed) {
+      view_.selected_appointment = a.id;
+      view_.cursor = GridSlot{a.doctor_id, a.start_min};
+      view_.scroll_to_now();
+      appointment_.open(a.id);
+      return;
+    }
 }
 
 }  // namespace rg::desk

@@ -1,10 +1,13 @@
 // What every front-desk screen is: an id, a title, and a draw function that queues work.
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "audit.h"
 #include "clinic.h"
 #include "worker.h"
 
@@ -21,6 +24,10 @@ struct DeskContext {
   db::Clinic clinic;
   std::string user_name;  // «Смирнова Е. А.»
   std::string user_role;  // translated role
+  std::optional<std::int64_t> user_id;
+
+  // Who the core records as having made a change.
+  db::Actor actor() const { return user_id ? db::Actor::user(*user_id) : db::Actor::system("desk"); }
 };
 
 class Screen {
@@ -38,6 +45,9 @@ class Screen {
   virtual void draw() = 0;
   // Puts the screen in a state worth a screenshot (demo search, selection).
   virtual void prepare_screenshot() {}
+  // More states worth a screenshot (a panel open, another view): frontdesk-<id>-<name>.png.
+  virtual std::vector<std::string> extra_shots() const { return {}; }
+  virtual void prepare_extra_shot(const std::string& /*name*/) {}
 
  protected:
   DeskContext& ctx_;

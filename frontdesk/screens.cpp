@@ -1,4 +1,5 @@
 // The front desk's screens in navigation order.
+#include "calls_screen.h"
 #include "patients_screen.h"
 #include "schedule_screen.h"
 #include "screen.h"
@@ -17,9 +18,7 @@ std::vector<std::unique_ptr<Screen>> make_screens(DeskContext& ctx) {
   s.push_back(std::make_unique<SectionScreen>(ctx, "cash", N_("Cash desk"),
       N_("Invoices at the price list, cash and card payments with a fiscal receipt for each, "
          "DMS billing, the shift and its handover.")));
-  s.push_back(std::make_unique<SectionScreen>(ctx, "calls", N_("Calls"),
-      N_("Incoming and outgoing calls with the caller's card, call lists for confirmations, "
-         "recalls and no-shows.")));
+  s.push_back(std::make_unique<CallsScreen>(ctx));
   s.push_back(std::make_unique<SectionScreen>(ctx, "documents", N_("Documents"),
       N_("Contracts, informed consents, statistical coupons and tax-deduction certificates, "
          "filled in from the card and printed.")));
