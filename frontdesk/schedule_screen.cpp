@@ -42,9 +42,12 @@ void ScheduleScreen::on_data_changed() {
 }
 
 void ScheduleScreen::show_day(Date d) {
+  if (mode_ == Mode::Tomorrow) {  // the list has a day of its own: the grid stays where it was
+    tomorrow_.set_day(d);
+    return;
+  }
   day_ = d;
   view_.scroll_to_now();
-  if (mode_ == Mode::Tomorrow) tomorrow_.set_day(d);
   reload();
 }
 
@@ -56,7 +59,7 @@ void ScheduleScreen::set_mode(Mode m) {
   booking_.close();
   appointment_.close();
   if (m == Mode::Waiting) waiting_.reload();
-  else if (m == Mode::Tomorrow) day_ = today().plus_days(1), tomorrow_.set_day(day_);
+  else if (m == Mode::Tomorrow) tomorrow_.set_day(today().plus_days(1));
   else reload();
 }
 
@@ -201,12 +204,13 @@ void ScheduleScreen::handle(const GridEvent& ev) {
 
 void ScheduleScreen::draw_header() {
   const int step = mode_ == Mode::Week ? 7 : 1;
-  if (ImGui::Button("◀")) show_day(day_.plus_days(-step));
+  const Date shown = mode_ == Mode::Tomorrow ? tomorrow_.day() : day_;
+  if (ImGui::Button("◀")) show_day(shown.plus_days(-step));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", mode_ == Mode::Week ? _("Previous week") : _("Previous day"));
   ImGui::SameLine();
   if (ImGui::Button(_("Today"))) show_day(today());
   ImGui::SameLine();
-  if (ImGui::Button("▶")) show_day(day_.plus_days(step));
+  if (ImGui::Button("▶")) show_day(shown.plus_days(step));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", mode_ == Mode::Week ? _("Next week") : _("Next day"));
   ImGui::SameLine(0, 16);
   ImGui::PushFont(ctx_.shell.font(24));

@@ -79,3 +79,11 @@ CREATE TABLE tasks (
 );
 CREATE INDEX tasks_open ON tasks(status, created_at);
 CREATE INDEX tasks_patient ON tasks(patient_id);
+
+-- Busy time is read by doctor or room and a range of start times, and needs only the end and
+-- the status: covering indexes answer the slot finder and the overlap triggers without
+-- touching the rows.
+DROP INDEX appointments_doctor;
+DROP INDEX appointments_room;
+CREATE INDEX appointments_doctor ON appointments(doctor_id, start_at, end_at, status);
+CREATE INDEX appointments_room ON appointments(room_id, start_at, end_at, status);

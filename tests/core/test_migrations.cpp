@@ -1,6 +1,7 @@
 // Migrations: fresh database, every released schema's fixture, and a newer database refused.
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <sys/wait.h>
@@ -32,26 +33,37 @@ TEST_CASE("a new file is created at the current schema version") {
   CHECK_FALSE(std::filesystem::exists(dir.file("new.db.v0.bak")));  // nothing to back up
 }
 
-TEST_CASE("the v1 fixture opens, migrates and keeps its data") {
-  // tests/fixtures/schema_v1.sql is a dump of a v1 database as released; keep one per version.
-  test::TempDir dir;
-  std::string path = dir.file("v1.db");
-  {
-    auto raw = Database::open(path);
-    REQUIRE(raw);
-    REQUIRE(raw->exec(read_file(std::string(REGISTRATURA_FIXTURES) + "/schema_v1.sql")));
-    CHECK(*raw->query_int("PRAGMA user_version") == 1);
+TEST_CASE("every released schema's fixture opens, migrates and keeps its data") {
+  // tests/fixtures/schema_vN.sql is a dump of a vN database as released; keep one per version.
+  for (int version = 1; version <= kSchemaVersion; ++version) {
+    INFO("schema v", version);
+    test::TempDir dir;
+    std::string path = dir.file("old.db");
+    {
+      auto raw = Database::open(path);
+      REQUIRE(raw);
+      std::string fixture = std::string(REGISTRATURA_FIXTURES) + "/schema_v" + std::to_string(version) + ".sql";
+      REQUIRE_MESSAGE(std::filesystem::exists(fixture), fixture << " is missing: dump the released schema");
+      REQUIRE(raw->exec(read_file(fixture)));
+      CHECK(*raw->query_int("PRAGMA user_version") == version);
+    }
+    auto db = open_clinic_database(path);
+    REQUIRE_MESSAGE(db, (db ? "" : db.error().detail));
+    CHECK(*db->query_int("PRAGMA user_version") == kSchemaVersion);
+    CHECK(*db->query_int("SELECT count(*) FROM patients") == 3);
+    CHECK(*db->query_int("SELECT count(*) FROM appointments") == 2);
+    auto st = db->prepare("SELECT surname FROM patients WHERE card_no = '10001'");
+    REQUIRE(*st->step());
+    CHECK(st->col_text(0) == "Римская-Корсакова");
+    // The invariants of the fixture's schema still hold after migrating.
+    CHECK_FALSE(db->exec("UPDATE audit_log SET actor = 'x'").has_value());
+    CHECK_FALSE(db->exec("UPDATE appointments SET status = 'booked' WHERE status = 'done'").has_value());
+    if (version >= 2) {
+      CHECK(*db->query_int("SELECT count(*) FROM waiting_list") == 1);
+      CHECK(*db->query_int("SELECT count(*) FROM doctor_absences") == 1);
+      CHECK(*db->query_int("SELECT count(*) FROM tasks") == 1);
+    }
   }
-  auto db = open_clinic_database(path);
-  REQUIRE_MESSAGE(db, (db ? "" : db.error().detail));
-  CHECK(*db->query_int("PRAGMA user_version") == kSchemaVersion);
-  CHECK(*db->query_int("SELECT count(*) FROM patients") == 3);
-  CHECK(*db->query_int("SELECT count(*) FROM appointments") == 2);
-  auto st = db->prepare("SELECT surname FROM patients WHERE card_no = '10001'");
-  REQUIRE(*st->step());
-  CHECK(st->col_text(0) == "Римская-Корсакова");
-  // The invariants of the fixture's schema still hold after migrating.
-  CHECK_FALSE(db->exec("UPDATE audit_log SET actor = 'x'").has_value());
 }
 
 TEST_CASE("a database newer than the code is refused and left byte-identical") {
