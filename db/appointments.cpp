@@ -153,8 +153,7 @@ Result<DayGrid> load_day_grid(Database& db, Date day) {
   RG_TRY_ASSIGN(auto specialties, load_names(db, "SELECT id, name FROM specialties"));
 
   RG_TRY_ASSIGN(auto docs, db.cached(
-      "SELECT d.id, d.surname, d.name, d.patronymic, d.default_room_id, "
-      "(SELECT min(specialty_id) FROM doctor_specialties WHERE doctor_id = d.id) "
+      "SELECT d.id, d.surname, d.name, d.patronymic, d.default_room_id "
       "FROM doctors d WHERE d.active = 1 ORDER BY d.sort_order, d.surname, d.name"));
   std::unordered_map<std::int64_t, size_t> index;
   for (;;) {
@@ -165,7 +164,6 @@ Result<DayGrid> load_day_grid(Database& db, Date day) {
     d.short_name = masked_name(docs->col_view(1), docs->col_view(2), docs->col_view(3));
     d.room = name_or_empty(rooms, docs->col_opt_int(4));
     d.room_id = docs->col_opt_int(4);
-    d.specialty = name_or_empty(specialties, docs->col_opt_int(5));
     index[d.doctor_id] = g.doctors.size();
     g.doctors.push_back(std::move(d));
   }
@@ -176,6 +174,11 @@ Result<DayGrid> load_day_grid(Database& db, Date day) {
     if (!row) break;
     if (auto it = index.find(ds->col_int(0)); it != index.end())
       g.doctors[it->second].specialty_ids.push_back(ds->col_int(1));
+  }
+  // The column shows the first specialty (the lowest id), as the doctors list does.
+  for (auto& d : g.doctors) {
+    std::sort(d.specialty_ids.begin(), d.specialty_ids.end());
+    if (!d.specialty_ids.empty()) d.specialty = name_or_empty(specialties, d.specialty_ids.front());
   }
 
   RG_TRY_ASSIGN(auto cal, WorkCalendar::load(db, day, day));

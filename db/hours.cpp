@@ -54,8 +54,10 @@ Result<WorkCalendar> WorkCalendar::load(Database& db, Date from, Date to,
   RG_TRY_ASSIGN(auto rs, db.cached(std::string(
       "SELECT doctor_id, weekday, start_min, end_min, kind, room_id, valid_from, valid_until "
       "FROM schedule_rules WHERE") + kWhich +
-      "AND valid_from <= ?4 AND (valid_until IS NULL OR valid_until >= ?3) ORDER BY start_min"));
-  rs->bind_all(all, ids, from.iso(), to.iso());
+      "AND valid_from <= ?4 AND (valid_until IS NULL OR valid_until >= ?3) AND (?5 = 0 OR weekday = ?5) "
+      "ORDER BY start_min"));
+  // One day (the grid) needs one weekday's rules; a range needs them all.
+  rs->bind_all(all, ids, from.iso(), to.iso(), from == to ? from.iso_weekday() : 0);
   for (;;) {
     RG_TRY_ASSIGN(bool row, rs->step());
     if (!row) break;

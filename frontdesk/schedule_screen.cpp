@@ -157,6 +157,8 @@ bool ScheduleScreen::column_shown(const db::DoctorDay& d) const {
   if (specialty_filter_ != 0 &&
       std::find(d.specialty_ids.begin(), d.specialty_ids.end(), specialty_filter_) == d.specialty_ids.end())
     return false;
+  if (doctor_filter_ != 0 && d.doctor_id != doctor_filter_) return false;
+  if (!room_filter_.empty() && d.room != room_filter_) return false;
   return true;
 }
 
@@ -305,6 +307,34 @@ void ScheduleScreen::draw_filters() {
       if (ImGui::Selectable(_("all"), specialty_filter_ == 0)) specialty_filter_ = 0;
       for (auto& [id, name] : specialties)
         if (ImGui::Selectable(name.c_str(), id == specialty_filter_)) specialty_filter_ = id;
+      ImGui::EndCombo();
+    }
+    ImGui::SameLine(0, 16);
+    ImGui::TextDisabled("%s", _("Doctor:"));
+    ImGui::SameLine();
+    std::string doctor_shown = _("all");
+    for (const auto& d : g->doctors)
+      if (d.doctor_id == doctor_filter_) doctor_shown = d.short_name;
+    ImGui::SetNextItemWidth(200);
+    if (ImGui::BeginCombo("##doctor_filter", doctor_shown.c_str())) {
+      if (ImGui::Selectable(_("all"), doctor_filter_ == 0)) doctor_filter_ = 0;
+      for (const auto& d : g->doctors)
+        if (ImGui::Selectable((d.short_name + " · " + d.specialty).c_str(), d.doctor_id == doctor_filter_))
+          doctor_filter_ = d.doctor_id;
+      ImGui::EndCombo();
+    }
+    ImGui::SameLine(0, 16);
+    ImGui::TextDisabled("%s", _("Room:"));
+    ImGui::SameLine();
+    std::vector<std::string> rooms;
+    for (const auto& d : g->doctors)
+      if (!d.room.empty() && std::find(rooms.begin(), rooms.end(), d.room) == rooms.end()) rooms.push_back(d.room);
+    std::sort(rooms.begin(), rooms.end());
+    ImGui::SetNextItemWidth(110);
+    if (ImGui::BeginCombo("##room_filter", room_filter_.empty() ? _("all") : room_filter_.c_str())) {
+      if (ImGui::Selectable(_("all"), room_filter_.empty())) room_filter_.clear();
+      for (const auto& r : rooms)
+        if (ImGui::Selectable(r.c_str(), r == room_filter_)) room_filter_ = r;
       ImGui::EndCombo();
     }
     ImGui::SameLine(0, 24);

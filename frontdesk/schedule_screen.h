@@ -73,6 +73,8 @@ class ScheduleScreen : public Screen {
 
   bool only_working_ = true;
   std::int64_t specialty_filter_ = 0;  // 0: every specialty
+  std::int64_t doctor_filter_ = 0;     // 0: every doctor
+  std::string room_filter_;            // empty: every room
   DayGridView view_;
   BookingPanel booking_;
   AppointmentPanel appointment_;
