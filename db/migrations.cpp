@@ -6,6 +6,7 @@
 #include "i18n.h"
 #include "migration_001_initial.h"
 #include "migration_002_scheduling.h"
+#include "migration_003_checkin.h"
 
 namespace rg::db {
 namespace {
@@ -65,6 +66,9 @@ Result<MigrationReport> migrate(Database& db) {
       [[fallthrough]];
     case 1:
       RG_TRY(apply_step(db, 2, kMigration002));
+      [[fallthrough]];
+    case 2:
+      RG_TRY(apply_step(db, 3, kMigration003));
       [[fallthrough]];
     case kSchemaVersion:
       break;
