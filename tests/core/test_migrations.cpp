@@ -63,6 +63,10 @@ TEST_CASE("every released schema's fixture opens, migrates and keeps its data") 
       CHECK(*db->query_int("SELECT count(*) FROM doctor_absences") == 1);
       CHECK(*db->query_int("SELECT count(*) FROM tasks") == 1);
     }
+    if (version >= 3) {
+      CHECK(*db->query_int("SELECT count(*) FROM queue_tickets") == 1);
+      CHECK(*db->query_int("SELECT count(*) FROM desk_events") == 1);
+    }
   }
 }
 
