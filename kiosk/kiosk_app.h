@@ -1,8 +1,10 @@
-// The lobby kiosk application: draws the current screen of KioskState full screen.
+// The lobby kiosk application: draws the screen CheckinFlow's state names, full screen, and
+// feeds it the scanner's input and the patient's touches.
 #pragma once
 
 #include <string>
 
+#include "checkin_flow.h"
 #include "clinic.h"
 #include "kiosk_state.h"
 #include "ui/shell.h"
@@ -11,18 +13,28 @@ namespace rg::kiosk {
 
 class KioskApp {
  public:
-  KioskApp(ui::Shell& shell, db::Clinic clinic);
+  KioskApp(ui::Shell& shell, db::Clinic clinic, CheckinFlow& flow);
   void frame();
-  KioskState& state() { return state_; }
+  KioskState& state() { return flow_.state(); }
+  CheckinFlow& flow() { return flow_; }
 
  private:
+  void read_scanner(double now);
   void draw_start(float w, float h);
+  void draw_keypad(float w, float h);
+  void draw_checking(float w, float h);
+  void draw_checked_in(float w, float h);
   void draw_go_to_desk(float w, float h);
   void draw_language_toggle(float x, float y);
+  void draw_countdown(float x, float y);
 
   ui::Shell& shell_;
   db::Clinic clinic_;
-  KioskState state_;
+  CheckinFlow& flow_;
+  std::string scan_buffer_;  // a keyboard-wedge scanner types its payload and Enter
 };
+
+// Centred text, wrapped to `width`, in the current font; each line centred on its own.
+void centred_text(const char* text, float width, ImU32 color);
 
 }  // namespace rg::kiosk

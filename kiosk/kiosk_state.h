@@ -1,29 +1,67 @@
-// Which kiosk screen is showing and the return to the start screen after a patient walks away.
-// Plain state with no drawing, so tests drive it with a clock of their own.
+// What the kiosk shows and the return to the start screen after a patient walks away. Plain
+// state with no drawing and no database, so tests drive it with a clock of their own.
 #pragma once
+
+#include <string>
+#include <vector>
+
+#include "checkin.h"
 
 namespace rg::kiosk {
 
-enum class KioskScreen { Start, GoToDesk };
+enum class KioskScreen {
+  Start,        // «Отсканируйте QR-код…» — the scanner is always listening here
+  PhoneEntry,   // phone + date of birth on the keypad
+  Checking,     // the core is looking (a second at most)
+  CheckedIn,    // the visits, the queue number, the ticket
+  GoToDesk,     // a kind sentence why, and where the desk is
+  Unavailable,  // the database did not answer: «Пожалуйста, обратитесь в регистратуру»
+};
+
+// Why the patient is sent to the desk, in the words the screen uses.
+enum class DeskMessage { None, FirstVisit, TooLate, TooEarly, NotFound, NoAppointmentToday, TooManyTries, ScanUnreadable };
+
+// Everything the screens show about a patient; wiped on every return to Start.
+struct Shown {
+  std::string masked_name;             // «Иванова А. П.», never more
+  std::vector<db::TodayVisit> visits;  // today's, the patient's own only
+  int queue_number = 0;
+  DeskMessage desk = DeskMessage::None;
+  bool also_desk = false;              // checked in, but the desk is needed too (first visit)
+  int opens_at_min = -1;               // TooEarly
+  std::string printer_problem;         // the ticket did not print: say so, show it on screen
+};
 
 struct KioskState {
   KioskScreen screen = KioskScreen::Start;
-  double last_touch = 0;          // seconds, the shell's clock
-  double idle_reset_after = 30;   // back to Start after this long without a touch
+  double last_touch = 0;         // seconds, the shell's clock
+  double idle_reset_after = 30;  // back to Start after this long without a touch
+  Shown shown;
+  std::string phone, birth;      // keypad input: digits only
+  int field = 0;                 // 0 phone, 1 birth date
 
   void touch(double now) { last_touch = now; }
   void go(KioskScreen s, double now) {
     screen = s;
     last_touch = now;
   }
-  // Returns to Start, wiping what was shown, once the patient is gone.
+  // Back to Start, wiping what was shown and typed.
+  void reset(double now) {
+    go(KioskScreen::Start, now);
+    shown = Shown{};
+    phone.clear();
+    birth.clear();
+    field = 0;
+  }
+  // Returns to Start once the patient is gone. Checking waits for the core, not the patient.
   void tick(double now) {
-    if (screen != KioskScreen::Start && now - last_touch >= idle_reset_after) screen = KioskScreen::Start;
+    if (screen != KioskScreen::Start && screen != KioskScreen::Checking && now - last_touch >= idle_reset_after)
+      reset(now);
   }
   // Seconds left before the reset, shown in the last 10 seconds; negative when not shown.
   double countdown(double now) const {
     double left = idle_reset_after - (now - last_touch);
-    return screen != KioskScreen::Start && left <= 10 ? left : -1;
+    return screen != KioskScreen::Start && screen != KioskScreen::Checking && left <= 10 ? left : -1;
   }
 };
 

@@ -1,18 +1,35 @@
-// registratura-kiosk: the lobby self check-in kiosk, full screen. Headless options render its
-// screens to PNG in both orientations.
+// registratura-kiosk: the lobby self check-in kiosk, full screen. Headless options render every
+// screen to PNG in both orientations.
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <string>
 
+#include "checkin_flow.h"
 #include "clinic.h"
 #include "kiosk_app.h"
+#include "kiosk_demo.h"
+#include "kiosk_identify.h"
 #include "ui/i18n.h"
 #include "ui/shell.h"
+#include "worker.h"
+
+namespace {
+
+int usage() {
+  std::fprintf(stderr,
+               "Usage: registratura-kiosk [--db PATH] [--name KIOSK] [--portrait | --size WxH] [--windowed]\n"
+               "                          [--lang ru|en] [--scan-file PATH]\n"
+               "                          [--screenshot FILE.png [--frames N]] [--screenshot-all DIR]\n");
+  return 2;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   rg::ui::init_i18n(argv[0]);
-  std::string db_path = "var/clinic.db", screenshot, screenshot_all;
+  std::string db_path = "var/clinic.db", screenshot, screenshot_all, name = "lobby", scan_file;
   int width = 1920, height = 1080, frames = 5;
   bool windowed = false;
   if (const char* env = std::getenv("REGISTRATURA_DB"); env && *env) db_path = env;
@@ -20,20 +37,19 @@ int main(int argc, char** argv) {
     std::string a = argv[i];
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
     if (a == "--db") db_path = next();
+    else if (a == "--name") name = next();
+    else if (a == "--scan-file") scan_file = next();
     else if (a == "--screenshot") screenshot = next();
     else if (a == "--screenshot-all") screenshot_all = next();
     else if (a == "--frames") frames = std::max(1, std::atoi(next().c_str()));
     else if (a == "--portrait") width = 1080, height = 1920;
     else if (a == "--windowed") windowed = true;
     else if (a == "--size") {
-      if (std::sscanf(next().c_str(), "%dx%d", &width, &height) != 2) return 2;
+      if (std::sscanf(next().c_str(), "%dx%d", &width, &height) != 2) return usage();
     } else if (a == "--lang") {
       rg::ui::set_language(next() == "en" ? rg::ui::Language::En : rg::ui::Language::Ru);
     } else {
-      std::fprintf(stderr,
-                   "Usage: registratura-kiosk [--db PATH] [--portrait | --size WxH] [--windowed] [--lang ru|en]\n"
-                   "                          [--screenshot FILE.png [--frames N]] [--screenshot-all DIR]\n");
-      return 2;
+      return usage();
     }
   }
   auto db = rg::db::open_clinic(db_path, {.create = false});
@@ -55,47 +71,27 @@ int main(int argc, char** argv) {
   so.offscreen = headless;
   so.theme = rg::ui::Theme::Kiosk;
   so.font_size = 30.f;
-  so.extra_font_sizes = {48.f, 72.f};
+  so.extra_font_sizes = {48.f, 72.f, 144.f};  // 144: the queue number
   auto shell = rg::ui::Shell::create(so);
   if (!shell) {
     std::fprintf(stderr, "registratura-kiosk: %s\n", shell.error().c_str());
     return 1;
   }
-  rg::kiosk::KioskApp app(**shell, *clinic);
-  auto frame = [&] { app.frame(); };
 
-  if (!screenshot_all.empty()) {
-    std::filesystem::create_directories(screenshot_all);
-    struct Shot {
-      const char* name;
-      int w, h;
-      rg::ui::Language lang;
-      rg::kiosk::KioskScreen screen;
-    };
-    const Shot shots[] = {
-        {"kiosk-start-landscape", 1920, 1080, rg::ui::Language::Ru, rg::kiosk::KioskScreen::Start},
-        {"kiosk-start-portrait", 1080, 1920, rg::ui::Language::Ru, rg::kiosk::KioskScreen::Start},
-        {"kiosk-start-landscape-en", 1920, 1080, rg::ui::Language::En, rg::kiosk::KioskScreen::Start},
-        {"kiosk-desk-landscape", 1920, 1080, rg::ui::Language::Ru, rg::kiosk::KioskScreen::GoToDesk},
-        {"kiosk-desk-portrait", 1080, 1920, rg::ui::Language::Ru, rg::kiosk::KioskScreen::GoToDesk},
-    };
-    for (const Shot& s : shots) {
-      if (auto r = (*shell)->set_size(s.w, s.h); !r) {
-        std::fprintf(stderr, "registratura-kiosk: %s\n", r.error().c_str());
-        return 1;
-      }
-      rg::ui::set_language(s.lang);
-      app.state().go(s.screen, 0);
-      app.state().idle_reset_after = 1e9;  // a screenshot is not a walk-away
-      std::string path = (std::filesystem::path(screenshot_all) / (std::string(s.name) + ".png")).string();
-      if (auto r = (*shell)->render_to_png(frame, frames, path); !r) {
-        std::fprintf(stderr, "registratura-kiosk: %s\n", r.error().c_str());
-        return 1;
-      }
-      std::printf("%s\n", path.c_str());
-    }
-    return 0;
-  }
+  rg::db::Worker worker(db_path, [&](rg::db::Worker::Continuation c) { (*shell)->tasks().post(std::move(c)); });
+  auto identify = rg::kiosk::make_identify(*db);
+  rg::kiosk::CheckinFlow flow([&](rg::db::Worker::Job job) { worker.submit(std::move(job)); }, identify,
+                              rg::kiosk::make_ticket_printer(*db, name), [] { return std::int64_t(std::time(nullptr)); },
+                              name);
+  if (auto rules = rg::db::load_checkin_rules(*db)) flow.set_rules(*rules);
+  rg::kiosk::KioskApp app(**shell, *clinic, flow);
+  rg::kiosk::ScanFile scans(scan_file);
+  auto frame = [&] {
+    for (const std::string& payload : scans.poll()) flow.scan(payload, ImGui::GetTime());
+    app.frame();
+  };
+
+  if (!screenshot_all.empty()) return rg::kiosk::screenshot_all(**shell, app, frame, screenshot_all, frames);
   if (!screenshot.empty()) {
     if (auto r = (*shell)->render_to_png(frame, frames, screenshot); !r) {
       std::fprintf(stderr, "registratura-kiosk: %s\n", r.error().c_str());

@@ -13,27 +13,6 @@
 namespace rg::kiosk {
 namespace {
 
-// Centred text, wrapped to `width`, in the current font.
-void centred(const char* text, float width, ImU32 color) {
-  ImFont* f = ImGui::GetFont();
-  ImVec2 size = f->CalcTextSizeA(f->FontSize, FLT_MAX, width, text);
-  // Wrap line by line so every line is centred, not just the block.
-  const char* line = text;
-  const char* end = text + std::strlen(text);
-  while (line < end) {
-    const char* brk = f->CalcWordWrapPositionA(1.f, line, end, width);
-    if (brk == line) brk = line + 1;
-    ImVec2 ls = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, line, brk);
-    ImGui::SetCursorPosX((ImGui::GetWindowWidth() - ls.x) / 2);
-    ImGui::PushStyleColor(ImGuiCol_Text, color);
-    ImGui::TextUnformatted(line, brk);
-    ImGui::PopStyleColor();
-    line = brk;
-    while (line < end && (*line == ' ' || *line == '\n')) ++line;
-  }
-  (void)size;
-}
-
 // A stylised QR code: tells at a glance what to hold up to the scanner.
 void qr_picture(ImVec2 p, float size) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -107,7 +86,7 @@ void KioskApp::draw_start(float w, float h) {
   }
   ImGui::SetCursorPosY(y);
   ImGui::PushFont(shell_.font(72));
-  if (portrait) centred(_("Welcome!"), text_w, ink);
+  if (portrait) centred_text(_("Welcome!"), text_w, ink);
   else {
     ImGui::SetCursorPosX(text_x);
     ImGui::TextUnformatted(_("Welcome!"));
@@ -116,7 +95,7 @@ void KioskApp::draw_start(float w, float h) {
   ImGui::Dummy(ImVec2(0, 16));
   ImGui::PushFont(shell_.font(48));
   if (portrait) {
-    centred(_("Scan the QR code from your appointment or press «Check\u00A0in»"), text_w, ink);
+    centred_text(_("Scan the QR code from your appointment or press «Check\u00A0in»"), text_w, ink);
   } else {
     ImGui::SetCursorPosX(text_x);
     ImGui::PushTextWrapPos(text_x + text_w);
@@ -127,7 +106,7 @@ void KioskApp::draw_start(float w, float h) {
   ImGui::Dummy(ImVec2(0, portrait ? 80.f : 56.f));
   ImGui::SetCursorPosX(portrait ? (w - button.x) / 2 : text_x);
   ImGui::PushFont(shell_.font(72));
-  if (ui::button(_("Check in"), button)) state_.go(KioskScreen::GoToDesk, ImGui::GetTime());
+  if (ui::button(_("Check in"), button)) flow_.open_keypad(ImGui::GetTime());
   ImGui::PopFont();
 
   // Bottom: where the desk is, and the language.
@@ -150,7 +129,7 @@ void KioskApp::draw_language_toggle(float x, float y) {
   ImGui::PopFont();
   if (pressed) {
     ui::set_language(ru ? ui::Language::En : ui::Language::Ru);
-    state_.touch(ImGui::GetTime());
+    state().touch(ImGui::GetTime());
   }
 }
 

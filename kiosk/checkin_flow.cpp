@@ -1,0 +1,187 @@
+// The worker job does the whole check-in (rate limit, plan, check-in, ticket) so the screen only
+// ever waits for one answer; a generation number drops answers that come after the kiosk gave
+// up or went back to the start.
+#include "checkin_flow.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "i18n.h"
+#include "text.h"
+
+namespace rg::kiosk {
+namespace {
+
+DeskMessage message_for(const std::vector<db::DeskReason>& reasons) {
+  using R = db::DeskReason;
+  // The most useful sentence first: a missed appointment beats paperwork.
+  for (R r : {R::NotFound, R::NoAppointmentToday, R::TooLate, R::TooEarly, R::FirstVisit})
+    if (std::find(reasons.begin(), reasons.end(), r) != reasons.end()) switch (r) {
+        case R::NotFound: return DeskMessage::NotFound;
+        case R::NoAppointmentToday: return DeskMessage::NoAppointmentToday;
+        case R::TooLate: return DeskMessage::TooLate;
+        case R::TooEarly: return DeskMessage::TooEarly;
+        case R::FirstVisit: return DeskMessage::FirstVisit;
+        default: break;
+      }
+  return reasons.empty() ? DeskMessage::None : DeskMessage::NotFound;
+}
+
+// «Киоск направил в регистратуру: Иванова А. П. — опоздание»
+std::string to_desk_message(const db::CheckinPlan& plan) {
+  std::string s = std::string(_("The kiosk sent a patient to the desk")) + ": " +
+                  (plan.masked_name.empty() ? std::string(_("not found")) : plan.masked_name);
+  switch (message_for(plan.desk)) {
+    case DeskMessage::TooLate: s += std::string(" — ") + _("late"); break;
+    case DeskMessage::NoAppointmentToday: s += std::string(" — ") + _("no appointment today"); break;
+    case DeskMessage::TooEarly: s += std::string(" — ") + _("too early"); break;
+    default: break;
+  }
+  return s;
+}
+
+}  // namespace
+
+CheckinFlow::CheckinFlow(Run run, Identify identify, Print print, Clock clock, std::string kiosk_id)
+    : run_(std::move(run)), identify_(std::move(identify)), print_(std::move(print)), clock_(std::move(clock)),
+      kiosk_(std::move(kiosk_id)) {}
+
+void CheckinFlow::scan(std::string_view payload, double now) {
+  last_now_ = now;
+  if (state_.screen == KioskScreen::Checking) return;  // one patient at a time
+  // A new scan is a new patient: nothing of the previous one survives.
+  ++generation_;
+  state_.reset(now);
+  auto who = identify_(payload);
+  if (!who) {
+    state_.shown.desk = DeskMessage::ScanUnreadable;
+    state_.go(KioskScreen::GoToDesk, now);
+    return;
+  }
+  start(*who, false, now);
+}
+
+void CheckinFlow::open_keypad(double now) {
+  ++generation_;
+  state_.reset(now);
+  state_.go(KioskScreen::PhoneEntry, now);
+}
+
+void CheckinFlow::key(char k, double now) {
+  last_now_ = now;
+  if (state_.screen != KioskScreen::PhoneEntry) return;
+  state_.touch(now);
+  std::string& f = state_.field == 0 ? state_.phone : state_.birth;
+  const size_t limit = state_.field == 0 ? 10 : 8;  // 916 123 45 67 after +7; ДД ММ ГГГГ
+  if (std::isdigit(static_cast<unsigned char>(k)) && f.size() < limit) f += k;
+  if (k == '<') {
+    if (!f.empty()) f.pop_back();
+    else if (state_.field == 1) state_.field = 0;
+  }
+  if (k == '>') {
+    if (state_.field == 0 && state_.phone.size() == 10) state_.field = 1;
+    else if (state_.field == 1) submit_keypad(now);
+  }
+  // The phone is complete: go on to the date without a tap.
+  if (state_.field == 0 && state_.phone.size() == 10 && std::isdigit(static_cast<unsigned char>(k))) state_.field = 1;
+}
+
+void CheckinFlow::submit_keypad(double now) {
+  if (state_.phone.size() != 10 || state_.birth.size() != 8) return;
+  auto birth = Date::parse_ru(state_.birth.substr(0, 2) + "." + state_.birth.substr(2, 2) + "." + state_.birth.substr(4));
+  db::Identity who;
+  who.kind = db::Identity::Kind::PhoneAndBirth;
+  who.phone = "+7" + state_.phone;
+  who.birth = birth.value_or(Date(1900, 1, 1));
+  start(who, true, now);
+}
+
+void CheckinFlow::start(const db::Identity& who, bool guessed, double now) {
+  const int gen = ++generation_;
+  state_.go(KioskScreen::Checking, now);
+  checking_since_ = now;
+  const std::int64_t unix_now = clock_();
+  run_([this, gen, who, guessed, unix_now, rules = rules_, kiosk = kiosk_,
+        print = print_](db::Database& db) -> db::Worker::Continuation {
+    bool throttled = false;
+    Result<db::CheckinPlan> plan = db::CheckinPlan{};
+    std::optional<Result<db::CheckinDone>> done;
+    std::string printer;
+    if (guessed) {
+      auto allowed = db::guess_allowed(db, kiosk, unix_now, rules);
+      if (!allowed) plan = std::unexpected(allowed.error());
+      else throttled = !*allowed;
+    }
+    if (plan && !throttled) {
+      plan = db::plan_checkin(db, who, unix_now, rules);
+      if (plan && guessed) (void)db::record_guess(db, kiosk, unix_now, plan->patient_id.has_value());
+      if (plan && !plan->to_check_in.empty()) {
+        done = db::check_in(db, *plan, unix_now, db::Actor::kiosk(kiosk));
+        // The check-in counts whatever the printer does; a failed ticket is shown on screen.
+        if (*done) {
+          TicketData t{(*done)->queue_number, plan->masked_name, (*done)->visits, !plan->desk.empty(),
+                       (*done)->visits.empty() ? 0 : (*done)->visits.front().appointment_id};
+          printer = print ? print(t) : "";
+          if (!printer.empty())
+            (void)db::add_desk_event(db, "printer", printer, plan->patient_id, std::nullopt, db::Actor::kiosk(kiosk));
+        }
+      } else if (plan && !plan->desk.empty()) {
+        (void)db::add_desk_event(db, "to_desk", to_desk_message(*plan), plan->patient_id, std::nullopt,
+                                 db::Actor::kiosk(kiosk));
+      }
+    }
+    return [this, gen, plan, done, printer, throttled]() {
+      if (gen != generation_) return;  // the kiosk gave up waiting or a new patient came
+      finish(plan, done, printer, throttled, last_now_);
+    };
+  });
+}
+
+void CheckinFlow::finish(const Result<db::CheckinPlan>& plan, const std::optional<Result<db::CheckinDone>>& done,
+                         const std::string& printer, bool throttled, double now) {
+  Shown& s = state_.shown;
+  if (throttled) {
+    s = Shown{};
+    s.desk = DeskMessage::TooManyTries;
+    state_.go(KioskScreen::GoToDesk, now);
+    return;
+  }
+  if (!plan || (done && !*done)) {
+    state_.go(KioskScreen::Unavailable, now);
+    return;
+  }
+  s.masked_name = plan->masked_name;
+  s.visits = plan->visits;
+  s.opens_at_min = plan->opens_at_min;
+  if (done) {
+    s.queue_number = (*done)->queue_number;
+    s.visits = (*done)->visits;
+    s.also_desk = !plan->desk.empty();
+    s.desk = message_for(plan->desk);
+    s.printer_problem = printer;
+    state_.go(KioskScreen::CheckedIn, now);
+    return;
+  }
+  if (plan->desk.empty()) {  // already checked in: show the visits again
+    s.queue_number = 0;
+    state_.go(KioskScreen::CheckedIn, now);
+    return;
+  }
+  // Sent to the desk: show nothing about the patient beyond what helps (the time it opens).
+  s.visits.clear();
+  s.masked_name.clear();
+  s.desk = message_for(plan->desk);
+  state_.go(KioskScreen::GoToDesk, now);
+}
+
+void CheckinFlow::tick(double now) {
+  last_now_ = now;
+  if (state_.screen == KioskScreen::Checking && now - checking_since_ >= patience) {
+    ++generation_;  // a late answer must not pop up over the next patient
+    state_.shown = Shown{};
+    state_.go(KioskScreen::Unavailable, now);
+  }
+  state_.tick(now);
+}
+
+}  // namespace rg::kiosk

@@ -1,0 +1,68 @@
+// The kiosk's check-in as a state machine over KioskState: a scan or the keypad starts it, the
+// core decides on the worker, the screen follows. No drawing: tests run it on a real database
+// with a synchronous runner and a clock of their own.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "checkin.h"
+#include "kiosk_state.h"
+#include "worker.h"
+
+namespace rg::kiosk {
+
+// What the ticket needs; the printer side lays it out.
+struct TicketData {
+  int queue_number = 0;
+  std::string masked_name;
+  std::vector<db::TodayVisit> visits;
+  bool to_desk = false;
+  std::int64_t first_appointment = 0;
+};
+
+class CheckinFlow {
+ public:
+  using Run = std::function<void(db::Worker::Job)>;
+  // A scanned payload → who it names (slip token verified, card, ЕНП…), or nullopt if unreadable.
+  using Identify = std::function<std::optional<db::Identity>(std::string_view payload)>;
+  // Runs on the worker after a check-in; returns "" or the printer's problem in words.
+  using Print = std::function<std::string(const TicketData&)>;
+  using Clock = std::function<std::int64_t()>;  // UTC seconds
+
+  CheckinFlow(Run run, Identify identify, Print print, Clock clock, std::string kiosk_id);
+  KioskState& state() { return state_; }
+  const KioskState& state() const { return state_; }
+  void set_rules(const db::CheckinRules& r) { rules_ = r; }
+
+  void scan(std::string_view payload, double now);
+  void open_keypad(double now);
+  void key(char k, double now);  // '0'–'9', '<' backspace, '>' next field / submit
+  void submit_keypad(double now);
+  // Inactivity and the core's silence: after `patience` seconds of Checking, the kiosk sends
+  // the patient to the desk instead of freezing.
+  void tick(double now);
+  void back_to_start(double now) { ++generation_, state_.reset(now); }
+  double patience = 6;
+
+ private:
+  void start(const db::Identity& who, bool guessed, double now);
+  void finish(const Result<db::CheckinPlan>& plan, const std::optional<Result<db::CheckinDone>>& done,
+              const std::string& printer, bool throttled, double now);
+
+  Run run_;
+  Identify identify_;
+  Print print_;
+  Clock clock_;
+  std::string kiosk_;
+  db::CheckinRules rules_;
+  KioskState state_;
+  int generation_ = 0;
+  double checking_since_ = 0;
+  double last_now_ = 0;  // the shell's clock at the last call: answers arrive between calls
+};
+
+}  // namespace rg::kiosk

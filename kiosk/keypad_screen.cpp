@@ -1,0 +1,102 @@
+// Phone + date of birth on a big keypad: two fields that fill as the patient taps, keys of
+// 3 × 4 cm, «Готово» only when both are complete. Nothing about anyone shows until both match.
+#include <imgui.h>
+
+#include "kiosk_app.h"
+#include "ui/i18n.h"
+
+namespace rg::kiosk {
+namespace {
+
+// «+7 (916) 123-45-67» with the missing digits as underscores, so the patient sees what is left.
+std::string phone_mask(const std::string& d) {
+  const char* pattern = "+7 (___) ___-__-__";
+  std::string out;
+  size_t k = 0;
+  for (const char* p = pattern; *p; ++p) out += *p == '_' ? (k < d.size() ? d[k++] : '_') : *p;
+  return out;
+}
+
+std::string date_mask(const std::string& d) {
+  const char* pattern = "__.__.____";
+  std::string out;
+  size_t k = 0;
+  for (const char* p = pattern; *p; ++p) out += *p == '_' ? (k < d.size() ? d[k++] : '_') : *p;
+  return out;
+}
+
+}  // namespace
+
+void KioskApp::draw_keypad(float w, float h) {
+  const bool portrait = h > w;
+  const float margin = portrait ? 56.f : 72.f;
+  KioskState& s = state();
+  const double now = ImGui::GetTime();
+
+  ImGui::SetCursorPos(ImVec2(margin, margin * 0.6f));
+  ImGui::PushFont(shell_.font(portrait ? 48 : 72));
+  ImGui::PushTextWrapPos(w - margin);
+  ImGui::TextWrapped("%s", _("Your phone and date of birth"));
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+
+  // The two fields: the one being typed is framed in blue.
+  auto field = [&](const char* label, const std::string& value, bool active, ImVec2 at, float width) {
+    ImGui::SetCursorPos(at);
+    ImGui::PushFont(shell_.font(48));
+    ImGui::TextUnformatted(label);
+    ImGui::PopFont();
+    ImGui::SetCursorPosX(at.x);
+    ImVec2 box = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(box, ImVec2(box.x + width, box.y + 120), IM_COL32(255, 255, 255, 255), 14);
+    dl->AddRect(box, ImVec2(box.x + width, box.y + 120),
+                active ? IM_COL32(11, 87, 208, 255) : IM_COL32(150, 158, 170, 255), 14, 0, active ? 5.f : 2.f);
+    ImGui::PushFont(shell_.font(72));
+    dl->AddText(ImVec2(box.x + 28, box.y + 22), IM_COL32(17, 20, 24, 255), value.c_str());
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(width, 120));
+    if (ImGui::IsItemClicked()) s.field = &value == &s.phone ? 0 : 1;
+  };
+  const float field_w = portrait ? w - 2 * margin : 760.f;
+  const float top = ImGui::GetCursorPosY() + 30.f;
+  field(_("Mobile phone"), phone_mask(s.phone), s.field == 0, ImVec2(margin, top), field_w);
+  field(_("Date of birth"), date_mask(s.birth), s.field == 1, ImVec2(margin, top + 210.f), field_w);
+
+  // The keypad: right of the fields in landscape, under them in portrait.
+  const float key_w = portrait ? (w - 2 * margin - 2 * 24.f) / 3 : 200.f, key_h = portrait ? 150.f : 130.f, gap = 24.f;
+  const ImVec2 pad = portrait ? ImVec2(margin, top + 470.f) : ImVec2(w - margin - 3 * key_w - 2 * gap, top - 20.f);
+  const char* keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "→"};
+  const bool complete = s.phone.size() == 10 && s.birth.size() == 8;
+  ImGui::PushFont(shell_.font(72));
+  for (int i = 0; i < 12; ++i) {
+    ImGui::SetCursorPos(ImVec2(pad.x + float(i % 3) * (key_w + gap), pad.y + float(i / 3) * (key_h + gap)));
+    ImGui::PushID(i);
+    const char* label = keys[i];
+    if (i == 11 && s.field == 1) label = "OK";
+    bool disabled = i == 11 && !(s.field == 0 ? s.phone.size() == 10 : complete);
+    ImGui::BeginDisabled(disabled);
+    if (ui::button(label, ImVec2(key_w, key_h))) {
+      char k = i == 9 ? '<' : i == 11 ? '>' : label[0];
+      flow_.key(k, now);
+    }
+    ImGui::EndDisabled();
+    ImGui::PopID();
+  }
+  ImGui::PopFont();
+
+  // Bottom: back, and the big «Найти запись» once both fields are full.
+  const float bottom = h - margin - 140.f;
+  ImGui::SetCursorPos(ImVec2(margin, bottom));
+  ImGui::PushFont(shell_.font(48));
+  if (ui::button(_("Back"), ImVec2(300.f, 140.f))) flow_.back_to_start(now);
+  ImGui::SameLine(0, 40);
+  ImGui::BeginDisabled(!complete);
+  if (ui::button(_("Find my appointment"), ImVec2(std::min(640.f, w - 2 * margin - 340.f), 140.f)))
+    flow_.submit_keypad(now);
+  ImGui::EndDisabled();
+  ImGui::PopFont();
+  draw_countdown(margin, bottom - 80.f);
+}
+
+}  // namespace rg::kiosk

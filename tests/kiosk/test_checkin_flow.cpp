@@ -1,0 +1,219 @@
+// The kiosk's check-in state machine on a real database: every path a patient can take, what
+// each screen would show, the printer failing, the database not answering, the walk-away.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <deque>
+
+#include "checkin_flow.h"
+#include "clinic_fixture.h"
+
+using namespace rg;
+using namespace rg::kiosk;
+
+namespace {
+
+struct FlowFixture : test::ClinicFixture {
+  std::int64_t unix_now = at(9 * 60 + 50);
+  std::vector<TicketData> tickets;
+  std::string printer_problem;
+  bool hold_jobs = false;
+  std::deque<db::Worker::Job> held;
+  CheckinFlow flow;
+
+  FlowFixture()
+      : flow([this](db::Worker::Job job) {
+               if (hold_jobs) held.push_back(std::move(job));
+               else job(db)();
+             },
+             [](std::string_view payload) -> std::optional<db::Identity> {
+               if (payload.empty() || !std::all_of(payload.begin(), payload.end(),
+                                                   [](unsigned char c) { return std::isdigit(c); }))
+                 return std::nullopt;
+               db::Identity who;
+               who.kind = db::Identity::Kind::Card;
+               who.card_no = std::string(payload);
+               return who;
+             },
+             [this](const TicketData& t) {
+               tickets.push_back(t);
+               return printer_problem;
+             },
+             [this] { return unix_now; }, "lobby") {}
+
+  std::string card(std::int64_t patient) {
+    auto st = db.prepare("SELECT card_no FROM patients WHERE id = " + std::to_string(patient));
+    REQUIRE(st);
+    REQUIRE(*st->step());
+    return st->col_text(0);
+  }
+  void repeat_visit(std::int64_t patient) {
+    int slot = 600 + int(patient % 10) * 30;
+    REQUIRE(book(patient, doctor2, room2, slot, slot + 30, Date(2030, 5, 6)));
+  }
+  // Nothing of a patient on screen: the privacy rule for every screen but «Вы отмечены».
+  void shows_nobody() {
+    const Shown& s = flow.state().shown;
+    CHECK(s.masked_name.empty());
+    CHECK(s.visits.empty());
+    CHECK(s.queue_number == 0);
+  }
+};
+
+}  // namespace
+
+TEST_CASE_FIXTURE(FlowFixture, "scan → checked in: number, today's visits, a ticket, masked name only") {
+  auto anna = add_patient("Иванова", "Анна", "Петровна");
+  repeat_visit(anna);
+  auto appt = book(anna, doctor1, room1, 600, 630);
+  REQUIRE(appt);
+  flow.scan(card(anna), 1.0);
+  const KioskState& s = flow.state();
+  REQUIRE(s.screen == KioskScreen::CheckedIn);
+  CHECK(s.shown.masked_name == "Иванова А. П.");
+  CHECK(s.shown.queue_number == 1);
+  REQUIRE(s.shown.visits.size() == 1);
+  CHECK(s.shown.visits[0].room == "101");
+  CHECK(s.shown.desk == DeskMessage::None);
+  REQUIRE(tickets.size() == 1);
+  CHECK(tickets[0].queue_number == 1);
+  CHECK(tickets[0].first_appointment == *appt);
+  // The walk-away: after the idle time everything is wiped.
+  flow.tick(1.0 + 29.9);
+  CHECK(s.screen == KioskScreen::CheckedIn);
+  CHECK(s.countdown(1.0 + 25) == doctest::Approx(5.0));
+  flow.tick(1.0 + 30.0);
+  CHECK(s.screen == KioskScreen::Start);
+  shows_nobody();
+}
+
+TEST_CASE_FIXTURE(FlowFixture, "a first visit is checked in and told to see the desk for the paperwork") {
+  auto anna = add_patient("Иванова", "Анна");
+  REQUIRE(book(anna, doctor1, room1, 600, 630));
+  flow.scan(card(anna), 1.0);
+  REQUIRE(flow.state().screen == KioskScreen::CheckedIn);
+  CHECK(flow.state().shown.also_desk);
+  CHECK(flow.state().shown.desk == DeskMessage::FirstVisit);
+}
+
+TEST_CASE_FIXTURE(FlowFixture, "unknown card, garbled scan, nothing today, too late: the desk, showing nobody") {
+  flow.scan("99999", 1.0);
+  CHECK(flow.state().screen == KioskScreen::GoToDesk);
+  CHECK(flow.state().shown.desk == DeskMessage::NotFound);
+  shows_nobody();
+
+  flow.scan("#$%^", 2.0);
+  CHECK(flow.state().shown.desk == DeskMessage::ScanUnreadable);
+  shows_nobody();
+
+  auto boris = add_patient("Петров", "Борис", "", Date(1970, 1, 2), "", 'M');
+  REQUIRE(book(boris, doctor1, room1, 600, 630, Date(2030, 6, 4)));
+  flow.scan(card(boris), 3.0);
+  CHECK(flow.state().shown.desk == DeskMessage::NoAppointmentToday);
+  shows_nobody();
+
+  auto vera = add_patient("Смирнова", "Вера");
+  repeat_visit(vera);
+  auto late = book(vera, doctor2, room2, 9 * 60, 9 * 60 + 30);
+  REQUIRE(late);
+  flow.scan(card(vera), 4.0);
+  CHECK(flow.state().shown.desk == DeskMessage::TooLate);
+  shows_nobody();
+  // The desk was told.
+  CHECK(*db.query_int("SELECT count(*) FROM desk_events WHERE kind = 'to_desk'") == 3);
+  CHECK(*db.query_int("SELECT status = 'booked' FROM appointments WHERE id = " + std::to_string(*late)) == 1);
+}
+
+TEST_CASE_FIXTURE(FlowFixture, "the keypad: phone then birth date; nothing shows until both match; five misses pause") {
+  auto anna = add_patient("Иванова", "Анна", "", Date(1985, 3, 12), "+7 916 123-45-67");
+  repeat_visit(anna);
+  REQUIRE(book(anna, doctor1, room1, 600, 630));
+  auto type = [&](const std::string& keys, double t) {
+    for (char k : keys) flow.key(k, t);
+  };
+  flow.open_keypad(1.0);
+  REQUIRE(flow.state().screen == KioskScreen::PhoneEntry);
+  type("9161234567", 2.0);
+  CHECK(flow.state().field == 1);  // on to the date without a tap
+  type("12031986", 3.0);           // a year off
+  flow.submit_keypad(3.5);
+  CHECK(flow.state().screen == KioskScreen::GoToDesk);
+  CHECK(flow.state().shown.desk == DeskMessage::NotFound);
+  shows_nobody();
+  // Four more misses, then even the right date waits.
+  for (int i = 0; i < 4; ++i) {
+    flow.open_keypad(4.0 + i);
+    type("9161234567", 4.0 + i);
+    type("01011990", 4.0 + i);
+    flow.submit_keypad(4.0 + i);
+  }
+  flow.open_keypad(10.0);
+  type("9161234567", 10.0);
+  type("12031985", 10.0);
+  flow.submit_keypad(10.0);
+  CHECK(flow.state().shown.desk == DeskMessage::TooManyTries);
+  shows_nobody();
+  // After the pause it works.
+  unix_now += 61;
+  flow.open_keypad(80.0);
+  type("9161234567", 80.0);
+  type("12031985", 80.0);
+  flow.submit_keypad(80.0);
+  CHECK(flow.state().screen == KioskScreen::CheckedIn);
+  CHECK(flow.state().shown.masked_name == "Иванова А.");
+}
+
+TEST_CASE_FIXTURE(FlowFixture, "a printer without paper: the check-in counts, the screen says so, the desk is told") {
+  auto anna = add_patient("Иванова", "Анна");
+  repeat_visit(anna);
+  auto appt = book(anna, doctor1, room1, 600, 630);
+  REQUIRE(appt);
+  printer_problem = "Принтер чеков: закончилась бумага";
+  flow.scan(card(anna), 1.0);
+  REQUIRE(flow.state().screen == KioskScreen::CheckedIn);
+  CHECK(flow.state().shown.printer_problem == printer_problem);
+  CHECK(flow.state().shown.queue_number == 1);
+  CHECK(*db.query_int("SELECT status = 'arrived' FROM appointments WHERE id = " + std::to_string(*appt)) == 1);
+  CHECK(*db.query_int("SELECT count(*) FROM desk_events WHERE kind = 'printer'") == 1);
+}
+
+TEST_CASE_FIXTURE(FlowFixture, "a database that does not answer sends the patient to the desk, and the kiosk recovers") {
+  auto anna = add_patient("Иванова", "Анна");
+  repeat_visit(anna);
+  REQUIRE(book(anna, doctor1, room1, 600, 630));
+  hold_jobs = true;
+  flow.scan(card(anna), 1.0);
+  CHECK(flow.state().screen == KioskScreen::Checking);
+  flow.tick(1.0 + flow.patience - 0.1);
+  CHECK(flow.state().screen == KioskScreen::Checking);
+  flow.tick(1.0 + flow.patience);
+  CHECK(flow.state().screen == KioskScreen::Unavailable);
+  // The late answer does not pop up over whoever stands there now.
+  REQUIRE(held.size() == 1);
+  held.front()(db)();
+  held.clear();
+  CHECK(flow.state().screen == KioskScreen::Unavailable);
+  shows_nobody();
+  // Back to the start by itself, and the next scan works.
+  flow.tick(1.0 + flow.patience + 30);
+  CHECK(flow.state().screen == KioskScreen::Start);
+  hold_jobs = false;
+  flow.scan(card(anna), 50.0);
+  CHECK(flow.state().screen == KioskScreen::CheckedIn);  // already checked in by the late job
+}
+
+TEST_CASE("a database error is shown as «обратитесь в регистратуру», never as an error code") {
+  auto broken = db::Database::open(":memory:");  // no schema: every query fails
+  REQUIRE(broken);
+  CheckinFlow flow([&](db::Worker::Job job) { job(*broken)(); },
+                   [](std::string_view) {
+                     db::Identity who;
+                     who.card_no = "10000";
+                     return std::optional<db::Identity>(who);
+                   },
+                   [](const TicketData&) { return std::string(); }, [] { return std::int64_t(1900000000); }, "lobby");
+  flow.scan("10000", 1.0);
+  CHECK(flow.state().screen == KioskScreen::Unavailable);
+  CHECK(flow.state().shown.masked_name.empty());
+}
