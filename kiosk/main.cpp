@@ -68,6 +68,7 @@ int main(int argc, char** argv) {
   so.width = width;
   so.height = height;
   so.fullscreen = !headless && !windowed;
+  so.locked = so.fullscreen;  // in the lobby nobody closes it but an administrator
   so.offscreen = headless;
   so.theme = rg::ui::Theme::Kiosk;
   so.font_size = 30.f;

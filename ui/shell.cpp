@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -34,6 +35,9 @@ constexpr Uint32 kFrameMs = 16;  // ~60 frames a second when vsync does not pace
 
 // SDL and the ImGui backends are process-wide singletons.
 std::atomic<bool> g_shell_exists{false};
+
+volatile std::sig_atomic_t g_terminate = 0;
+extern "C" void on_terminate(int) { g_terminate = 1; }
 
 ImVec4 rgb(unsigned hex, float alpha = 1.f) {
   return ImVec4(static_cast<float>((hex >> 16) & 0xFF) / 255.f,
@@ -222,6 +226,11 @@ std::expected<std::unique_ptr<Shell>, std::string> Shell::create(const ShellOpti
 
   // Before SDL_Init, which reads it; a driver the caller chose stays.
   if (options.offscreen) setenv("SDL_VIDEODRIVER", "offscreen", 0);
+  // SDL would turn SIGTERM and SIGINT into a window-close request, which a locked kiosk ignores;
+  // the system's stop request must still stop it, so the signals end the loop directly.
+  SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+  std::signal(SIGTERM, on_terminate);
+  std::signal(SIGINT, on_terminate);
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0)
     return std::unexpected(sdl_error(_("Cannot start the display")));
   shell->sdl_ready_ = true;
@@ -278,6 +287,7 @@ std::expected<void, std::string> Shell::open_window(int w, int h, bool fullscree
   window_ = SDL_CreateWindow(options_.title.c_str(), SDL_WINDOWPOS_CENTERED,
                              SDL_WINDOWPOS_CENTERED, w, h, flags);
   if (window_ == nullptr) return std::unexpected(sdl_error(_("Cannot open a window")));
+  if (options_.locked && fullscreen) SDL_SetWindowKeyboardGrab(window_, SDL_TRUE);
 
   renderer_ =
       SDL_CreateRenderer(window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
@@ -314,6 +324,7 @@ void Shell::close_window() {
 
 void Shell::handle_event(const SDL_Event& event) {
   ImGui_ImplSDL2_ProcessEvent(&event);
+  if (options_.locked) return;
   if (event.type == SDL_QUIT) stop_ = true;
   if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
       event.window.windowID == SDL_GetWindowID(window_))
@@ -364,7 +375,7 @@ void Shell::run(const std::function<void()>& frame) {
         handle_event(event);
     }
     pump_events();
-    if (stop_) break;
+    if (stop_ || g_terminate) break;
     next_frame = std::max(next_frame, now) + kFrameMs;
     draw_frame(frame);
     present();

@@ -32,6 +32,10 @@ struct ShellOptions {
   float font_size = 18.f;  // base font, ImGui's default font
   std::vector<float> extra_font_sizes;  // more sizes of the same face, e.g. {32, 48, 72}
   Theme theme = Theme::Desk;
+  // A public kiosk: closing the window (Alt+F4, the window manager) is ignored and the keyboard
+  // is grabbed while fullscreen, so only the application itself (an administrator's PIN) or the
+  // system (SIGTERM) ends it.
+  bool locked = false;
 };
 
 // One Shell per process at a time: SDL and the ImGui backends keep global state.

@@ -3,7 +3,9 @@
 #include <doctest/doctest.h>
 
 #include <stb_image.h>
+#include <signal.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -186,5 +188,30 @@ TEST_CASE("an unknown option prints the usage and fails") {
     Run r = run(out, std::string(app) + " --no-such-option");
     CHECK(r.status == 2);
     CHECK(r.err.find("Usage:") != std::string::npos);
+  }
+}
+
+TEST_CASE("both applications, the locked kiosk too, stop cleanly when the system asks (SIGTERM)") {
+  const std::string db = demo_db();  // seeded before the fork, not in the child
+  for (const char* app : {REGISTRATURA_FRONTDESK, REGISTRATURA_KIOSK}) {
+    INFO(app);
+    pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      setenv("SDL_VIDEODRIVER", "offscreen", 1);
+      // The kiosk without --windowed runs fullscreen and locked, as in the lobby.
+      execl(app, app, "--db", db.c_str(), static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    usleep(1500 * 1000);  // let it open its window and draw
+    int status = 0;
+    REQUIRE(waitpid(pid, &status, WNOHANG) == 0);  // still running: it did not crash or quit
+    kill(pid, SIGTERM);
+    int waited = 0;
+    while (waitpid(pid, &status, WNOHANG) == 0 && waited < 100) usleep(50 * 1000), ++waited;
+    if (waited >= 100) kill(pid, SIGKILL), waitpid(pid, &status, 0);
+    CHECK(waited < 100);
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
   }
 }
