@@ -31,6 +31,7 @@ int usage() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  rg::ui::install_stop_signals();
   rg::ui::init_i18n(argv[0]);
   Options o;
   if (const char* env = std::getenv("REGISTRATURA_DB"); env && *env) o.db = env;

@@ -28,6 +28,7 @@ int usage() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  rg::ui::install_stop_signals();
   rg::ui::init_i18n(argv[0]);
   std::string db_path = "var/clinic.db", screenshot, screenshot_all, name = "lobby", scan_file;
   int width = 1920, height = 1080, frames = 5;

@@ -228,9 +228,7 @@ std::expected<std::unique_ptr<Shell>, std::string> Shell::create(const ShellOpti
   if (options.offscreen) setenv("SDL_VIDEODRIVER", "offscreen", 0);
   // SDL would turn SIGTERM and SIGINT into a window-close request, which a locked kiosk ignores;
   // the system's stop request must still stop it, so the signals end the loop directly.
-  SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
-  std::signal(SIGTERM, on_terminate);
-  std::signal(SIGINT, on_terminate);
+  install_stop_signals();
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0)
     return std::unexpected(sdl_error(_("Cannot start the display")));
   shell->sdl_ready_ = true;
@@ -375,7 +373,7 @@ void Shell::run(const std::function<void()>& frame) {
         handle_event(event);
     }
     pump_events();
-    if (stop_ || g_terminate) break;
+    if (stop_ || g_terminate) break;  // also a stop requested before the loop began
     next_frame = std::max(next_frame, now) + kFrameMs;
     draw_frame(frame);
     present();
@@ -423,6 +421,12 @@ void Shell::render_until(const std::function<void()>& frame, const std::function
 }
 
 void Shell::stop() { stop_ = true; }
+
+void install_stop_signals() {
+  SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+  std::signal(SIGTERM, on_terminate);
+  std::signal(SIGINT, on_terminate);
+}
 
 std::expected<void, std::string> Shell::set_size(int w, int h) {
   const char* driver = SDL_GetCurrentVideoDriver();

@@ -102,6 +102,10 @@ class Shell {
   void (*gl_finish_)() = nullptr;  // glFinish when drawing offscreen through OpenGL
 };
 
+// SIGTERM and SIGINT end Shell::run() cleanly, also when they arrive before it starts. Call it
+// first thing in main(); Shell::create() calls it too.
+void install_stop_signals();
+
 // Use instead of ImGui::Button for actions: ImGui draws every label in ImGuiCol_Text (near
 // black), which fails contrast on the Kiosk theme's strong blue; this picks white or near-black
 // for the label, whichever contrasts more with the current button colour.
