@@ -270,7 +270,8 @@ int main(int argc, char** argv) {
   // Check-in at the kiosk: the card scanned → today's appointments found → the check-in
   // committed durably (synchronous=FULL) with a queue number and a desk event. Each run checks in
   // a different patient booked on a day of the dataset, at ten minutes before the appointment;
-  // afterwards the appointments are put back as they were (the audit log keeps its lines).
+  // afterwards they are put back as confirmed (the one step back from arrived the schema allows;
+  // the audit log keeps its lines).
   {
     const std::int64_t day0 = to_unix(today().plus_days(3), 0);
     std::vector<std::pair<std::string, std::int64_t>> cases;  // card, start
