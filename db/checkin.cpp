@@ -221,6 +221,16 @@ Result<CheckinDone> check_in(Database& db, const CheckinPlan& plan, std::int64_t
   return done;
 }
 
+Result<std::optional<std::string>> next_arrival_card(Database& db, std::int64_t now, const CheckinRules& rules) {
+  RG_TRY_ASSIGN(auto st, db.cached(
+      "SELECT p.card_no FROM appointments a JOIN patients p ON p.id = a.patient_id "
+      "WHERE a.start_at BETWEEN ?1 AND ?2 AND a.status IN ('booked', 'confirmed') ORDER BY a.start_at LIMIT 1"));
+  st->bind_all(now - std::int64_t(rules.late_after_min) * 60, now + std::int64_t(rules.open_before_min) * 60);
+  RG_TRY_ASSIGN(bool row, st->step());
+  if (!row) return std::optional<std::string>();
+  return std::optional<std::string>(st->col_text(0));
+}
+
 Result<bool> guess_allowed(Database& db, const std::string& kiosk, std::int64_t now, const CheckinRules& rules) {
   // The misses since the last success; the pause runs from the last miss.
   RG_TRY_ASSIGN(auto st, db.cached(

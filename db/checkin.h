@@ -75,6 +75,10 @@ struct CheckinDone {
 Result<CheckinDone> check_in(Database& db, const CheckinPlan& plan, std::int64_t now, const Actor& actor,
                              const std::string& override_reason = {});
 
+// For the demo's simulated scanner: the card number of the next patient who could check in
+// now (booked or confirmed, inside the window), if any.
+Result<std::optional<std::string>> next_arrival_card(Database& db, std::int64_t now, const CheckinRules& rules);
+
 // The phone + birth-date path's rate limit: false while this kiosk must pause after misses.
 Result<bool> guess_allowed(Database& db, const std::string& kiosk, std::int64_t now, const CheckinRules& rules);
 Status record_guess(Database& db, const std::string& kiosk, std::int64_t now, bool ok);

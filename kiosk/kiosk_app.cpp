@@ -5,6 +5,9 @@
 
 #include <cmath>
 #include <cstring>
+#include <ctime>
+
+#include <SDL_scancode.h>
 
 #include "ui/i18n.h"
 
@@ -45,6 +48,16 @@ void KioskApp::read_scanner(double now) {
     }
   }
   io.InputQueueCharacters.resize(0);
+  if (demo_worker_ && ImGui::IsKeyPressed(SDL_SCANCODE_F2, false)) {
+    std::int64_t unix_now = std::int64_t(std::time(nullptr));
+    demo_worker_->submit([this, unix_now](db::Database& db) -> db::Worker::Continuation {
+      auto rules = db::load_checkin_rules(db);
+      auto card = rules ? db::next_arrival_card(db, unix_now, *rules) : std::optional<std::string>();
+      return [this, card = card ? *card : std::optional<std::string>()]() {
+        if (card) flow_.scan(*card, ImGui::GetTime());
+      };
+    });
+  }
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter))) {
     if (!scan_buffer_.empty()) flow_.scan(scan_buffer_, now);
     scan_buffer_.clear();

@@ -6,6 +6,7 @@
 
 #include "checkin_flow.h"
 #include "clinic.h"
+#include "worker.h"
 #include "kiosk_state.h"
 #include "ui/shell.h"
 
@@ -14,6 +15,8 @@ namespace rg::kiosk {
 class KioskApp {
  public:
   KioskApp(ui::Shell& shell, db::Clinic clinic, CheckinFlow& flow);
+  // F2 scans the card of the next patient due (the demo's simulated scanner); off in the lobby.
+  void enable_demo_scan(db::Worker& worker) { demo_worker_ = &worker; }
   void frame();
   KioskState& state() { return flow_.state(); }
   CheckinFlow& flow() { return flow_; }
@@ -32,6 +35,7 @@ class KioskApp {
   db::Clinic clinic_;
   CheckinFlow& flow_;
   std::string scan_buffer_;  // a keyboard-wedge scanner types its payload and Enter
+  db::Worker* demo_worker_ = nullptr;
 };
 
 // Centred text, wrapped to `width`, in the current font; each line centred on its own.

@@ -87,6 +87,7 @@ int main(int argc, char** argv) {
                               name);
   if (auto rules = rg::db::load_checkin_rules(*db)) flow.set_rules(*rules);
   rg::kiosk::KioskApp app(**shell, *clinic, flow);
+  if (!so.locked) app.enable_demo_scan(worker);
   rg::kiosk::ScanFile scans(scan_file);
   auto frame = [&] {
     for (const std::string& payload : scans.poll()) flow.scan(payload, ImGui::GetTime());

@@ -220,3 +220,13 @@ TEST_CASE_FIXTURE(CheckinFixture, "a check-in by the kiosk process is seen by th
   REQUIRE(ev->size() == 1);
   CHECK((*ev)[0].appointment_id == *appt);
 }
+
+TEST_CASE_FIXTURE(CheckinFixture, "the demo scanner picks the next patient who can check in now") {
+  CHECK_FALSE(*next_arrival_card(db, now(kAt10), rules));
+  REQUIRE(book(anna, doctor1, room1, kAt10 + 30, kAt10 + 60));
+  REQUIRE(book(boris, doctor2, room2, kAt10 + 90, kAt10 + 120));  // outside the window at 10:00
+  auto card = next_arrival_card(db, now(kAt10), rules);
+  REQUIRE(card);
+  REQUIRE(card->has_value());
+  CHECK(**card == card_of(anna).card_no);
+}
