@@ -187,6 +187,18 @@ class Rng {
   std::mt19937_64 g_;
 };
 
+// The ЕНП's 16th digit is a Luhn check digit (codes/oms_policy.cpp checks scans the same way):
+// demo policies must pass the kiosk's check like real ones.
+std::string enp_with_check(const std::string& first15) {
+  int sum = 0;
+  for (size_t i = 0; i < first15.size(); ++i) {
+    int d = first15[first15.size() - 1 - i] - '0';
+    if (i % 2 == 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2;  // from the right, next to the check digit
+    sum += d;
+  }
+  return first15 + char('0' + (10 - sum % 10) % 10);
+}
+
 std::string snils_with_check(std::string nine) {
   int sum = 0;
   for (int i = 0; i < 9; ++i) sum += (nine[size_t(i)] - '0') * (9 - i);
@@ -268,6 +280,24 @@ Status seed_desk_work(Database& db, Rng& rng, std::int64_t first_patient, std::i
         "WHERE a.doctor_id = appointments.doctor_id) DESC, count(*) DESC, doctor_id LIMIT 1"));
     ab->bind_all(d0.plus_days(2).iso(), admin_id, now_unix(), to_unix(d0.plus_days(2), 0), to_unix(d0.plus_days(3), 0));
     RG_TRY(ab->exec());
+  }
+  {
+    // Today's arrivals checked in 5–20 minutes early, two in three at the kiosk, each patient with
+    // the day's queue number in the order they came: the flow board shows waiting times.
+    const std::int64_t t0 = to_unix(d0, 0), t1 = to_unix(d0.plus_days(1), 0);
+    RG_TRY_ASSIGN(auto arrived, db.cached(
+        "UPDATE appointments SET checked_in_at = start_at - 300 - (id % 16) * 60, "
+        "checked_in_by = CASE WHEN id % 3 = 0 THEN 'user:' || ?3 ELSE 'kiosk:lobby' END "
+        "WHERE start_at >= ?1 AND start_at < ?2 AND status IN ('arrived', 'in_room', 'done')"));
+    arrived->bind_all(t0, t1, admin_id);
+    RG_TRY(arrived->exec());
+    RG_TRY_ASSIGN(auto queue, db.cached(
+        "INSERT INTO queue_tickets(day, number, patient_id, issued_at, issued_by) "
+        "SELECT ?3, row_number() OVER (ORDER BY min(checked_in_at), patient_id), patient_id, "
+        "min(checked_in_at), 'kiosk:lobby' FROM appointments "
+        "WHERE start_at >= ?1 AND start_at < ?2 AND checked_in_at IS NOT NULL GROUP BY patient_id"));
+    queue->bind_all(t0, t1, d0.iso());
+    RG_TRY(queue->exec());
   }
   RG_TRY_ASSIGN(auto task, db.cached(
       "INSERT INTO tasks(kind, patient_id, appointment_id, title, created_by, created_at) "
@@ -440,7 +470,7 @@ Result<SeedReport> seed_demo(Database& db, const SeedOptions& opts) {
       p.birth_date = now.plus_days(-age_days);
       p.phones.push_back({"+79" + rng.digits(9), "mobile"});
       if (rng.chance(0.15)) p.phones.push_back({"+7495" + rng.digits(7), "home"});
-      if (rng.chance(0.6)) p.oms_enp = rng.digits(16);
+      if (rng.chance(0.6)) p.oms_enp = enp_with_check(rng.digits(15));
       if (rng.chance(0.5)) p.snils = snils_with_check(std::to_string(rng.between(100000000, 999999999)));
       p.address = std::string("г. Москва, ") + rng.pick(kStreets) + ", д. " +
                   std::to_string(rng.between(1, 120)) + ", кв. " + std::to_string(rng.between(1, 300));

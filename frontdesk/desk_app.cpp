@@ -1,13 +1,17 @@
 // Layout of the desk: a bar with the clinic, the date and who is working; the sections on the
-// left with F1…F8; the chosen screen filling the rest.
+// left with F1…F8; the chosen screen filling the rest; the desk's notifications at the bottom
+// right, over any screen.
 #include "desk_app.h"
 
 #include <SDL_scancode.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <ctime>
+#include <string_view>
 
 #include "calendar.h"
+#include "flow_screen.h"
 #include "text.h"
 #include "ui/format.h"
 #include "ui/i18n.h"
@@ -18,6 +22,26 @@ namespace {
 constexpr ImGuiWindowFlags kPane = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
                                    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
                                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
+
+// A notification stays 8 s, the last second fading; at most 3 are stacked, the newest lowest.
+constexpr double kToastLife = 8.0, kToastFade = 1.0;
+constexpr size_t kMaxToasts = 3;
+
+struct ToastLook {
+  unsigned fill, accent;
+  const char* label;
+};
+
+ToastLook toast_look(const std::string& kind) {
+  if (kind == "arrival") return {0xE9F7EF, 0x1A7F4B, _("Patient arrived")};
+  if (kind == "to_desk") return {0xFFF5DB, 0xB7791F, _("The kiosk sent a patient to the desk")};
+  if (kind == "printer") return {0xFDE8E7, 0xC6342B, _("Kiosk printer")};
+  return {0xFDE8E7, 0xC6342B, _("Kiosk")};
+}
+
+ImVec4 rgb(unsigned c) {
+  return ImVec4(float((c >> 16) & 0xFF) / 255.f, float((c >> 8) & 0xFF) / 255.f, float(c & 0xFF) / 255.f, 1.f);
+}
 
 }  // namespace
 
@@ -33,6 +57,10 @@ DeskApp::DeskApp(ui::Shell& shell, db::Database& db, const std::string& db_path,
       ctx_.user_id = st->col_int(1);
     }
   screens_ = make_screens(ctx_);
+  // Events written before this desk opened are old news: only later ones pop up.
+  if (auto last = db::last_desk_event_id(db)) last_event_ = *last;
+  if (auto* flow = dynamic_cast<FlowScreen*>(find("flow")))
+    flow->show_notice = [this](const db::DeskEvent& e) { notify(e, true); };
   screens_[current_]->on_show();
 }
 
@@ -47,6 +75,7 @@ Screen* DeskApp::find(const std::string& screen_id) {
 bool DeskApp::show(const std::string& screen_id) {
   for (size_t i = 0; i < screens_.size(); ++i) {
     if (screen_id == screens_[i]->id()) {
+      std::erase_if(toasts_, [](const Toast& t) { return t.demo; });
       current_ = i;
       screens_[i]->on_show();
       return true;
@@ -114,8 +143,10 @@ void DeskApp::frame() {
   double now = ImGui::GetTime();
   if (now >= next_poll_) {
     next_poll_ = now + 0.25;
-    if (watch_.changed())
+    if (watch_.changed()) {
       for (auto& s : screens_) s->on_data_changed();
+      fetch_events();
+    }
   }
   const float bar = 44.f, nav = 210.f;
   draw_top_bar(bar);
@@ -126,6 +157,97 @@ void DeskApp::frame() {
   ImGui::Begin("##screen", nullptr, kPane);
   screens_[current_]->draw();
   ImGui::End();
+  draw_toasts();
+}
+
+void DeskApp::notify(const db::DeskEvent& event, bool demo) {
+  toasts_.push_back({event, -1, demo});
+  while (toasts_.size() > kMaxToasts) toasts_.pop_front();
+}
+
+void DeskApp::fetch_events() {
+  if (events_loading_) {  // one query at a time; ask again when it is back
+    events_again_ = true;
+    return;
+  }
+  events_loading_ = true;
+  const std::int64_t after = last_event_;
+  worker_.submit([this, after](db::Database& db) -> db::Worker::Continuation {
+    auto events = db::desk_events_after(db, after);
+    return [this, events = std::move(events)]() {
+      events_loading_ = false;
+      bool more = events_again_;
+      events_again_ = false;
+      if (events) {
+        for (const db::DeskEvent& e : *events) {
+          last_event_ = std::max(last_event_, e.id);
+          notify(e);
+        }
+        more = more || events->size() >= 50;  // a full page: the rest follows
+      }
+      if (more) fetch_events();
+    };
+  });
+}
+
+void DeskApp::draw_toasts() {
+  if (toasts_.empty()) return;
+  const double now = ImGui::GetTime();
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float width = 460.f, margin = 16.f;
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                 ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
+  float bottom = vp->Pos.y + vp->Size.y - margin;
+  bool open_flow = false;
+  for (size_t k = toasts_.size(); k-- > 0;) {
+    Toast& t = toasts_[k];
+    if (t.born < 0) t.born = now;
+    const double age = now - t.born;
+    const float alpha = age < kToastLife - kToastFade ? 1.f : float(std::max(0.0, (kToastLife - age) / kToastFade));
+    const ToastLook look = toast_look(t.event.kind);
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - margin, bottom), ImGuiCond_Always, ImVec2(1, 1));
+    ImGui::SetNextWindowSize(ImVec2(width, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_Alpha, alpha);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 10.f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20, 12));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.f);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, rgb(look.fill));
+    ImGui::PushStyleColor(ImGuiCol_Border, rgb(look.accent));
+    const std::string name = "##toast" + std::to_string(t.event.id);
+    ImGui::Begin(name.c_str(), nullptr, flags);
+    const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + 7, pos.y + size.y),
+                                              ImGui::GetColorU32(rgb(look.accent)), 10.f,
+                                              ImDrawFlags_RoundCornersLeft);
+    ImGui::PushFont(shell_.bold_font());
+    ImGui::TextColored(rgb(look.accent), "%s", look.label);
+    ImGui::PopFont();
+    const std::string when = hhmm(to_local(t.event.at).minutes);
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(when.c_str()).x);
+    ImGui::TextDisabled("%s", when.c_str());
+    // «Пациент пришёл: Иванова А. П. …» under the heading «Пациент пришёл»: the heading once.
+    std::string_view message = t.event.message;
+    if (const std::string lead = std::string(look.label) + ": "; message.starts_with(lead))
+      message.remove_prefix(lead.size());
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(message.data(), message.data() + message.size());
+    ImGui::PopTextWrapPos();
+    if (ImGui::IsWindowHovered()) {
+      t.born = std::max(t.born, now - (kToastLife - kToastFade - 1.0));  // kept while the desk reads it
+      ImGui::SetTooltip("%s", _("Open the patient flow"));
+      if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        t.born = now - kToastLife;  // gone
+        open_flow = true;
+      }
+    }
+    ImGui::End();
+    ImGui::PopStyleColor(2);
+    ImGui::PopStyleVar(4);
+    bottom -= size.y + 8.f;
+  }
+  std::erase_if(toasts_, [now](const Toast& t) { return t.born >= 0 && now - t.born >= kToastLife; });
+  if (open_flow) show("flow");
 }
 
 }  // namespace rg::desk

@@ -1,10 +1,13 @@
 // The front desk's frame: top bar, navigation, the current screen, and noticing other desks.
 #pragma once
 
+#include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "checkin.h"
 #include "clinic.h"
 #include "screen.h"
 #include "ui/shell.h"
@@ -25,9 +28,21 @@ class DeskApp {
   const std::vector<std::unique_ptr<Screen>>& screens() const { return screens_; }
   bool idle() const { return worker_.idle(); }
 
+  // Shows a desk event (a kiosk arrival, a patient sent to the desk, a printer alarm) as a
+  // notification at the bottom right, over whatever screen is open. `demo` ones (screenshots)
+  // go when another screen is shown.
+  void notify(const db::DeskEvent& event, bool demo = false);
+
  private:
+  struct Toast {
+    db::DeskEvent event;
+    double born = -1;  // ImGui time of the first frame it was drawn
+    bool demo = false;
+  };
   void draw_top_bar(float height);
   void draw_navigation(float top, float width);
+  void fetch_events();
+  void draw_toasts();
 
   ui::Shell& shell_;
   db::ChangeWatch watch_;
@@ -36,6 +51,10 @@ class DeskApp {
   std::vector<std::unique_ptr<Screen>> screens_;
   size_t current_ = 0;
   double next_poll_ = 0;
+  // Desk events: the last one seen (older ones never pop up), and the notifications on screen.
+  std::int64_t last_event_ = 0;
+  bool events_loading_ = false, events_again_ = false;
+  std::deque<Toast> toasts_;
 };
 
 }  // namespace rg::desk

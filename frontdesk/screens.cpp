@@ -1,5 +1,6 @@
 // The front desk's screens in navigation order.
 #include "calls_screen.h"
+#include "flow_screen.h"
 #include "patients_screen.h"
 #include "schedule_screen.h"
 #include "screen.h"
@@ -12,9 +13,7 @@ std::vector<std::unique_ptr<Screen>> make_screens(DeskContext& ctx) {
   std::vector<std::unique_ptr<Screen>> s;
   s.push_back(std::make_unique<ScheduleScreen>(ctx));
   s.push_back(std::make_unique<PatientsScreen>(ctx));
-  s.push_back(std::make_unique<SectionScreen>(ctx, "flow", N_("Patient flow"),
-      N_("Today's patients by status: expected, waiting, in the room, done, no-show, with waiting "
-         "times and kiosk arrivals as they happen.")));
+  s.push_back(std::make_unique<FlowScreen>(ctx));
   s.push_back(std::make_unique<SectionScreen>(ctx, "cash", N_("Cash desk"),
       N_("Invoices at the price list, cash and card payments with a fiscal receipt for each, "
          "DMS billing, the shift and its handover.")));

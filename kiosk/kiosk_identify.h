@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -12,12 +13,16 @@
 
 namespace rg::kiosk {
 
+// The clinic's secret for slip tokens (settings 'checkin.secret'), made on first use.
+Result<std::vector<unsigned char>> clinic_checkin_secret(db::Database& db);
 // Slip token (verified with the clinic's secret), card number, ЕНП, old paper OMS policy.
 CheckinFlow::Identify make_identify(db::Database& db);
-// Prints the ticket on the kiosk's receipt printer; returns "" or the problem in words.
-CheckinFlow::Print make_ticket_printer(db::Database& db, const std::string& kiosk_name);
+// Prints the ticket on the kiosk's receipt printer (the simulated twin in `printer_dir`: bytes
+// and a PNG per ticket); returns "" or the printer's problem in words.
+CheckinFlow::Print make_ticket_printer(db::Database& db, const std::string& clinic_name,
+                                       const std::filesystem::path& printer_dir);
 
-// The simulated scanner: each line appended to the file is one scan.
+// The simulated scanner: each line appended to the file is one scan ("hex:…" for binary ones).
 class ScanFile {
  public:
   explicit ScanFile(std::string path);

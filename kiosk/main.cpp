@@ -20,7 +20,7 @@ namespace {
 int usage() {
   std::fprintf(stderr,
                "Usage: registratura-kiosk [--db PATH] [--name KIOSK] [--portrait | --size WxH] [--windowed]\n"
-               "                          [--lang ru|en] [--scan-file PATH]\n"
+               "                          [--lang ru|en] [--scan-file PATH] [--printer-dir DIR]\n"
                "                          [--screenshot FILE.png [--frames N]] [--screenshot-all DIR]\n");
   return 2;
 }
@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   rg::ui::install_stop_signals();
   rg::ui::init_i18n(argv[0]);
   std::string db_path = "var/clinic.db", screenshot, screenshot_all, name = "lobby", scan_file;
+  std::string printer_dir;
   int width = 1920, height = 1080, frames = 5;
   bool windowed = false;
   if (const char* env = std::getenv("REGISTRATURA_DB"); env && *env) db_path = env;
@@ -40,6 +41,7 @@ int main(int argc, char** argv) {
     if (a == "--db") db_path = next();
     else if (a == "--name") name = next();
     else if (a == "--scan-file") scan_file = next();
+    else if (a == "--printer-dir") printer_dir = next();
     else if (a == "--screenshot") screenshot = next();
     else if (a == "--screenshot-all") screenshot_all = next();
     else if (a == "--frames") frames = std::max(1, std::atoi(next().c_str()));
@@ -83,7 +85,10 @@ int main(int argc, char** argv) {
   rg::db::Worker worker(db_path, [&](rg::db::Worker::Continuation c) { (*shell)->tasks().post(std::move(c)); });
   auto identify = rg::kiosk::make_identify(*db);
   rg::kiosk::CheckinFlow flow([&](rg::db::Worker::Job job) { worker.submit(std::move(job)); }, identify,
-                              rg::kiosk::make_ticket_printer(*db, name), [] { return std::int64_t(std::time(nullptr)); },
+                              rg::kiosk::make_ticket_printer(
+                                  *db, clinic->short_name.empty() ? clinic->name : clinic->short_name,
+                                  printer_dir.empty() ? std::filesystem::path(db_path).parent_path() / ("printer-" + name)
+                                                      : std::filesystem::path(printer_dir)), [] { return std::int64_t(std::time(nullptr)); },
                               name);
   if (auto rules = rg::db::load_checkin_rules(*db)) flow.set_rules(*rules);
   rg::kiosk::KioskApp app(**shell, *clinic, flow);

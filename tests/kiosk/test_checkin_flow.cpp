@@ -5,8 +5,12 @@
 #include <algorithm>
 #include <cctype>
 #include <deque>
+#include <filesystem>
+#include <fstream>
 
 #include "checkin_flow.h"
+#include "checkin_token.h"
+#include "kiosk_identify.h"
 #include "clinic_fixture.h"
 
 using namespace rg;
@@ -216,4 +220,76 @@ TEST_CASE("a database error is shown as «обратитесь в регистр
   flow.scan("10000", 1.0);
   CHECK(flow.state().screen == KioskScreen::Unavailable);
   CHECK(flow.state().shown.masked_name.empty());
+}
+
+TEST_CASE("the slip's QR checks in its patient; a forged or altered one checks in no one and shows nothing") {
+  test::ClinicFixture f;
+  auto anna = f.add_patient("Иванова", "Анна", "Петровна");
+  REQUIRE(f.book(anna, f.doctor2, f.room2, 600, 630, Date(2030, 5, 6)));  // a repeat visit
+  auto appt = f.book(anna, f.doctor1, f.room1, 600, 630);
+  REQUIRE(appt);
+  auto secret = clinic_checkin_secret(f.db);
+  REQUIRE(secret);
+  // The same secret on a second call: it is stored, not made anew.
+  CHECK(*clinic_checkin_secret(f.db) == *secret);
+  std::string token = codes::make_checkin_token(*appt, *secret);
+  auto identify = make_identify(f.db);
+  std::vector<TicketData> tickets;
+  CheckinFlow flow([&](db::Worker::Job job) { job(f.db)(); }, identify,
+                   [&](const TicketData& t) { tickets.push_back(t); return std::string(); },
+                   [] { return test::ClinicFixture::at(590); }, "lobby");
+
+  std::string forged = token;
+  forged[5] = forged[5] == 'A' ? 'B' : 'A';
+  flow.scan(forged, 1.0);
+  CHECK(flow.state().screen == KioskScreen::GoToDesk);
+  CHECK(flow.state().shown.desk == DeskMessage::ScanUnreadable);
+  CHECK(flow.state().shown.masked_name.empty());
+  CHECK(tickets.empty());
+  // Another clinic's token for the same appointment number names nobody here either.
+  std::vector<unsigned char> other(secret->size(), 7);
+  flow.scan(codes::make_checkin_token(*appt, other), 2.0);
+  CHECK(flow.state().shown.desk == DeskMessage::ScanUnreadable);
+
+  flow.scan(token + "\r\n", 3.0);  // scanners add a line end
+  REQUIRE(flow.state().screen == KioskScreen::CheckedIn);
+  CHECK(flow.state().shown.masked_name == "Иванова А. П.");
+  REQUIRE(tickets.size() == 1);
+  CHECK(tickets[0].first_appointment == *appt);
+}
+
+TEST_CASE("the ticket goes to the simulated printer as bytes and a picture; without paper the check-in still counts") {
+  test::ClinicFixture f;
+  auto anna = f.add_patient("Иванова", "Анна", "Петровна");
+  REQUIRE(f.book(anna, f.doctor2, f.room2, 600, 630, Date(2030, 5, 6)));
+  auto appt = f.book(anna, f.doctor1, f.room1, 600, 630);
+  REQUIRE(appt);
+  auto printer_dir = f.dir.path() / "printer";
+  auto print = make_ticket_printer(f.db, "Клиника «Берёза»", printer_dir);
+  TicketData t{7, "Иванова А. П.", {}, false, *appt};
+  db::TodayVisit v;
+  v.start_min = 600;
+  v.doctor = "Петрова А. С.";
+  v.room = "101";
+  t.visits.push_back(v);
+  CHECK(print(t).empty());
+  CHECK(std::filesystem::exists(printer_dir / "receipt-0001.bin"));
+  CHECK(std::filesystem::exists(printer_dir / "receipt-0001.png"));
+  CHECK(std::filesystem::file_size(printer_dir / "receipt-0001.bin") > 100);
+
+  // Pull the paper: the flow checks the next patient in and shows the printer's words.
+  std::ofstream(printer_dir / "paper-end").put('\n');
+  auto boris = f.add_patient("Петров", "Борис", "", Date(1970, 1, 2), "", 'M');
+  REQUIRE(f.book(boris, f.doctor2, f.room2, 700, 730, Date(2030, 5, 6)));
+  auto second = f.book(boris, f.doctor2, f.room2, 600, 630);
+  REQUIRE(second);
+  auto card = f.db.prepare("SELECT card_no FROM patients WHERE id = " + std::to_string(boris));
+  REQUIRE(*card->step());
+  CheckinFlow flow([&](db::Worker::Job job) { job(f.db)(); }, make_identify(f.db), print,
+                   [] { return test::ClinicFixture::at(590); }, "lobby");
+  flow.scan(card->col_text(0), 1.0);
+  REQUIRE(flow.state().screen == KioskScreen::CheckedIn);
+  CHECK_FALSE(flow.state().shown.printer_problem.empty());  // the driver's sentence, in the UI language
+  CHECK(*f.db.query_int("SELECT status = 'arrived' FROM appointments WHERE id = " + std::to_string(*second)) == 1);
+  CHECK_FALSE(std::filesystem::exists(printer_dir / "receipt-0002.bin"));
 }

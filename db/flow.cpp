@@ -1,0 +1,219 @@
+// The board is one indexed query over the day's appointments; every step along the flow is one
+// transaction that checks the move against the statuses' rules before the schema does, writes the
+// audit entry beside the change, and leaves nothing half done (a no-show without its call task).
+#include "flow.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+
+#include "appointment_changes.h"
+#include "clinic.h"
+#include "i18n.h"
+#include "tasks.h"
+#include "text.h"
+
+namespace rg::db {
+namespace {
+
+using S = AppointmentStatus;
+
+int setting_int(Database& db, std::string_view key, int fallback, int lo, int hi) {
+  auto v = get_setting(db, key);
+  if (!v || !*v) return fallback;
+  int out = 0;
+  auto [p, ec] = std::from_chars((*v)->data(), (*v)->data() + (*v)->size(), out);
+  if (ec != std::errc() || p != (*v)->data() + (*v)->size() || out < lo || out > hi) return fallback;
+  return out;
+}
+
+std::unexpected<Error> illegal(S from, S to) {
+  char msg[256];
+  std::snprintf(msg, sizeof msg, _("An appointment cannot go from «%s» to «%s»."), status_name(from),
+                status_name(to));
+  return fail(ErrorCode::Invalid, msg);
+}
+
+AppointmentDraft as_draft(const Appointment& a) {
+  AppointmentDraft d;
+  d.patient_id = a.patient_id;
+  d.doctor_id = a.doctor_id;
+  d.room_id = a.room_id;
+  d.start_at = a.start_at;
+  d.end_at = a.end_at;
+  return d;
+}
+
+// The status change inside the caller's transaction. The legal moves are checked here first so
+// the message names both statuses; the schema's triggers still have the last word (and refuse a
+// freed time taken back after someone else booked it).
+Status change_status(Database& db, const Appointment& a, S to, bool forget_checkin) {
+  auto next = next_statuses(a.status);
+  if (std::find(next.begin(), next.end(), to) == next.end() || to == S::Cancelled) return illegal(a.status, to);
+  RG_TRY_ASSIGN(auto st, db.cached(
+      "UPDATE appointments SET status = ?2, updated_at = ?3, "
+      "checked_in_at = CASE WHEN ?4 THEN NULL ELSE checked_in_at END, "
+      "checked_in_by = CASE WHEN ?4 THEN NULL ELSE checked_in_by END WHERE id = ?1"));
+  st->bind_all(a.id, to_db(to), now_unix(), forget_checkin);
+  if (auto r = st->exec(); !r) {
+    if (r.error().detail.find("status:illegal transition") != std::string::npos) return illegal(a.status, to);
+    return std::unexpected(explain_overlap(db, as_draft(a), r.error(), a.id));
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<std::vector<FlowRow>> today_flow(Database& db, Date day, std::int64_t now) {
+  RG_TRY_ASSIGN(CheckinRules rules, load_checkin_rules(db));
+  const std::int64_t from = to_unix(day, 0), to = to_unix(day.plus_days(1), 0);
+  const LocalTime here = to_local(now);
+  std::vector<FlowRow> out;
+  RG_TRY_ASSIGN(auto st, db.cached(
+      "SELECT a.id, a.patient_id, p.surname, p.name, p.patronymic, "
+      "(SELECT phone FROM patient_phones WHERE patient_id = p.id ORDER BY position LIMIT 1), "
+      "d.surname, d.name, d.patronymic, coalesce(r.number, ''), a.start_at, a.end_at, a.status, "
+      "a.visit_kind, a.checked_in_at, coalesce(a.checked_in_by, ''), q.number, a.updated_at "
+      "FROM appointments a JOIN patients p ON p.id = a.patient_id JOIN doctors d ON d.id = a.doctor_id "
+      "LEFT JOIN rooms r ON r.id = a.room_id "
+      "LEFT JOIN queue_tickets q ON q.day = ?3 AND q.patient_id = a.patient_id "
+      "WHERE a.start_at >= ?1 AND a.start_at < ?2 AND a.status <> 'cancelled' "
+      "ORDER BY a.start_at, d.surname, d.name, a.id"));
+  st->bind_all(from, to, day.iso());
+  for (;;) {
+    RG_TRY_ASSIGN(bool row, st->step());
+    if (!row) break;
+    FlowRow r;
+    r.appointment_id = st->col_int(0);
+    r.patient_id = st->col_int(1);
+    r.patient_name = full_name(st->col_view(2), st->col_view(3), st->col_view(4));
+    r.patient_short = masked_name(st->col_view(2), st->col_view(3), st->col_view(4));
+    r.patient_phone = st->col_text(5);
+    r.doctor = masked_name(st->col_view(6), st->col_view(7), st->col_view(8));
+    r.room = st->col_text(9);
+    const std::int64_t start_at = st->col_int(10);
+    r.start_min = int((start_at - from) / 60);
+    r.end_min = int((st->col_int(11) - from) / 60);
+    r.status = status_from_db(st->col_view(12)).value_or(S::Booked);
+    r.first_visit = st->col_view(13) == "first";
+    r.checked_in_at = st->col_opt_int(14);
+    r.checked_in_by = st->col_text(15);
+    r.queue_number = st->is_null(16) ? 0 : int(st->col_int(16));
+    if (r.status == S::Arrived) {
+      // Marked arrived by hand (the schedule's menu) leaves no check-in time: the status's is next best.
+      std::int64_t since = r.checked_in_at.value_or(st->col_int(17));
+      r.waiting_min = int(std::max<std::int64_t>(0, now - since) / 60);
+    }
+    if (r.expected()) {
+      if (now > start_at) r.late_min = int((now - start_at) / 60);
+      r.needs_reason = here.date != day || here.minutes < r.start_min - rules.open_before_min ||
+                       here.minutes > r.start_min + rules.late_after_min;
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+Result<FlowThresholds> load_flow_thresholds(Database& db) {
+  FlowThresholds t;
+  t.amber_after_min = setting_int(db, "flow.wait_amber_min", t.amber_after_min, 1, 600);
+  t.red_after_min = setting_int(db, "flow.wait_red_min", t.red_after_min, 1, 600);
+  t.red_after_min = std::max(t.red_after_min, t.amber_after_min);
+  return t;
+}
+
+Status mark_no_show(Database& db, std::int64_t appointment_id, const Actor& actor) {
+  RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY_ASSIGN(Appointment a, load_appointment(db, appointment_id));
+  if (a.status == S::NoShow) return tx.commit();  // another desk was quicker: one task is enough
+  if (a.status != S::Booked && a.status != S::Confirmed)
+    return fail(ErrorCode::Invalid, _("Only a patient who is still expected can be marked as a no-show."));
+  RG_TRY(change_status(db, a, S::NoShow, false));
+  const LocalTime lt = to_local(a.start_at);
+  char title[512];
+  std::snprintf(title, sizeof title, _("No-show %s, %s: call back, offer a new time"),
+                (lt.date.ru().substr(0, 5) + " " + hhmm(lt.minutes)).c_str(), a.doctor_name.c_str());
+  RG_TRY_ASSIGN(std::int64_t task, add_task(db, TaskKind::Call, a.patient_id, a.id, title, actor));
+  RG_TRY(append_audit(db, actor, "appointment.no_show", "appointment", a.id,
+                      {{"from", to_db(a.status)}, {"to", to_db(S::NoShow)}, {"task", std::to_string(task)}}));
+  return tx.commit();
+}
+
+std::vector<AppointmentStatus> undo_targets(AppointmentStatus from) {
+  switch (from) {
+    case S::Confirmed: return {S::Booked};
+    case S::Arrived: return {S::Confirmed};
+    case S::InRoom: return {S::Arrived};
+    case S::Done: return {S::InRoom};
+    case S::NoShow: return {S::Booked};
+    case S::Booked:
+    case S::Cancelled: break;  // nothing before booked; a cancellation is restored on the schedule
+  }
+  return {};
+}
+
+Status undo_status(Database& db, std::int64_t appointment_id, AppointmentStatus to, std::string_view reason,
+                   const Actor& actor) {
+  std::string why = utf8_truncate(fold_spaces(reason), 500);
+  if (why.empty()) return fail(ErrorCode::Invalid, _("Say why the status is taken back."));
+  RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY_ASSIGN(Appointment a, load_appointment(db, appointment_id));
+  auto back = undo_targets(a.status);
+  if (std::find(back.begin(), back.end(), to) == back.end()) {
+    char msg[256];
+    std::snprintf(msg, sizeof msg, _("«%s» cannot be taken back to «%s»."), status_name(a.status), status_name(to));
+    return fail(ErrorCode::Invalid, msg);
+  }
+  const bool forget_checkin = a.status == S::Arrived;
+  RG_TRY(change_status(db, a, to, forget_checkin));
+  if (a.status == S::NoShow) {
+    // The call the no-show asked for is moot now.
+    std::vector<std::int64_t> dropped;
+    RG_TRY_ASSIGN(auto st, db.cached(
+        "UPDATE tasks SET status = 'cancelled', result = ?2, closed_by = ?3, closed_at = ?4 "
+        "WHERE appointment_id = ?1 AND kind = 'call' AND status = 'open' RETURNING id"));
+    st->bind_all(a.id, why, actor.user_id, now_unix());
+    for (;;) {
+      RG_TRY_ASSIGN(bool row, st->step());
+      if (!row) break;
+      dropped.push_back(st->col_int(0));
+    }
+    for (std::int64_t id : dropped) RG_TRY(append_audit(db, actor, "task.drop", "task", id, {{"reason", why}}));
+  }
+  RG_TRY(append_audit(db, actor, "appointment.undo_status", "appointment", a.id,
+                      {{"from", to_db(a.status)}, {"to", to_db(to)}, {"reason", why}}));
+  return tx.commit();
+}
+
+Status call_in(Database& db, std::int64_t appointment_id, const Actor& actor) {
+  RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY_ASSIGN(Appointment a, load_appointment(db, appointment_id));
+  if (a.status == S::InRoom) return tx.commit();  // called in already
+  if (a.status != S::Arrived)
+    return fail(ErrorCode::Invalid, _("Only a patient who has arrived can be called into the room."));
+  RG_TRY(change_status(db, a, S::InRoom, false));
+  RG_TRY(append_audit(db, actor, "appointment.call_in", "appointment", a.id,
+                      {{"from", to_db(a.status)}, {"to", to_db(S::InRoom)}}));
+  return tx.commit();
+}
+
+Result<CheckinDone> desk_check_in(Database& db, std::int64_t appointment_id, std::int64_t now, const Actor& actor,
+                                  const std::string& override_reason) {
+  RG_TRY_ASSIGN(CheckinRules rules, load_checkin_rules(db));
+  Identity who;
+  who.kind = Identity::Kind::Appointment;
+  who.appointment_id = appointment_id;
+  RG_TRY_ASSIGN(CheckinPlan plan, plan_checkin(db, who, now, rules));
+  if (!plan.patient_id) return fail(ErrorCode::NotFound, _("The appointment no longer exists."));
+  auto it = std::find_if(plan.visits.begin(), plan.visits.end(),
+                         [&](const TodayVisit& v) { return v.appointment_id == appointment_id; });
+  if (it == plan.visits.end())
+    return fail(ErrorCode::Invalid, _("Only today's appointments can be checked in."));
+  if (it->status != S::Booked && it->status != S::Confirmed)
+    return fail(ErrorCode::Conflict, _("The patient is already checked in for this appointment."));
+  // The plan's own choice follows the kiosk's rules; the desk checks in exactly this one.
+  plan.to_check_in = {appointment_id};
+  return check_in(db, plan, now, actor, fold_spaces(override_reason));
+}
+
+}  // namespace rg::db
