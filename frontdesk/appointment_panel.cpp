@@ -24,6 +24,10 @@ const char* action_name(const std::string& action) {
   if (action == "appointment.status") return _("status changed");
   if (action == "appointment.cancel") return _("cancelled");
   if (action == "appointment.move") return _("moved");
+  if (action == "appointment.checkin") return _("checked in");
+  if (action == "appointment.call_in") return _("called into the room");
+  if (action == "appointment.no_show") return _("no-show");
+  if (action == "appointment.undo_status") return _("status taken back");
   return action.c_str();
 }
 
