@@ -7,6 +7,7 @@
 #include <cctype>
 
 #include "i18n.h"
+#include "oms_policy.h"
 #include "text.h"
 
 namespace rg::kiosk {
@@ -67,10 +68,22 @@ void CheckinFlow::open_keypad(double now) {
   state_.go(KioskScreen::PhoneEntry, now);
 }
 
+void CheckinFlow::use_policy(bool by_policy, double now) {
+  if (state_.screen != KioskScreen::PhoneEntry) return;
+  state_.touch(now);
+  state_.by_policy = by_policy;
+}
+
 void CheckinFlow::key(char k, double now) {
   last_now_ = now;
   if (state_.screen != KioskScreen::PhoneEntry) return;
   state_.touch(now);
+  if (state_.by_policy) {
+    if (std::isdigit(static_cast<unsigned char>(k)) && state_.policy.size() < 16) state_.policy += k;
+    if (k == '<' && !state_.policy.empty()) state_.policy.pop_back();
+    if (k == '>') submit_keypad(now);
+    return;
+  }
   std::string& f = state_.field == 0 ? state_.phone : state_.birth;
   const size_t limit = state_.field == 0 ? 10 : 8;  // 916 123 45 67 after +7; ДД ММ ГГГГ
   if (std::isdigit(static_cast<unsigned char>(k)) && f.size() < limit) f += k;
@@ -87,6 +100,21 @@ void CheckinFlow::key(char k, double now) {
 }
 
 void CheckinFlow::submit_keypad(double now) {
+  if (state_.by_policy) {
+    if (state_.policy.size() != 16) return;
+    // A typo in 16 digits is likely: the control digit catches it before anyone is looked up.
+    if (!codes::enp_valid(state_.policy)) {
+      state_.shown = Shown{};
+      state_.shown.desk = DeskMessage::PolicyMistyped;
+      state_.go(KioskScreen::GoToDesk, now);
+      return;
+    }
+    db::Identity who;
+    who.kind = db::Identity::Kind::Enp;
+    who.enp = state_.policy;
+    start(who, true, now);
+    return;
+  }
   if (state_.phone.size() != 10 || state_.birth.size() != 8) return;
   auto birth = Date::parse_ru(state_.birth.substr(0, 2) + "." + state_.birth.substr(2, 2) + "." + state_.birth.substr(4));
   db::Identity who;

@@ -40,6 +40,8 @@ class CheckinFlow {
 
   void scan(std::string_view payload, double now);
   void open_keypad(double now);
+  // Switches the keypad between phone + birth date and the OMS policy number (ЕНП).
+  void use_policy(bool by_policy, double now);
   void key(char k, double now);  // '0'–'9', '<' backspace, '>' next field / submit
   void submit_keypad(double now);
   // Inactivity and the core's silence: after `patience` seconds of Checking, the kiosk sends

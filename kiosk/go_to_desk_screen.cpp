@@ -18,6 +18,7 @@ const char* why(const Shown& s, bool unavailable) {
     case DeskMessage::TooLate: return _("The time of your appointment has passed. An administrator will see whether the doctor can still see you.");
     case DeskMessage::TooManyTries: return _("Too many tries. Please ask at the front desk, or try again in a minute.");
     case DeskMessage::ScanUnreadable: return _("This code could not be read. Try once more, or use «Check in» and your phone number.");
+    case DeskMessage::PolicyMistyped: return _("The policy number does not add up: a digit may be mistyped. Please try again or ask at the front desk.");
     case DeskMessage::FirstVisit: return _("This is your first visit: please come to the front desk first to sign the contract and the consent.");
     case DeskMessage::TooEarly:
     case DeskMessage::None: break;

@@ -2,6 +2,8 @@
 // 3 × 4 cm, «Готово» only when both are complete. Nothing about anyone shows until both match.
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "kiosk_app.h"
 #include "ui/i18n.h"
 
@@ -14,6 +16,16 @@ std::string phone_mask(const std::string& d) {
   std::string out;
   size_t k = 0;
   for (const char* p = pattern; *p; ++p) out += *p == '_' ? (k < d.size() ? d[k++] : '_') : *p;
+  return out;
+}
+
+// «0000 0000 0000 0000» in groups of four, as printed on the policy.
+std::string policy_mask(const std::string& d) {
+  std::string out;
+  for (size_t i = 0; i < 16; ++i) {
+    if (i && i % 4 == 0) out += ' ';
+    out += i < d.size() ? d[i] : '_';
+  }
   return out;
 }
 
@@ -33,11 +45,22 @@ void KioskApp::draw_keypad(float w, float h) {
   KioskState& s = state();
   const double now = ImGui::GetTime();
 
+  // Two ways in, as two big tabs: phone + date of birth, or the OMS policy number.
   ImGui::SetCursorPos(ImVec2(margin, margin * 0.6f));
-  ImGui::PushFont(shell_.font(portrait ? 48 : 72));
-  ImGui::PushTextWrapPos(w - margin);
-  ImGui::TextWrapped("%s", _("Your phone and date of birth"));
-  ImGui::PopTextWrapPos();
+  const float tab_w = std::min(720.f, (w - 2 * margin - 24.f) / 2);
+  // The larger type when both labels fit their tab (landscape), the base size otherwise.
+  ImGui::PushFont(shell_.font(48));
+  const bool fits = ImGui::CalcTextSize(_("Phone and date of birth")).x + 40.f < tab_w &&
+                    ImGui::CalcTextSize(_("OMS policy number")).x + 40.f < tab_w;
+  if (!fits) ImGui::PopFont(), ImGui::PushFont(shell_.font(30));
+  for (int t = 0; t < 2; ++t) {
+    if (t) ImGui::SameLine(0, 24);
+    bool on = (t == 1) == s.by_policy;
+    if (!on) ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(226, 232, 240, 255));
+    if (ui::button(t == 0 ? _("Phone and date of birth") : _("OMS policy number"), ImVec2(tab_w, 110.f)))
+      flow_.use_policy(t == 1, now);
+    if (!on) ImGui::PopStyleColor();
+  }
   ImGui::PopFont();
 
   // The two fields: the one being typed is framed in blue.
@@ -60,21 +83,25 @@ void KioskApp::draw_keypad(float w, float h) {
   };
   const float field_w = portrait ? w - 2 * margin : 760.f;
   const float top = ImGui::GetCursorPosY() + 30.f;
-  field(_("Mobile phone"), phone_mask(s.phone), s.field == 0, ImVec2(margin, top), field_w);
-  field(_("Date of birth"), date_mask(s.birth), s.field == 1, ImVec2(margin, top + 210.f), field_w);
+  if (s.by_policy) {
+    field(_("The 16 digits of the policy"), policy_mask(s.policy), true, ImVec2(margin, top), field_w);
+  } else {
+    field(_("Mobile phone"), phone_mask(s.phone), s.field == 0, ImVec2(margin, top), field_w);
+    field(_("Date of birth"), date_mask(s.birth), s.field == 1, ImVec2(margin, top + 210.f), field_w);
+  }
 
   // The keypad: right of the fields in landscape, under them in portrait.
   const float key_w = portrait ? (w - 2 * margin - 2 * 24.f) / 3 : 200.f, key_h = portrait ? 150.f : 130.f, gap = 24.f;
   const ImVec2 pad = portrait ? ImVec2(margin, top + 470.f) : ImVec2(w - margin - 3 * key_w - 2 * gap, top - 20.f);
   const char* keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "→"};
-  const bool complete = s.phone.size() == 10 && s.birth.size() == 8;
+  const bool complete = s.by_policy ? s.policy.size() == 16 : s.phone.size() == 10 && s.birth.size() == 8;
   ImGui::PushFont(shell_.font(72));
   for (int i = 0; i < 12; ++i) {
     ImGui::SetCursorPos(ImVec2(pad.x + float(i % 3) * (key_w + gap), pad.y + float(i / 3) * (key_h + gap)));
     ImGui::PushID(i);
     const char* label = keys[i];
-    if (i == 11 && s.field == 1) label = "OK";
-    bool disabled = i == 11 && !(s.field == 0 ? s.phone.size() == 10 : complete);
+    if (i == 11 && (s.field == 1 || s.by_policy)) label = "OK";
+    bool disabled = i == 11 && !(s.field == 0 && !s.by_policy ? s.phone.size() == 10 : complete);
     ImGui::BeginDisabled(disabled);
     if (ui::button(label, ImVec2(key_w, key_h))) {
       char k = i == 9 ? '<' : i == 11 ? '>' : label[0];

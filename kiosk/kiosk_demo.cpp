@@ -49,6 +49,8 @@ int screenshot_all(ui::Shell& shell, KioskApp& app, const std::function<void()>&
       {"start-en", KioskScreen::Start, ui::Language::En, [](KioskState&) {}},
       {"keypad", KioskScreen::PhoneEntry, ui::Language::Ru,
        [](KioskState& s) { s.phone = "9161234"; s.field = 0; }},
+      {"policy", KioskScreen::PhoneEntry, ui::Language::Ru,
+       [](KioskState& s) { s.by_policy = true; s.policy = "770312"; }},
       {"checked-in", KioskScreen::CheckedIn, ui::Language::Ru, [](KioskState& s) { s.shown = demo_patient(false); }},
       {"first-visit", KioskScreen::CheckedIn, ui::Language::Ru,
        [](KioskState& s) {

@@ -19,7 +19,8 @@ enum class KioskScreen {
 };
 
 // Why the patient is sent to the desk, in the words the screen uses.
-enum class DeskMessage { None, FirstVisit, TooLate, TooEarly, NotFound, NoAppointmentToday, TooManyTries, ScanUnreadable };
+enum class DeskMessage { None, FirstVisit, TooLate, TooEarly, NotFound, NoAppointmentToday, TooManyTries, ScanUnreadable,
+                         PolicyMistyped };
 
 // Everything the screens show about a patient; wiped on every return to Start.
 struct Shown {
@@ -38,6 +39,8 @@ struct KioskState {
   double idle_reset_after = 30;  // back to Start after this long without a touch
   Shown shown;
   std::string phone, birth;      // keypad input: digits only
+  std::string policy;            // the ЕНП typed from the OMS policy: 16 digits
+  bool by_policy = false;        // the keypad takes the policy number instead of phone + birth
   int field = 0;                 // 0 phone, 1 birth date
 
   void touch(double now) { last_touch = now; }
@@ -51,6 +54,8 @@ struct KioskState {
     shown = Shown{};
     phone.clear();
     birth.clear();
+    policy.clear();
+    by_policy = false;
     field = 0;
   }
   // Returns to Start once the patient is gone. Checking waits for the core, not the patient.

@@ -11,6 +11,8 @@
 #include "checkin_flow.h"
 #include "checkin_token.h"
 #include "kiosk_identify.h"
+#include "oms_policy.h"
+#include "patients.h"
 #include "clinic_fixture.h"
 
 using namespace rg;
@@ -292,4 +294,36 @@ TEST_CASE("the ticket goes to the simulated printer as bytes and a picture; with
   CHECK_FALSE(flow.state().shown.printer_problem.empty());  // the driver's sentence, in the UI language
   CHECK(*f.db.query_int("SELECT status = 'arrived' FROM appointments WHERE id = " + std::to_string(*second)) == 1);
   CHECK_FALSE(std::filesystem::exists(printer_dir / "receipt-0002.bin"));
+}
+
+TEST_CASE_FIXTURE(FlowFixture, "the policy number typed on the keypad: its control digit catches a typo before any lookup") {
+  std::string first15 = "770312345678901";
+  std::string enp = first15 + char('0' + codes::enp_control_digit(first15));
+  db::PatientDraft p;
+  p.surname = "Иванова";
+  p.name = "Анна";
+  p.birth_date = Date(1985, 3, 12);
+  p.oms_enp = enp;
+  auto anna = db::create_patient(db, p, db::Actor::system("test"));
+  REQUIRE(anna);
+  repeat_visit(*anna);
+  REQUIRE(book(*anna, doctor1, room1, 600, 630));
+  auto type = [&](const std::string& keys) {
+    for (char k : keys) flow.key(k, 2.0);
+  };
+  flow.open_keypad(1.0);
+  flow.use_policy(true, 1.5);
+  std::string typo = enp;
+  typo[7] = typo[7] == '9' ? '0' : char(typo[7] + 1);
+  type(typo);
+  flow.key('>', 2.0);
+  CHECK(flow.state().shown.desk == DeskMessage::PolicyMistyped);
+  shows_nobody();
+  CHECK(*db.query_int("SELECT count(*) FROM kiosk_guesses") == 0);  // nothing was looked up
+  flow.open_keypad(3.0);
+  flow.use_policy(true, 3.0);
+  type(enp);
+  flow.key('>', 4.0);
+  REQUIRE(flow.state().screen == KioskScreen::CheckedIn);
+  CHECK(flow.state().shown.masked_name == "Иванова А.");
 }
