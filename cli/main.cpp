@@ -4,9 +4,12 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <iostream>
 #include <string>
 
+#include "clinic.h"
 #include "demo_seed.h"
+#include "pin.h"
 #include "migrations.h"
 
 namespace {
@@ -17,6 +20,7 @@ int usage() {
                "  registratura demo-seed [--db PATH] [--patients N] [--doctors N] [--days N] "
                "[--seed N] [--force]\n"
                "  registratura migrate [--db PATH]\n"
+               "  registratura set-pin --login LOGIN [--db PATH]   (reads the PIN, 4–8 digits, from stdin)\n"
                "PATH defaults to $REGISTRATURA_DB or ./var/clinic.db.\n");
   return 2;
 }
@@ -40,6 +44,7 @@ int main(int argc, char** argv) {
   std::string path = env_db && *env_db ? env_db : "var/clinic.db";
   rg::db::SeedOptions opts;
   bool force = false;
+  std::string login;
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&](const char* what) {
@@ -55,6 +60,7 @@ int main(int argc, char** argv) {
     else if (a == "--days") opts.days = to_int(value("--days"), "--days");
     else if (a == "--seed") opts.seed = std::uint64_t(to_int(value("--seed"), "--seed"));
     else if (a == "--force") force = true;
+    else if (a == "--login") login = value("--login");
     else return usage();
   }
 
@@ -75,6 +81,27 @@ int main(int argc, char** argv) {
     }
     std::printf("schema v%d → v%d%s%s\n", rep->from_version, rep->to_version,
                 rep->backup_path.empty() ? "" : ", backup: ", rep->backup_path.c_str());
+    return 0;
+  }
+  if (cmd == "set-pin") {
+    std::string pin;
+    std::getline(std::cin, pin);
+    while (!pin.empty() && (pin.back() == '\r' || pin.back() == ' ')) pin.pop_back();
+    auto hash = rg::codes::hash_pin(pin);
+    if (login.empty() || !hash) {
+      std::fprintf(stderr, "registratura: give --login and a PIN of 4 to 8 digits on stdin\n");
+      return 2;
+    }
+    auto db = rg::db::open_clinic_database(path, {.create = false});
+    if (!db) {
+      std::fprintf(stderr, "registratura: %s\n", db.error().message.c_str());
+      return 1;
+    }
+    if (auto r = rg::db::set_pin_hash(*db, login, *hash, rg::db::Actor::system("cli")); !r) {
+      std::fprintf(stderr, "registratura: %s\n", r.error().message.c_str());
+      return 1;
+    }
+    std::printf("PIN set for %s\n", login.c_str());
     return 0;
   }
   if (cmd != "demo-seed") return usage();
@@ -105,6 +132,9 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "registratura: %s (%s)\n", rep.error().message.c_str(), rep.error().detail.c_str());
       return 1;
     }
+    // The demo administrator's PIN, for the kiosk's exit: 1234 (README).
+    if (auto pin = rg::codes::hash_pin("1234"))
+      (void)rg::db::set_pin_hash(*db, "admin", *pin, rg::db::Actor::system("seed"));
     (void)db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::printf("demo clinic: %lld patients, %lld doctors, %lld services, %lld appointments in %.1f s\n",

@@ -118,6 +118,29 @@ Result<std::vector<Doctor>> list_doctors(Database& db, bool active_only) {
   return out;
 }
 
+Result<std::vector<PinHolder>> pin_holders(Database& db) {
+  RG_TRY_ASSIGN(auto st, db.cached(
+      "SELECT id, full_name, pin_hash FROM users WHERE role IN ('admin', 'senior') AND active = 1 "
+      "AND pin_hash IS NOT NULL ORDER BY id"));
+  std::vector<PinHolder> out;
+  for (;;) {
+    RG_TRY_ASSIGN(bool row, st->step());
+    if (!row) break;
+    out.push_back({st->col_int(0), st->col_text(1), st->col_text(2)});
+  }
+  return out;
+}
+
+Status set_pin_hash(Database& db, std::string_view login, std::string_view pin_hash, const Actor& actor) {
+  RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY_ASSIGN(auto st, db.cached("UPDATE users SET pin_hash = ?2 WHERE login = ?1"));
+  st->bind_all(login, pin_hash);
+  RG_TRY(st->exec());
+  if (db.changes() == 0) return fail(ErrorCode::NotFound, _("There is no user with this login."));
+  RG_TRY(append_audit(db, actor, "user.set_pin", "user", std::nullopt, {{"login", std::string(login)}}));
+  return tx.commit();
+}
+
 Result<std::vector<Specialty>> list_specialties(Database& db) {
   RG_TRY_ASSIGN(auto st, db.cached(
       "SELECT s.id, s.name FROM specialties s WHERE EXISTS (SELECT 1 FROM doctor_specialties ds "

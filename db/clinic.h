@@ -58,6 +58,15 @@ struct ReferralSource {
 };
 Result<std::vector<ReferralSource>> list_referral_sources(Database& db);
 
+// Administrators' PIN hashes (role admin or senior, active), for the kiosk's exit.
+struct PinHolder {
+  std::int64_t user_id = 0;
+  std::string full_name, pin_hash;
+};
+Result<std::vector<PinHolder>> pin_holders(Database& db);
+// Stores a hash made by codes::hash_pin; NotFound for an unknown login.
+Status set_pin_hash(Database& db, std::string_view login, std::string_view pin_hash, const Actor& actor);
+
 // Opens the clinic database and applies its time zone to this process.
 Result<Database> open_clinic(const std::string& path, const OpenOptions& opts = {});
 

@@ -54,10 +54,20 @@ Result<MigrationReport> migrate(Database& db) {
   report.to_version = kSchemaVersion;
   if (report.from_version == kSchemaVersion) return report;
 
-  RG_TRY_ASSIGN(bool existing, has_tables(db));
-  if (existing && db.path() != ":memory:" && !db.path().empty()) {
-    report.backup_path = db.path() + ".v" + std::to_string(report.from_version) + ".bak";
-    RG_TRY(db.backup_to(report.backup_path));
+  if (db.path() != ":memory:" && !db.path().empty()) {
+    // The backup is taken while a second connection holds the write lock: processes starting
+    // together take turns, and one that finds the work done by another makes no backup at all.
+    // (The backup reads through `db`, which must not hold the write transaction itself.)
+    RG_TRY_ASSIGN(auto gate, Database::open(db.path(), {.create = false}));
+    RG_TRY_ASSIGN(auto tx, Transaction::begin(gate));
+    RG_TRY_ASSIGN(report.from_version, user_version(db));
+    if (report.from_version == kSchemaVersion) return report;
+    RG_TRY_ASSIGN(bool existing, has_tables(db));
+    if (existing) {
+      report.backup_path = db.path() + ".v" + std::to_string(report.from_version) + ".bak";
+      RG_TRY(db.backup_to(report.backup_path));
+    }
+    RG_TRY(tx.commit());
   }
 
   switch (report.from_version) {

@@ -6,8 +6,10 @@
 #include <algorithm>
 #include <cctype>
 
+#include "clinic.h"
 #include "i18n.h"
 #include "oms_policy.h"
+#include "pin.h"
 #include "text.h"
 
 namespace rg::kiosk {
@@ -74,8 +76,46 @@ void CheckinFlow::use_policy(bool by_policy, double now) {
   state_.by_policy = by_policy;
 }
 
+void CheckinFlow::open_admin(double now) {
+  ++generation_;
+  state_.reset(now);
+  state_.go(KioskScreen::AdminPin, now);
+}
+
+void CheckinFlow::submit_pin(double now) {
+  const int gen = ++generation_;
+  const std::string pin = state_.pin;
+  state_.pin.clear();
+  const std::int64_t unix_now = clock_();
+  run_([this, gen, pin, unix_now, rules = rules_, kiosk = kiosk_ + ":pin"](db::Database& db) -> db::Worker::Continuation {
+    std::optional<db::PinHolder> who;
+    auto allowed = db::guess_allowed(db, kiosk, unix_now, rules);
+    if (allowed && *allowed) {
+      if (auto holders = db::pin_holders(db))
+        for (const auto& h : *holders)
+          if (codes::verify_pin(h.pin_hash, pin)) who = h;
+      (void)db::record_guess(db, kiosk, unix_now, who.has_value());
+      if (who) (void)append_audit(db, db::Actor::user(who->user_id), "kiosk.exit", "kiosk", std::nullopt, {{"kiosk", kiosk}});
+    }
+    return [this, gen, ok = who.has_value()]() {
+      if (gen != generation_) return;
+      if (ok && on_exit_) on_exit_();
+      state_.pin_refused = !ok;
+    };
+  });
+  (void)now;
+}
+
 void CheckinFlow::key(char k, double now) {
   last_now_ = now;
+  if (state_.screen == KioskScreen::AdminPin) {
+    state_.touch(now);
+    state_.pin_refused = false;
+    if (std::isdigit(static_cast<unsigned char>(k)) && state_.pin.size() < 8) state_.pin += k;
+    if (k == '<' && !state_.pin.empty()) state_.pin.pop_back();
+    if (k == '>' && state_.pin.size() >= 4) submit_pin(now);
+    return;
+  }
   if (state_.screen != KioskScreen::PhoneEntry) return;
   state_.touch(now);
   if (state_.by_policy) {

@@ -47,6 +47,9 @@ class CheckinFlow {
   // Inactivity and the core's silence: after `patience` seconds of Checking, the kiosk sends
   // the patient to the desk instead of freezing.
   void tick(double now);
+  // The administrator's exit: the PIN pad, then `on_exit` once a PIN of an administrator matches.
+  void open_admin(double now);
+  void set_on_exit(std::function<void()> f) { on_exit_ = std::move(f); }
   void back_to_start(double now) { ++generation_, state_.reset(now); }
   double patience = 6;
 
@@ -64,7 +67,9 @@ class CheckinFlow {
   KioskState state_;
   int generation_ = 0;
   double checking_since_ = 0;
-  double last_now_ = 0;  // the shell's clock at the last call: answers arrive between calls
+  double last_now_ = 0;
+  std::function<void()> on_exit_;
+  void submit_pin(double now);  // the shell's clock at the last call: answers arrive between calls
 };
 
 }  // namespace rg::kiosk

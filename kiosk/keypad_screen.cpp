@@ -39,6 +39,52 @@ std::string date_mask(const std::string& d) {
 
 }  // namespace
 
+void KioskApp::draw_keys(ImVec2 pad, ImVec2 key, float gap, const char* last_label, bool last_enabled) {
+  const char* keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", last_label};
+  const double now = ImGui::GetTime();
+  ImGui::PushFont(shell_.font(72));
+  for (int i = 0; i < 12; ++i) {
+    ImGui::SetCursorPos(ImVec2(pad.x + float(i % 3) * (key.x + gap), pad.y + float(i / 3) * (key.y + gap)));
+    ImGui::PushID(i);
+    ImGui::BeginDisabled(i == 11 && !last_enabled);
+    if (ui::button(keys[i], key)) flow_.key(i == 9 ? '<' : i == 11 ? '>' : keys[i][0], now);
+    ImGui::EndDisabled();
+    ImGui::PopID();
+  }
+  ImGui::PopFont();
+}
+
+void KioskApp::draw_admin_pin(float w, float h) {
+  const bool portrait = h > w;
+  const float margin = portrait ? 56.f : 72.f;
+  const KioskState& s = state();
+  ImGui::SetCursorPos(ImVec2(margin, margin * 0.6f));
+  ImGui::PushFont(shell_.font(48));
+  ImGui::PushTextWrapPos(w - margin);
+  ImGui::TextWrapped("%s", _("Closing the kiosk: an administrator's PIN"));
+  ImGui::PopTextWrapPos();
+  std::string dots;
+  for (size_t i = 0; i < s.pin.size(); ++i) dots += "● ";
+  ImGui::SetCursorPosX(margin);
+  ImGui::PushFont(shell_.font(72));
+  ImGui::TextUnformatted(dots.empty() ? " " : dots.c_str());
+  ImGui::PopFont();
+  if (s.pin_refused) {
+    ImGui::SetCursorPosX(margin);
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(180, 35, 24, 255));
+    ImGui::TextUnformatted(_("Wrong PIN."));
+    ImGui::PopStyleColor();
+  }
+  ImGui::PopFont();
+  const float key_w = portrait ? (w - 2 * margin - 48.f) / 3 : 200.f, key_h = portrait ? 150.f : 130.f;
+  const ImVec2 pad = portrait ? ImVec2(margin, h * 0.3f) : ImVec2(w - margin - 3 * key_w - 48.f, margin * 0.6f + 100.f);
+  draw_keys(pad, ImVec2(key_w, key_h), 24.f, "OK", s.pin.size() >= 4);
+  ImGui::SetCursorPos(ImVec2(margin, h - margin - 140.f));
+  ImGui::PushFont(shell_.font(48));
+  if (ui::button(_("Back"), ImVec2(300.f, 140.f))) flow_.back_to_start(ImGui::GetTime());
+  ImGui::PopFont();
+}
+
 void KioskApp::draw_keypad(float w, float h) {
   const bool portrait = h > w;
   const float margin = portrait ? 56.f : 72.f;
@@ -93,24 +139,10 @@ void KioskApp::draw_keypad(float w, float h) {
   // The keypad: right of the fields in landscape, under them in portrait.
   const float key_w = portrait ? (w - 2 * margin - 2 * 24.f) / 3 : 200.f, key_h = portrait ? 150.f : 130.f, gap = 24.f;
   const ImVec2 pad = portrait ? ImVec2(margin, top + 470.f) : ImVec2(w - margin - 3 * key_w - 2 * gap, top - 20.f);
-  const char* keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "→"};
   const bool complete = s.by_policy ? s.policy.size() == 16 : s.phone.size() == 10 && s.birth.size() == 8;
-  ImGui::PushFont(shell_.font(72));
-  for (int i = 0; i < 12; ++i) {
-    ImGui::SetCursorPos(ImVec2(pad.x + float(i % 3) * (key_w + gap), pad.y + float(i / 3) * (key_h + gap)));
-    ImGui::PushID(i);
-    const char* label = keys[i];
-    if (i == 11 && (s.field == 1 || s.by_policy)) label = "OK";
-    bool disabled = i == 11 && !(s.field == 0 && !s.by_policy ? s.phone.size() == 10 : complete);
-    ImGui::BeginDisabled(disabled);
-    if (ui::button(label, ImVec2(key_w, key_h))) {
-      char k = i == 9 ? '<' : i == 11 ? '>' : label[0];
-      flow_.key(k, now);
-    }
-    ImGui::EndDisabled();
-    ImGui::PopID();
-  }
-  ImGui::PopFont();
+  const bool last = s.field == 1 || s.by_policy;
+  draw_keys(pad, ImVec2(key_w, key_h), gap, last ? "OK" : "→",
+            last ? complete : s.phone.size() == 10);
 
   // Bottom: back, and the big «Найти запись» once both fields are full.
   const float bottom = h - margin - 140.f;

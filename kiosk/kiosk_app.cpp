@@ -104,6 +104,7 @@ void KioskApp::frame() {
     case KioskScreen::CheckedIn: draw_checked_in(w, h); break;
     case KioskScreen::GoToDesk:
     case KioskScreen::Unavailable: draw_go_to_desk(w, h); break;
+    case KioskScreen::AdminPin: draw_admin_pin(w, h); break;
   }
   ImGui::End();
 }

@@ -25,6 +25,9 @@ class KioskApp {
   void read_scanner(double now);
   void draw_start(float w, float h);
   void draw_keypad(float w, float h);
+  void draw_admin_pin(float w, float h);
+  // The digit pad both keypad screens use; the last key submits or moves on.
+  void draw_keys(ImVec2 pad, ImVec2 key, float gap, const char* last_label, bool last_enabled);
   void draw_checking(float w, float h);
   void draw_checked_in(float w, float h);
   void draw_go_to_desk(float w, float h);
@@ -36,6 +39,8 @@ class KioskApp {
   CheckinFlow& flow_;
   std::string scan_buffer_;  // a keyboard-wedge scanner types its payload and Enter
   db::Worker* demo_worker_ = nullptr;
+  int secret_taps_ = 0;  // taps on the clinic's name: five within four seconds open the PIN pad
+  double first_tap_ = 0;
 };
 
 // Centred text, wrapped to `width`, in the current font; each line centred on its own.

@@ -59,6 +59,7 @@ int screenshot_all(ui::Shell& shell, KioskApp& app, const std::function<void()>&
        }},
       {"too-late", KioskScreen::GoToDesk, ui::Language::Ru, [](KioskState& s) { s.shown.desk = DeskMessage::TooLate; }},
       {"not-found", KioskScreen::GoToDesk, ui::Language::Ru, [](KioskState& s) { s.shown.desk = DeskMessage::NotFound; }},
+      {"admin-pin", KioskScreen::AdminPin, ui::Language::Ru, [](KioskState& s) { s.pin = "12"; }},
       {"unavailable", KioskScreen::Unavailable, ui::Language::Ru, [](KioskState&) {}},
   };
   for (bool portrait : {false, true}) {

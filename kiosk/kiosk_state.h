@@ -16,6 +16,7 @@ enum class KioskScreen {
   CheckedIn,    // the visits, the queue number, the ticket
   GoToDesk,     // a kind sentence why, and where the desk is
   Unavailable,  // the database did not answer: «Пожалуйста, обратитесь в регистратуру»
+  AdminPin,     // an administrator's PIN closes the kiosk (hidden gesture on the start screen)
 };
 
 // Why the patient is sent to the desk, in the words the screen uses.
@@ -42,6 +43,8 @@ struct KioskState {
   std::string policy;            // the ЕНП typed from the OMS policy: 16 digits
   bool by_policy = false;        // the keypad takes the policy number instead of phone + birth
   int field = 0;                 // 0 phone, 1 birth date
+  std::string pin;               // AdminPin: digits, shown as dots
+  bool pin_refused = false;      // the last PIN was wrong (or too many tries)
 
   void touch(double now) { last_touch = now; }
   void go(KioskScreen s, double now) {
@@ -56,6 +59,8 @@ struct KioskState {
     birth.clear();
     policy.clear();
     by_policy = false;
+    pin.clear();
+    pin_refused = false;
     field = 0;
   }
   // Returns to Start once the patient is gone. Checking waits for the core, not the patient.

@@ -93,6 +93,7 @@ int main(int argc, char** argv) {
   if (auto rules = rg::db::load_checkin_rules(*db)) flow.set_rules(*rules);
   rg::kiosk::KioskApp app(**shell, *clinic, flow);
   if (!so.locked) app.enable_demo_scan(worker);
+  flow.set_on_exit([&] { (*shell)->stop(); });
   rg::kiosk::ScanFile scans(scan_file);
   auto frame = [&] {
     for (const std::string& payload : scans.poll()) flow.scan(payload, ImGui::GetTime());

@@ -29,7 +29,7 @@ constexpr const char* kFontBold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-B
 // narrow no-break space U+202F and thin space U+2009 as thousands separators, the minus sign)
 // plus the arrows and marks screens use. Without them ImGui draws '?'.
 constexpr const char* kExtraGlyphs =
-    "№₽—–«»„“”‘’…•→←↑↓◀▶✓✗×·°−€⌫\u202F\u2009";
+    "№₽—–«»„“”‘’…•→←↑↓◀▶✓✗×·°−€⌫●\u202F\u2009";
 
 constexpr Uint32 kFrameMs = 16;  // ~60 frames a second when vsync does not pace us
 

@@ -13,6 +13,7 @@
 #include "kiosk_identify.h"
 #include "oms_policy.h"
 #include "patients.h"
+#include "pin.h"
 #include "clinic_fixture.h"
 
 using namespace rg;
@@ -326,4 +327,35 @@ TEST_CASE_FIXTURE(FlowFixture, "the policy number typed on the keypad: its contr
   flow.key('>', 4.0);
   REQUIRE(flow.state().screen == KioskScreen::CheckedIn);
   CHECK(flow.state().shown.masked_name == "Иванова А.");
+}
+
+TEST_CASE_FIXTURE(FlowFixture, "only an administrator's PIN closes the kiosk, and guessing it pauses") {
+  auto hash = codes::hash_pin("2580");
+  REQUIRE(hash);
+  REQUIRE(db::set_pin_hash(db, "admin", *hash, db::Actor::system("test")));
+  int exits = 0;
+  flow.set_on_exit([&] { ++exits; });
+  auto type = [&](const std::string& keys) {
+    ++unix_now;  // a second per try, as at a real kiosk
+    for (char k : keys) flow.key(k, 2.0);
+  };
+  flow.open_admin(1.0);
+  REQUIRE(flow.state().screen == KioskScreen::AdminPin);
+  type("1111>");
+  CHECK(exits == 0);
+  CHECK(flow.state().pin_refused);
+  CHECK(flow.state().pin.empty());
+  type("2580>");
+  CHECK(exits == 1);
+  CHECK(*db.query_int("SELECT count(*) FROM audit_log WHERE action = 'kiosk.exit' AND actor = 'user:1'") == 1);
+  // Five wrong PINs in a row: even the right one waits.
+  for (int i = 0; i < 5; ++i) type("0000>");
+  type("2580>");
+  CHECK(exits == 1);
+  unix_now += 61;
+  type("2580>");
+  CHECK(exits == 2);
+  // The pad takes 4–8 digits; fewer cannot be submitted.
+  type("25>");
+  CHECK(exits == 2);
 }
