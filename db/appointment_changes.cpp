@@ -106,18 +106,27 @@ Error explain_update(Database& db, const AppointmentDraft& after, const Error& e
 
 }  // namespace
 
-Status set_status(Database& db, std::int64_t id, AppointmentStatus to, const Actor& actor) {
+Status apply_status(Database& db, const Appointment& a, AppointmentStatus to) {
   if (to == AppointmentStatus::Cancelled)
     return fail(ErrorCode::Invalid, _("Say why the appointment is cancelled."));
+  // Leaving «cancelled» drops its reason; going back before the arrival drops the check-in.
+  RG_TRY_ASSIGN(auto st, db.cached(
+      "UPDATE appointments SET status = ?2, updated_at = ?3, "
+      "cancel_reason = CASE WHEN ?2 = 'cancelled' THEN cancel_reason END, "
+      "checked_in_at = CASE WHEN ?2 IN ('booked', 'confirmed') THEN NULL ELSE checked_in_at END, "
+      "checked_in_by = CASE WHEN ?2 IN ('booked', 'confirmed') THEN NULL ELSE checked_in_by END "
+      "WHERE id = ?1"));
+  st->bind_all(a.id, to_db(to), now_unix());
+  if (auto r = st->exec(); !r)
+    return std::unexpected(explain_update(db, as_draft(a), r.error(), a.status, to, a.id));
+  return {};
+}
+
+Status set_status(Database& db, std::int64_t id, AppointmentStatus to, const Actor& actor) {
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
   RG_TRY_ASSIGN(Appointment a, load_appointment(db, id));
   if (a.status == to) return tx.commit();
-  RG_TRY_ASSIGN(auto st, db.cached(
-      "UPDATE appointments SET status = ?2, updated_at = ?3, "
-      "cancel_reason = CASE WHEN ?2 = 'cancelled' THEN cancel_reason END WHERE id = ?1"));
-  st->bind_all(id, to_db(to), now_unix());
-  if (auto r = st->exec(); !r)
-    return std::unexpected(explain_update(db, as_draft(a), r.error(), a.status, to, id));
+  RG_TRY(apply_status(db, a, to));
   RG_TRY(append_audit(db, actor, "appointment.status", "appointment", id,
                       {{"from", to_db(a.status)}, {"to", to_db(to)}}));
   return tx.commit();

@@ -51,8 +51,10 @@ struct MoveTo {
 // Moves the appointment keeping its patient, services and status; the old time is freed.
 Status move_appointment(Database& db, std::int64_t id, const MoveTo& to, const Actor& actor);
 
-// The same two changes inside the caller's transaction, for operations that do more at once
-// (an absence moves an appointment and creates a call task, all or nothing).
+// The same changes inside the caller's transaction, for operations that do more at once (an
+// absence moves an appointment and creates a call task; a no-show adds a call; all or nothing).
+// apply_status writes no audit line: the operation says what it did.
+Status apply_status(Database& db, const Appointment& a, AppointmentStatus to);
 Status apply_cancel(Database& db, std::int64_t id, std::string_view reason, const Actor& actor);
 Status apply_move(Database& db, std::int64_t id, const MoveTo& to, const Actor& actor);
 

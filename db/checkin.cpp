@@ -4,7 +4,6 @@
 #include "checkin.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cstdio>
 
 #include "clinic.h"
@@ -13,15 +12,6 @@
 
 namespace rg::db {
 namespace {
-
-int setting_int(Database& db, std::string_view key, int fallback, int lo, int hi) {
-  auto v = get_setting(db, key);
-  if (!v || !*v) return fallback;
-  int out = 0;
-  auto [p, ec] = std::from_chars((*v)->data(), (*v)->data() + (*v)->size(), out);
-  if (ec != std::errc() || p != (*v)->data() + (*v)->size() || out < lo || out > hi) return fallback;
-  return out;
-}
 
 // The patient the identity points at; nullopt when nobody (or more than one) matches.
 Result<std::optional<std::int64_t>> find_patient(Database& db, const Identity& who) {
@@ -107,11 +97,12 @@ std::string arrival_message(const std::string& who, const TodayVisit& v) {
 
 Result<CheckinRules> load_checkin_rules(Database& db) {
   CheckinRules r;
-  r.open_before_min = setting_int(db, "checkin.open_before_min", r.open_before_min, 0, 720);
-  r.late_after_min = setting_int(db, "checkin.late_after_min", r.late_after_min, 0, 720);
-  r.first_visit_to_desk = setting_int(db, "checkin.first_visit_to_desk", 1, 0, 1) == 1;
-  r.guess_limit = setting_int(db, "checkin.guess_limit", r.guess_limit, 1, 100);
-  r.guess_pause_s = setting_int(db, "checkin.guess_pause_s", r.guess_pause_s, 1, 3600);
+  RG_TRY_ASSIGN(r.open_before_min, get_setting_int(db, "checkin.open_before_min", r.open_before_min, 0, 720));
+  RG_TRY_ASSIGN(r.late_after_min, get_setting_int(db, "checkin.late_after_min", r.late_after_min, 0, 720));
+  RG_TRY_ASSIGN(int first_to_desk, get_setting_int(db, "checkin.first_visit_to_desk", 1, 0, 1));
+  r.first_visit_to_desk = first_to_desk == 1;
+  RG_TRY_ASSIGN(r.guess_limit, get_setting_int(db, "checkin.guess_limit", r.guess_limit, 1, 100));
+  RG_TRY_ASSIGN(r.guess_pause_s, get_setting_int(db, "checkin.guess_pause_s", r.guess_pause_s, 1, 3600));
   return r;
 }
 

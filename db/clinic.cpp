@@ -1,6 +1,8 @@
 // Requisites and reference lists: small tables read at start and on change.
 #include "clinic.h"
 
+#include <charconv>
+
 #include "i18n.h"
 #include "migrations.h"
 
@@ -72,6 +74,23 @@ Result<std::optional<std::string>> get_setting(Database& db, std::string_view ke
   RG_TRY_ASSIGN(bool row, st->step());
   if (!row) return std::optional<std::string>{};
   return std::optional<std::string>(st->col_text(0));
+}
+
+Result<int> get_setting_int(Database& db, std::string_view key, int fallback, int lo, int hi) {
+  RG_TRY_ASSIGN(auto v, get_setting(db, key));
+  if (!v) return fallback;
+  int out = 0;
+  const char* end = v->data() + v->size();
+  auto [p, ec] = std::from_chars(v->data(), end, out);
+  return ec == std::errc() && p == end && out >= lo && out <= hi ? out : fallback;
+}
+
+Result<std::string> setting_or_insert(Database& db, std::string_view key, std::string_view value) {
+  RG_TRY_ASSIGN(auto st, db.cached("INSERT OR IGNORE INTO settings(key, value) VALUES (?1, ?2)"));
+  st->bind_all(key, value);
+  RG_TRY(st->exec());
+  RG_TRY_ASSIGN(auto stored, get_setting(db, key));
+  return stored.value_or(std::string(value));
 }
 
 Status set_setting(Database& db, std::string_view key, std::string_view value) {

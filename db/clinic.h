@@ -27,6 +27,12 @@ Status save_clinic(Database& db, const Clinic& c, const Actor& actor);
 
 Result<std::optional<std::string>> get_setting(Database& db, std::string_view key);
 Status set_setting(Database& db, std::string_view key, std::string_view value);
+// A whole number setting within [lo, hi]; `fallback` when unset or not such a number (a clinic's
+// typo must not stop the desk).
+Result<int> get_setting_int(Database& db, std::string_view key, int fallback, int lo, int hi);
+// Stores `value` unless the key has one already (two processes making it at once keep the
+// first); returns the value in force.
+Result<std::string> setting_or_insert(Database& db, std::string_view key, std::string_view value);
 
 struct Doctor {
   std::int64_t id = 0;

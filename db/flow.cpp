@@ -4,7 +4,6 @@
 #include "flow.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cstdio>
 
 #include "appointment_changes.h"
@@ -17,50 +16,6 @@ namespace rg::db {
 namespace {
 
 using S = AppointmentStatus;
-
-int setting_int(Database& db, std::string_view key, int fallback, int lo, int hi) {
-  auto v = get_setting(db, key);
-  if (!v || !*v) return fallback;
-  int out = 0;
-  auto [p, ec] = std::from_chars((*v)->data(), (*v)->data() + (*v)->size(), out);
-  if (ec != std::errc() || p != (*v)->data() + (*v)->size() || out < lo || out > hi) return fallback;
-  return out;
-}
-
-std::unexpected<Error> illegal(S from, S to) {
-  char msg[256];
-  std::snprintf(msg, sizeof msg, _("An appointment cannot go from «%s» to «%s»."), status_name(from),
-                status_name(to));
-  return fail(ErrorCode::Invalid, msg);
-}
-
-AppointmentDraft as_draft(const Appointment& a) {
-  AppointmentDraft d;
-  d.patient_id = a.patient_id;
-  d.doctor_id = a.doctor_id;
-  d.room_id = a.room_id;
-  d.start_at = a.start_at;
-  d.end_at = a.end_at;
-  return d;
-}
-
-// The status change inside the caller's transaction. The legal moves are checked here first so
-// the message names both statuses; the schema's triggers still have the last word (and refuse a
-// freed time taken back after someone else booked it).
-Status change_status(Database& db, const Appointment& a, S to, bool forget_checkin) {
-  auto next = next_statuses(a.status);
-  if (std::find(next.begin(), next.end(), to) == next.end() || to == S::Cancelled) return illegal(a.status, to);
-  RG_TRY_ASSIGN(auto st, db.cached(
-      "UPDATE appointments SET status = ?2, updated_at = ?3, "
-      "checked_in_at = CASE WHEN ?4 THEN NULL ELSE checked_in_at END, "
-      "checked_in_by = CASE WHEN ?4 THEN NULL ELSE checked_in_by END WHERE id = ?1"));
-  st->bind_all(a.id, to_db(to), now_unix(), forget_checkin);
-  if (auto r = st->exec(); !r) {
-    if (r.error().detail.find("status:illegal transition") != std::string::npos) return illegal(a.status, to);
-    return std::unexpected(explain_overlap(db, as_draft(a), r.error(), a.id));
-  }
-  return {};
-}
 
 }  // namespace
 
@@ -116,8 +71,8 @@ Result<std::vector<FlowRow>> today_flow(Database& db, Date day, std::int64_t now
 
 Result<FlowThresholds> load_flow_thresholds(Database& db) {
   FlowThresholds t;
-  t.amber_after_min = setting_int(db, "flow.wait_amber_min", t.amber_after_min, 1, 600);
-  t.red_after_min = setting_int(db, "flow.wait_red_min", t.red_after_min, 1, 600);
+  RG_TRY_ASSIGN(t.amber_after_min, get_setting_int(db, "flow.wait_amber_min", t.amber_after_min, 1, 600));
+  RG_TRY_ASSIGN(t.red_after_min, get_setting_int(db, "flow.wait_red_min", t.red_after_min, 1, 600));
   t.red_after_min = std::max(t.red_after_min, t.amber_after_min);
   return t;
 }
@@ -128,7 +83,7 @@ Status mark_no_show(Database& db, std::int64_t appointment_id, const Actor& acto
   if (a.status == S::NoShow) return tx.commit();  // another desk was quicker: one task is enough
   if (a.status != S::Booked && a.status != S::Confirmed)
     return fail(ErrorCode::Invalid, _("Only a patient who is still expected can be marked as a no-show."));
-  RG_TRY(change_status(db, a, S::NoShow, false));
+  RG_TRY(apply_status(db, a, S::NoShow));
   const LocalTime lt = to_local(a.start_at);
   char title[512];
   std::snprintf(title, sizeof title, _("No-show %s, %s: call back, offer a new time"),
@@ -164,8 +119,7 @@ Status undo_status(Database& db, std::int64_t appointment_id, AppointmentStatus 
     std::snprintf(msg, sizeof msg, _("«%s» cannot be taken back to «%s»."), status_name(a.status), status_name(to));
     return fail(ErrorCode::Invalid, msg);
   }
-  const bool forget_checkin = a.status == S::Arrived;
-  RG_TRY(change_status(db, a, to, forget_checkin));
+  RG_TRY(apply_status(db, a, to));
   if (a.status == S::NoShow) {
     // The call the no-show asked for is moot now.
     std::vector<std::int64_t> dropped;
@@ -191,7 +145,7 @@ Status call_in(Database& db, std::int64_t appointment_id, const Actor& actor) {
   if (a.status == S::InRoom) return tx.commit();  // called in already
   if (a.status != S::Arrived)
     return fail(ErrorCode::Invalid, _("Only a patient who has arrived can be called into the room."));
-  RG_TRY(change_status(db, a, S::InRoom, false));
+  RG_TRY(apply_status(db, a, S::InRoom));
   RG_TRY(append_audit(db, actor, "appointment.call_in", "appointment", a.id,
                       {{"from", to_db(a.status)}, {"to", to_db(S::InRoom)}}));
   return tx.commit();

@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cstdlib>
 #include <numeric>
 #include <span>
@@ -535,12 +534,7 @@ Result<std::vector<SlotOption>> find_slots(Database& db, const SlotRequest& requ
 }
 
 Result<int> slot_max_gap_setting(Database& db) {
-  RG_TRY_ASSIGN(auto value, get_setting(db, "slot_finder.max_gap_min"));
-  if (!value) return kDefaultMaxGap;
-  int n = 0;
-  const char* end = value->data() + value->size();
-  auto [ptr, ec] = std::from_chars(value->data(), end, n);
-  return ec == std::errc() && ptr == end && n >= 0 && n <= 720 ? n : kDefaultMaxGap;
+  return get_setting_int(db, "slot_finder.max_gap_min", kDefaultMaxGap, 0, 720);
 }
 
 Result<std::vector<std::int64_t>> book_option(Database& db, std::int64_t patient_id,

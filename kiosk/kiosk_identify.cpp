@@ -18,15 +18,15 @@
 namespace rg::kiosk {
 
 Result<std::vector<unsigned char>> clinic_checkin_secret(db::Database& db) {
-  // Made once per clinic by whichever process needs it first; INSERT OR IGNORE lets a second
-  // process starting at the same moment keep the first one's secret.
+  // Made once per clinic by whichever process needs it first; one starting at the same moment
+  // keeps the first one's secret.
   RG_TRY_ASSIGN(auto stored, db::get_setting(db, "checkin.secret"));
   if (!stored) {
-    auto fresh = codes::secret_to_hex(codes::new_clinic_secret());
-    RG_TRY(db.exec("INSERT OR IGNORE INTO settings(key, value) VALUES ('checkin.secret', '" + fresh + "')"));
-    RG_TRY_ASSIGN(stored, db::get_setting(db, "checkin.secret"));
+    RG_TRY_ASSIGN(std::string made, db::setting_or_insert(db, "checkin.secret",
+                                                          codes::secret_to_hex(codes::new_clinic_secret())));
+    stored = std::move(made);
   }
-  auto secret = stored ? codes::secret_from_hex(*stored) : std::nullopt;
+  auto secret = codes::secret_from_hex(*stored);
   if (!secret) return fail(ErrorCode::Internal, "the clinic's check-in secret is damaged", "settings checkin.secret");
   return *secret;
 }

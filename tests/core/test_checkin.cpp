@@ -230,3 +230,17 @@ TEST_CASE_FIXTURE(CheckinFixture, "the demo scanner picks the next patient who c
   REQUIRE(card->has_value());
   CHECK(**card == card_of(anna).card_no);
 }
+
+TEST_CASE_FIXTURE(CheckinFixture, "taking an arrival back by any path forgets the check-in") {
+  make_repeat(anna);
+  auto appt = book(anna, doctor1, room1, kAt10, kAt10 + 30);
+  REQUIRE(appt);
+  auto plan = plan_checkin(db, card_of(anna), now(kAt10 - 5), rules);
+  REQUIRE(plan);
+  REQUIRE(check_in(db, *plan, now(kAt10 - 5), Actor::kiosk("lobby")));
+  const std::string q = "SELECT checked_in_at IS NULL AND checked_in_by IS NULL FROM appointments WHERE id = " +
+                        std::to_string(*appt);
+  CHECK(*db.query_int(q) == 0);
+  REQUIRE(set_status(db, *appt, AppointmentStatus::Confirmed, Actor::user(1)));  // the schedule's menu
+  CHECK(*db.query_int(q) == 1);
+}
