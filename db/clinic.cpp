@@ -137,6 +137,14 @@ Result<std::vector<Doctor>> list_doctors(Database& db, bool active_only) {
   return out;
 }
 
+Result<std::optional<User>> first_administrator(Database& db) {
+  RG_TRY_ASSIGN(auto st, db.cached(
+      "SELECT id, full_name FROM users WHERE role = 'admin' AND active = 1 ORDER BY id LIMIT 1"));
+  RG_TRY_ASSIGN(bool row, st->step());
+  if (!row) return std::optional<User>();
+  return std::optional<User>(User{st->col_int(0), st->col_text(1)});
+}
+
 Result<std::vector<PinHolder>> pin_holders(Database& db) {
   RG_TRY_ASSIGN(auto st, db.cached(
       "SELECT id, full_name, pin_hash FROM users WHERE role IN ('admin', 'senior') AND active = 1 "

@@ -64,6 +64,14 @@ struct ReferralSource {
 };
 Result<std::vector<ReferralSource>> list_referral_sources(Database& db);
 
+struct User {
+  std::int64_t id = 0;
+  std::string full_name;
+};
+// The first active administrator: who the desk acts as until sign-in comes with the users'
+// settings.
+Result<std::optional<User>> first_administrator(Database& db);
+
 // Administrators' PIN hashes (role admin or senior, active), for the kiosk's exit.
 struct PinHolder {
   std::int64_t user_id = 0;

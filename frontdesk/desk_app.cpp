@@ -51,11 +51,10 @@ DeskApp::DeskApp(ui::Shell& shell, db::Database& db, const std::string& db_path,
       worker_(db_path, [&shell](db::Worker::Continuation c) { shell.tasks().post(std::move(c)); }),
       ctx_{shell, worker_, std::move(clinic), "", "", std::nullopt} {
   // Who is at the desk: sign-in comes with the users' settings; until then the first administrator.
-  if (auto st = db.prepare("SELECT full_name, id FROM users WHERE role = 'admin' AND active = 1 ORDER BY id LIMIT 1"))
-    if (auto row = st->step(); row && *row) {
-      ctx_.user_name = masked_full_name(st->col_view(0));
-      ctx_.user_id = st->col_int(1);
-    }
+  if (auto admin = db::first_administrator(db); admin && *admin) {
+    ctx_.user_name = masked_full_name((*admin)->full_name);
+    ctx_.user_id = (*admin)->id;
+  }
   screens_ = make_screens(ctx_);
   // Events written before this desk opened are old news: only later ones pop up.
   if (auto last = db::last_desk_event_id(db)) last_event_ = *last;

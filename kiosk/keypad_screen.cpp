@@ -10,30 +10,12 @@
 namespace rg::kiosk {
 namespace {
 
-// «+7 (916) 123-45-67» with the missing digits as underscores, so the patient sees what is left.
-std::string phone_mask(const std::string& d) {
-  const char* pattern = "+7 (___) ___-__-__";
+// The digits typed so far poured into a pattern, underscores for the ones still missing, so the
+// patient sees what is left: «+7 (916) 123-4_-__», «__.__.____», «7703 12__ ____ ____».
+std::string masked(const char* pattern, const std::string& digits) {
   std::string out;
   size_t k = 0;
-  for (const char* p = pattern; *p; ++p) out += *p == '_' ? (k < d.size() ? d[k++] : '_') : *p;
-  return out;
-}
-
-// «0000 0000 0000 0000» in groups of four, as printed on the policy.
-std::string policy_mask(const std::string& d) {
-  std::string out;
-  for (size_t i = 0; i < 16; ++i) {
-    if (i && i % 4 == 0) out += ' ';
-    out += i < d.size() ? d[i] : '_';
-  }
-  return out;
-}
-
-std::string date_mask(const std::string& d) {
-  const char* pattern = "__.__.____";
-  std::string out;
-  size_t k = 0;
-  for (const char* p = pattern; *p; ++p) out += *p == '_' ? (k < d.size() ? d[k++] : '_') : *p;
+  for (const char* p = pattern; *p; ++p) out += *p == '_' ? (k < digits.size() ? digits[k++] : '_') : *p;
   return out;
 }
 
@@ -130,10 +112,10 @@ void KioskApp::draw_keypad(float w, float h) {
   const float field_w = portrait ? w - 2 * margin : 760.f;
   const float top = ImGui::GetCursorPosY() + 30.f;
   if (s.by_policy) {
-    field(_("The 16 digits of the policy"), policy_mask(s.policy), true, ImVec2(margin, top), field_w);
+    field(_("The 16 digits of the policy"), masked("____ ____ ____ ____", s.policy), true, ImVec2(margin, top), field_w);
   } else {
-    field(_("Mobile phone"), phone_mask(s.phone), s.field == 0, ImVec2(margin, top), field_w);
-    field(_("Date of birth"), date_mask(s.birth), s.field == 1, ImVec2(margin, top + 210.f), field_w);
+    field(_("Mobile phone"), masked("+7 (___) ___-__-__", s.phone), s.field == 0, ImVec2(margin, top), field_w);
+    field(_("Date of birth"), masked("__.__.____", s.birth), s.field == 1, ImVec2(margin, top + 210.f), field_w);
   }
 
   // The keypad: right of the fields in landscape, under them in portrait.
