@@ -13,6 +13,7 @@
 #include "calendar.h"
 #include "clinic.h"
 #include "i18n.h"
+#include "invoices.h"
 #include "patients.h"
 #include "text.h"
 
@@ -240,6 +241,17 @@ Status seed_clinic(Database& db) {
   c.time_zone = "Europe/Moscow";
   c.desk_location = "1 этаж, стойка регистратуры справа от входа";
   RG_TRY(save_clinic(db, c, Actor::system("seed")));
+  // What the documents print besides the requisites (templates/README.md lists the keys).
+  RG_TRY(set_setting(db, "clinic.city", "Москва"));
+  RG_TRY(set_setting(db, "clinic.head.genitive", "Генерального директора Кузнецовой Ольги Викторовны"));
+  RG_TRY(set_setting(db, "clinic.licence.works",
+                     "при оказании первичной доврачебной и первичной специализированной медико-санитарной помощи "
+                     "в амбулаторных условиях"));
+  RG_TRY(set_setting(db, "clinic.bank.name", "ПАО Сбербанк"));
+  RG_TRY(set_setting(db, "clinic.bank.bik", "044525225"));
+  RG_TRY(set_setting(db, "clinic.bank.account", "40702810938000123456"));
+  RG_TRY(set_setting(db, "clinic.bank.corr_account", "30101810400000000225"));
+  RG_TRY(set_setting(db, "clinic.website", "bereza-clinic.ru"));
   return {};
 }
 
@@ -306,6 +318,51 @@ Status seed_desk_work(Database& db, Rng& rng, std::int64_t first_patient, std::i
   task->bind_all("Предложить пациенту другое время вместо отменённого", admin_id, now_unix());
   RG_TRY(task->exec());
   return tx.commit();
+}
+
+// The cash desk's demo: an insurer with a guarantee letter covering one of today's finished
+// visits (the cash desk bills it to the insurer), and an invoice already made for another, so
+// the desk opens on work to do. No payment is seeded: receipts come from the registrar only.
+static Status seed_cash_desk(Database& db, std::int64_t admin_id) {
+  const Date d0 = today();
+  std::vector<std::pair<std::int64_t, std::int64_t>> done;  // appointment, patient
+  {
+    RG_TRY_ASSIGN(auto st, db.prepare(
+        "SELECT id, patient_id FROM appointments WHERE start_at >= ?1 AND start_at < ?2 AND status = 'done' "
+        "AND EXISTS (SELECT 1 FROM appointment_services WHERE appointment_id = appointments.id) "
+        "ORDER BY start_at, id LIMIT 2"));
+    st.bind_all(to_unix(d0, 0), to_unix(d0.plus_days(1), 0));
+    for (;;) {
+      RG_TRY_ASSIGN(bool row, st.step());
+      if (!row) break;
+      done.emplace_back(st.col_int(0), st.col_int(1));
+    }
+  }
+  RG_TRY_ASSIGN(auto insurer, add_insurer(db, "АО «СОГАЗ»", "7736035485"));
+  (void)add_insurer(db, "ООО «СК «Ингосстрах-М»", "7714035230");
+  const Actor seed = Actor::user(admin_id);
+  if (done.size() >= 1) {
+    GuaranteeLetter l;
+    l.patient_id = done[0].second;
+    l.insurer_id = insurer;
+    l.number = "ГП-" + std::to_string(d0.year()) + "/0417";
+    l.valid_from = d0.plus_days(-10);
+    l.valid_to = d0.plus_days(80);
+    l.limit = 3000000;
+    RG_TRY_ASSIGN(auto st, db.prepare("SELECT service_id FROM appointment_services WHERE appointment_id = ?1"));
+    st.bind(1, done[0].first);
+    for (;;) {
+      RG_TRY_ASSIGN(bool row, st.step());
+      if (!row) break;
+      l.service_ids.push_back(st.col_int(0));
+    }
+    RG_TRY(add_guarantee_letter(db, l, seed));
+  }
+  if (done.size() >= 2) {
+    const std::int64_t visit[] = {done[1].first};
+    RG_TRY(create_invoices(db, visit, {}, seed));
+  }
+  return {};
 }
 
 Result<SeedReport> seed_demo(Database& db, const SeedOptions& opts) {
@@ -574,6 +631,7 @@ Result<SeedReport> seed_demo(Database& db, const SeedOptions& opts) {
   RG_TRY(db.exec("UPDATE appointments SET cancel_reason = 'Пациент отменил по телефону' "
                  "WHERE status = 'cancelled'"));
   RG_TRY(seed_desk_work(db, rng, first_patient_id, last_patient_id, admin_id, int(doctors.size())));
+  RG_TRY(seed_cash_desk(db, admin_id));
   (void)db.exec("PRAGMA synchronous=NORMAL");
   (void)db.exec("PRAGMA optimize");
   (void)db.exec("ANALYZE");

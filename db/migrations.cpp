@@ -7,6 +7,8 @@
 #include "migration_001_initial.h"
 #include "migration_002_scheduling.h"
 #include "migration_003_checkin.h"
+#include "migration_004_documents.h"
+#include "migration_005_cash.h"
 
 namespace rg::db {
 namespace {
@@ -79,6 +81,12 @@ Result<MigrationReport> migrate(Database& db) {
       [[fallthrough]];
     case 2:
       RG_TRY(apply_step(db, 3, kMigration003));
+      [[fallthrough]];
+    case 3:
+      RG_TRY(apply_step(db, 4, kMigration004));
+      [[fallthrough]];
+    case 4:
+      RG_TRY(apply_step(db, 5, kMigration005));
       [[fallthrough]];
     case kSchemaVersion:
       break;

@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "calendar.h"
+#include "dialog.h"
 #include "text.h"
 #include "ui/i18n.h"
 #include "ui/shell.h"
@@ -38,12 +39,6 @@ std::string when_text(std::int64_t unix_seconds) {
                     : t.date == d.plus_days(-1) ? std::string(_("yesterday"))
                                                 : t.date.ru();
   return day + " " + hhmm(t.minutes);
-}
-
-bool blank(const char* s) {
-  for (; *s; ++s)
-    if (!std::strchr(" \t\r\n", *s)) return false;
-  return true;
 }
 
 }  // namespace

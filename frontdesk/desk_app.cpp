@@ -45,11 +45,13 @@ ImVec4 rgb(unsigned c) {
 
 }  // namespace
 
-DeskApp::DeskApp(ui::Shell& shell, db::Database& db, const std::string& db_path, db::Clinic clinic)
+DeskApp::DeskApp(ui::Shell& shell, db::Database& db, const std::string& db_path, db::Clinic clinic,
+                 std::unique_ptr<CashService> cash)
     : shell_(shell),
       watch_(db),
       worker_(db_path, [&shell](db::Worker::Continuation c) { shell.tasks().post(std::move(c)); }),
-      ctx_{shell, worker_, std::move(clinic), "", "", std::nullopt} {
+      ctx_{shell, worker_, std::move(clinic), "", "", std::nullopt, cash.get()},
+      cash_(std::move(cash)) {
   // Who is at the desk: sign-in comes with the users' settings; until then the first administrator.
   if (auto admin = db::first_administrator(db); admin && *admin) {
     ctx_.user_name = masked_full_name((*admin)->full_name);
@@ -64,6 +66,8 @@ DeskApp::DeskApp(ui::Shell& shell, db::Database& db, const std::string& db_path,
 }
 
 DeskApp::~DeskApp() = default;
+
+bool DeskApp::idle() const { return worker_.idle() && (!cash_ || cash_->idle()); }
 
 Screen* DeskApp::find(const std::string& screen_id) {
   for (auto& s : screens_)

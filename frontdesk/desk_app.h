@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cash_service.h"
 #include "checkin.h"
 #include "clinic.h"
 #include "screen.h"
@@ -18,7 +19,9 @@ namespace rg::desk {
 class DeskApp {
  public:
   // `db` is the UI thread's own connection, used only to notice other processes' commits.
-  DeskApp(ui::Shell& shell, db::Database& db, const std::string& db_path, db::Clinic clinic);
+  // `cash` is the till's registrar thread (none: the cash desk says no registrar is set up).
+  DeskApp(ui::Shell& shell, db::Database& db, const std::string& db_path, db::Clinic clinic,
+          std::unique_ptr<CashService> cash = nullptr);
   ~DeskApp();
 
   void frame();
@@ -26,7 +29,7 @@ class DeskApp {
   Screen* current() { return screens_[current_].get(); }
   Screen* find(const std::string& screen_id);
   const std::vector<std::unique_ptr<Screen>>& screens() const { return screens_; }
-  bool idle() const { return worker_.idle(); }
+  bool idle() const;
 
   // Shows a desk event (a kiosk arrival, a patient sent to the desk, a printer alarm) as a
   // notification at the bottom right, over whatever screen is open. `demo` ones (screenshots)
@@ -55,6 +58,7 @@ class DeskApp {
   std::int64_t last_event_ = 0;
   bool events_loading_ = false, events_again_ = false;
   std::deque<Toast> toasts_;
+  std::unique_ptr<CashService> cash_;  // after screens_: its thread stops before they go
 };
 
 }  // namespace rg::desk

@@ -13,11 +13,12 @@ namespace rg::desk {
 [[maybe_unused]] static const char* const kDayPartMessages[] = {N_("any time"), N_("morning (till 12:00)"),
                                                                 N_("afternoon (12–16)"), N_("evening (from 16:00)")};
 
-bool begin_dialog(const char* id, const char* title, bool& open, bool& just_opened, ui::Shell& shell) {
+bool begin_dialog(const char* id, const char* title, bool& open, bool& just_opened, ui::Shell& shell,
+                  float width, float height) {
   if (!open) return false;
   if (just_opened) ImGui::OpenPopup(id), just_opened = false;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowSize(ImVec2(std::min(1180.f, vp->Size.x - 80), std::min(760.f, vp->Size.y - 60)));
+  ImGui::SetNextWindowSize(ImVec2(std::min(width, vp->Size.x - 80), std::min(height, vp->Size.y - 60)));
   ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y / 2), 0, ImVec2(0.5f, 0.5f));
   if (!ImGui::BeginPopupModal(id, &open, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize)) return false;
   ImGui::PushFont(shell.font(24));

@@ -12,6 +12,7 @@
 
 #include "appointment_changes.h"
 #include "calendar.h"
+#include "dialog.h"
 #include "day_grid_view.h"
 #include "text.h"
 #include "ui/format.h"
@@ -31,12 +32,6 @@ ImU32 col(unsigned rgb, int alpha = 255) {
   return IM_COL32((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF, alpha);
 }
 ImVec4 vec(unsigned rgb) { return ImGui::ColorConvertU32ToFloat4(col(rgb)); }
-
-bool blank(const char* s) {
-  for (; *s; ++s)
-    if (!std::strchr(" \t\r\n", *s)) return false;
-  return true;
-}
 
 // «12 мин», «1 ч 05 мин».
 std::string minutes_text(int m) {

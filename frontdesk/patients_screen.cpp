@@ -101,10 +101,17 @@ void PatientsScreen::load_card() {
   ctx_.worker.submit([this, gen, id](db::Database& db) -> db::Worker::Continuation {
     auto p = db::get_patient(db, id);
     auto v = db::patient_visits(db, id, 50);
-    return [this, gen, p = std::move(p), v = std::move(v)]() mutable {
+    auto balance = db::account_balance(db, id);
+    auto payers = db::linked_payers(db, id);
+    auto payments = db::patient_payments(db, id, 20);
+    return [this, gen, p = std::move(p), v = std::move(v), balance, payers = std::move(payers),
+            payments = std::move(payments)]() mutable {
       if (gen != card_generation_) return;
       card_ = p ? std::optional<db::Patient>(std::move(*p)) : std::nullopt;
       visits_ = v ? std::move(*v) : std::vector<db::PatientVisit>{};
+      balance_ = balance.value_or(0);
+      payers_ = payers ? std::move(*payers) : std::vector<db::LinkedPayer>{};
+      payments_ = payments ? std::move(*payments) : std::vector<db::Payment>{};
     };
   });
 }
@@ -224,6 +231,7 @@ void PatientsScreen::draw_card() {
     field(_("Notes"), p.notes);
     ImGui::EndTable();
   }
+  draw_money();
   ImGui::Spacing();
   ImGui::PushFont(ctx_.shell.bold_font());
   ImGui::TextUnformatted(_("Appointments"));
@@ -252,6 +260,55 @@ void PatientsScreen::draw_card() {
     }
     ImGui::EndTable();
   }
+}
+
+void PatientsScreen::draw_money() {
+  ImGui::Spacing();
+  ImGui::PushFont(ctx_.shell.bold_font());
+  ImGui::TextUnformatted(_("Payments"));
+  ImGui::PopFont();
+  ImGui::SameLine(0, 24);
+  ImGui::Text("%s %s", _("personal account:"), ui::money(balance_).c_str());
+  for (const auto& payer : payers_) {
+    ImGui::SameLine(0, 24);
+    ImGui::TextDisabled("%s %s%s%s — %s", _("paid for by"), payer.name.c_str(), payer.relation.empty() ? "" : ", ",
+                        payer.relation.c_str(), ui::money(payer.balance).c_str());
+  }
+  if (payments_.empty()) {
+    ImGui::TextDisabled("%s", _("No payments yet."));
+    return;
+  }
+  const float rows = static_cast<float>(std::min<std::size_t>(payments_.size(), 4) + 1);
+  if (!ImGui::BeginTable("payments", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY,
+                         ImVec2(0, rows * ImGui::GetFrameHeightWithSpacing())))
+    return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn(_("When"), ImGuiTableColumnFlags_WidthFixed, 150.f);
+  ImGui::TableSetupColumn(_("Payment"), ImGuiTableColumnFlags_WidthStretch, 1.f);
+  ImGui::TableSetupColumn(_("Amount"), ImGuiTableColumnFlags_WidthFixed, 130.f);
+  ImGui::TableSetupColumn(_("Receipt"), ImGuiTableColumnFlags_WidthFixed, 150.f);
+  ImGui::TableHeadersRow();
+  for (const auto& p : payments_) {
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    const LocalTime lt = to_local(p.created_at);
+    ImGui::Text("%s %s", lt.date.ru().c_str(), hhmm(lt.minutes).c_str());
+    ImGui::TableSetColumnIndex(1);
+    const char* kind = p.kind == db::PaymentKind::Invoice       ? _("payment")
+                       : p.kind == db::PaymentKind::Refund      ? _("refund")
+                       : p.kind == db::PaymentKind::Deposit     ? _("deposit")
+                                                                : _("account refund");
+    ImGui::TextUnformatted(kind);
+    ImGui::TableSetColumnIndex(2);
+    const bool out = p.kind == db::PaymentKind::Refund || p.kind == db::PaymentKind::DepositRefund;
+    ImGui::TextUnformatted(ui::money(out ? -p.total : p.total).c_str());
+    ImGui::TableSetColumnIndex(3);
+    if (p.state == db::PaymentState::Registered)
+      ImGui::Text("%s %lld", _("receipt FD"), static_cast<long long>(p.fiscal_number.value_or(0)));
+    else
+      ImGui::TextDisabled("%s", p.state == db::PaymentState::Intent ? _("no receipt yet") : _("cancelled"));
+  }
+  ImGui::EndTable();
 }
 
 void PatientsScreen::draw() {

@@ -9,6 +9,7 @@
 
 #include "appointments.h"
 #include "patients.h"
+#include "payments.h"
 #include "screen.h"
 
 namespace rg::desk {
@@ -36,6 +37,7 @@ class PatientsScreen : public Screen {
   void draw_results();
   void draw_card();
   void load_card();
+  void draw_money();
 
   char query_[256] = {};
   std::string submitted_;
@@ -46,6 +48,10 @@ class PatientsScreen : public Screen {
   std::string error_;
   std::optional<std::int64_t> selected_;
   std::optional<db::Patient> card_;
+  // Money: the personal account, who else pays for the patient, the latest payments.
+  db::Kopecks balance_ = 0;
+  std::vector<db::LinkedPayer> payers_;
+  std::vector<db::Payment> payments_;
   std::vector<db::PatientVisit> visits_;
   int card_generation_ = 0;
   bool focus_search_ = true;

@@ -17,6 +17,8 @@ class Shell;
 
 namespace rg::desk {
 
+class CashService;
+
 // What screens share: the worker that runs their queries, the clinic, who is at the desk.
 struct DeskContext {
   ui::Shell& shell;
@@ -25,6 +27,7 @@ struct DeskContext {
   std::string user_name;  // «Смирнова Е. А.»
   std::string user_role;  // translated role
   std::optional<std::int64_t> user_id;
+  CashService* cash = nullptr;  // the fiscal registrar's thread; none when no till is set up
 
   // Who the core records as having made a change.
   db::Actor actor() const { return user_id ? db::Actor::user(*user_id) : db::Actor::system("desk"); }

@@ -1,7 +1,9 @@
 // The front desk's screens in navigation order.
 #include "calls_screen.h"
+#include "cash_screen.h"
 #include "flow_screen.h"
 #include "patients_screen.h"
+#include "reports_screen.h"
 #include "schedule_screen.h"
 #include "screen.h"
 #include "section_screen.h"
@@ -14,15 +16,12 @@ std::vector<std::unique_ptr<Screen>> make_screens(DeskContext& ctx) {
   s.push_back(std::make_unique<ScheduleScreen>(ctx));
   s.push_back(std::make_unique<PatientsScreen>(ctx));
   s.push_back(std::make_unique<FlowScreen>(ctx));
-  s.push_back(std::make_unique<SectionScreen>(ctx, "cash", N_("Cash desk"),
-      N_("Invoices at the price list, cash and card payments with a fiscal receipt for each, "
-         "DMS billing, the shift and its handover.")));
+  s.push_back(std::make_unique<CashScreen>(ctx));
   s.push_back(std::make_unique<CallsScreen>(ctx));
   s.push_back(std::make_unique<SectionScreen>(ctx, "documents", N_("Documents"),
       N_("Contracts, informed consents, statistical coupons and tax-deduction certificates, "
          "filled in from the card and printed.")));
-  s.push_back(std::make_unique<SectionScreen>(ctx, "reports", N_("Reports"),
-      N_("Revenue, inquiries and conversion, no-shows, doctors' utilisation, the DMS register.")));
+  s.push_back(std::make_unique<ReportsScreen>(ctx));
   s.push_back(std::make_unique<SectionScreen>(ctx, "settings", N_("Settings"),
       N_("The clinic's requisites, doctors, schedules, the price list, templates, devices and "
          "users.")));

@@ -67,6 +67,11 @@ TEST_CASE("every released schema's fixture opens, migrates and keeps its data") 
       CHECK(*db->query_int("SELECT count(*) FROM queue_tickets") == 1);
       CHECK(*db->query_int("SELECT count(*) FROM desk_events") == 1);
     }
+    if (version >= 5) {
+      CHECK(*db->query_int("SELECT count(*) FROM payments WHERE state = 'registered'") == 1);
+      CHECK(*db->query_int("SELECT paid_kopecks FROM invoices WHERE id = 1") == 150000);
+      CHECK_FALSE(db->exec("DELETE FROM payments").has_value());
+    }
   }
 }
 

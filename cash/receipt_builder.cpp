@@ -1,0 +1,91 @@
+#include "receipt_builder.h"
+
+#include "i18n.h"
+#include "invoices.h"
+#include "money.h"
+
+namespace rg::cash {
+
+namespace fiscal = drivers::fiscal;
+
+namespace {
+
+// Rows for `amount` spread over the invoice's lines in proportion to their amounts.
+Status add_invoice_rows(const db::Invoice& inv, db::Kopecks amount, fiscal::Method method, fiscal::Receipt& r) {
+  std::vector<db::Kopecks> weights;
+  for (const auto& l : inv.lines) weights.push_back(l.amount);
+  const bool whole = amount == inv.total;
+  const auto shares = whole ? weights : db::split_proportionally(amount, weights);
+  for (std::size_t i = 0; i < inv.lines.size(); ++i) {
+    const auto& l = inv.lines[i];
+    if (shares[i] == 0) continue;
+    // The whole line keeps its quantity; a share of it is one row of quantity 1.
+    const std::int64_t quantity = whole ? l.quantity : 1;
+    for (const auto& row : db::receipt_rows(shares[i], quantity)) {
+      fiscal::Item item;
+      item.name = l.name;
+      item.price = row.price;
+      item.quantity_milli = row.quantity * 1000;
+      item.subject = fiscal::Subject::Service;
+      item.method = method;
+      item.vat = fiscal::Vat::NoVat;
+      r.items.push_back(std::move(item));
+    }
+  }
+  if (r.items.empty()) return fail(ErrorCode::Invalid, _("The invoice has nothing to put on a receipt."));
+  return {};
+}
+
+fiscal::Item advance_item(db::Kopecks amount) {
+  fiscal::Item item;
+  item.name = _("Advance to the personal account");
+  item.price = amount;
+  item.subject = fiscal::Subject::Payment;
+  item.method = fiscal::Method::Advance;
+  return item;
+}
+
+}  // namespace
+
+Result<fiscal::Receipt> receipt_for(db::Database& db, const db::Payment& p, const ReceiptContext& ctx) {
+  fiscal::Receipt r;
+  r.tax_system = ctx.tax_system;
+  r.cashier = ctx.cashier;
+  r.customer_contact = p.customer_contact;
+  r.payment_ref = p.ref;
+  r.cash = p.tender.cash;
+  r.electronic = p.tender.card;
+  r.prepaid = p.tender.balance;
+  switch (p.kind) {
+    case db::PaymentKind::Invoice: {
+      RG_TRY_ASSIGN(auto inv, db::load_invoice(db, *p.invoice_id));
+      // Settles the invoice when, with what is already paid, nothing is left due. While the
+      // intent is not registered, inv.paid does not include it yet.
+      const db::Kopecks paid_before = p.state == db::PaymentState::Registered ? inv.paid - p.total : inv.paid;
+      const bool settles = paid_before + p.total >= inv.total;
+      RG_TRY(add_invoice_rows(inv, p.total, settles ? fiscal::Method::FullPayment : fiscal::Method::PartialPrepayment, r));
+      r.operation = fiscal::Operation::Sale;
+      break;
+    }
+    case db::PaymentKind::Refund: {
+      RG_TRY_ASSIGN(auto inv, db::load_invoice(db, *p.invoice_id));
+      RG_TRY(add_invoice_rows(inv, p.total, fiscal::Method::FullPayment, r));
+      r.operation = fiscal::Operation::SaleRefund;
+      break;
+    }
+    case db::PaymentKind::Deposit:
+      r.items.push_back(advance_item(p.total));
+      r.operation = fiscal::Operation::Sale;
+      break;
+    case db::PaymentKind::DepositRefund:
+      r.items.push_back(advance_item(p.total));
+      r.operation = fiscal::Operation::SaleRefund;
+      break;
+  }
+  if (r.total() != p.total)
+    return fail(ErrorCode::Internal, _("The receipt does not add up to the payment."),
+                "receipt " + std::to_string(r.total()) + " payment " + std::to_string(p.total));
+  return r;
+}
+
+}  // namespace rg::cash

@@ -1,0 +1,87 @@
+// «Касса»: the visits waiting for payment and the open invoices on the left; the chosen
+// invoice (lines, discounts, payer, payments, refunds) on the right; the shift strip on top
+// (open, X report, cash in / out, close with the handover). Reads go through the desk's worker;
+// anything that touches the fiscal registrar goes through the CashService's own thread.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cash_desk.h"
+#include "cash_shifts.h"
+#include "invoices.h"
+#include "payment_dialog.h"
+#include "payments.h"
+#include "screen.h"
+#include "shift_dialog.h"
+
+namespace rg::desk {
+
+class CashScreen : public Screen {
+ public:
+  explicit CashScreen(DeskContext& ctx) : Screen(ctx) {}
+  const char* id() const override { return "cash"; }
+  std::string title() const override;
+  void on_show() override;
+  void on_data_changed() override { reload(); }
+  void draw() override;
+  void prepare_screenshot() override;
+  std::vector<std::string> extra_shots() const override { return {"payment", "close"}; }
+  void prepare_extra_shot(const std::string& name) override;
+
+  void reload();
+  void select_invoice(std::int64_t id);
+  void bill_patient(std::int64_t patient_id);  // all of the patient's visits waiting today
+  void open_payment();
+
+ private:
+  struct Board {
+    std::optional<db::CashShift> shift;
+    db::ShiftTotals totals;
+    std::vector<db::UnbilledVisit> awaiting;
+    std::vector<db::Invoice> open;
+    std::optional<db::Payment> pending;
+  };
+  struct Selected {
+    db::Invoice invoice;
+    std::vector<db::Payment> payments;
+    db::Kopecks balance = 0;  // of the account that may pay
+    std::string contact;      // the patient's phone for the electronic receipt
+  };
+  struct DiscountEdit {
+    std::optional<std::int64_t> line_id;  // none: the whole invoice
+    char percent[16] = {};
+    char reason[256] = {};
+    bool open = false, just_opened = false;
+    std::string error;
+  };
+
+  void load_selected(std::int64_t invoice_id);
+  void cash_job(std::string done_notice, std::function<Status(cash::CashDesk&, db::Database&)> job,
+                std::function<void(bool, const std::string&)> after = {});
+  void pay(const db::NewPayment& p);
+  void refund(const db::Payment& original);
+  void deposit();
+  void open_shift_dialog(ShiftDialog::Kind kind);
+  void set_notice(std::string text, bool error);
+
+  void draw_shift_strip();
+  void draw_pending();
+  void draw_lists(float width, float height);
+  void draw_invoice(float width, float height);
+  void draw_discount_dialog();
+
+  std::optional<Board> board_;
+  std::optional<Selected> selected_;
+  std::optional<std::int64_t> selected_id_;
+  std::string error_, notice_;
+  bool notice_is_error_ = false, loading_ = false, busy_ = false;
+  int generation_ = 0;
+  PaymentDialog payment_;
+  ShiftDialog shift_;
+  DiscountEdit discount_;
+};
+
+}  // namespace rg::desk

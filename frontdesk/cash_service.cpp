@@ -1,0 +1,25 @@
+#include "cash_service.h"
+
+namespace rg::desk {
+
+CashService::CashService(const std::string& db_path, db::Worker::Post post, RegistrarFactory factory,
+                         cash::CashDeskOptions options)
+    : factory_(std::move(factory)), options_(std::move(options)), worker_(db_path, std::move(post)) {}
+
+void CashService::submit(const db::Actor& actor, const std::string& cashier_name, Job job,
+                         std::function<void(const Error&)> on_error) {
+  worker_.submit([this, actor, cashier_name, job = std::move(job),
+                  on_error = std::move(on_error)](db::Database& db) -> db::Worker::Continuation {
+    if (!registrar_) {
+      auto made = factory_();
+      if (!made) return [on_error, e = made.error()]() { on_error(e); };
+      registrar_ = std::move(*made);
+    }
+    cash::CashDeskOptions o = options_;
+    if (!cashier_name.empty()) o.receipt.cashier.name = cashier_name;
+    cash::CashDesk desk(db, *registrar_, o, actor);
+    return job(desk, db);
+  });
+}
+
+}  // namespace rg::desk
