@@ -54,6 +54,8 @@ std::string id_doc_type_code(const std::string& type) {
   return "91";
 }
 
+}  // namespace
+
 DocNode header_node(Database& db, const DocumentHeader& h) {
   DocNode n;
   n["number"] = or_blank(h.number, 10);
@@ -64,6 +66,8 @@ DocNode header_node(Database& db, const DocumentHeader& h) {
   n["city"] = city && *city && !(*city)->empty() ? **city : std::string("г. ____________");
   return n;
 }
+
+namespace {
 
 DocNode person_node(const PersonOnDocument& p) {
   DocNode n;

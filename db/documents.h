@@ -48,6 +48,8 @@ struct ServiceLine {
   std::int64_t price_kopecks = 0;
 };
 
+// document.* : number, date (short and long), year, the clinic's city.
+DocNode header_node(Database& db, const DocumentHeader& h);
 // clinic.* : the clinic table plus the clinic.* settings (licence works, bank, city, head's
 // authority). Empty requisites print as a line to fill in by hand.
 Result<DocNode> clinic_node(Database& db);

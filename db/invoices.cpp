@@ -258,7 +258,7 @@ struct PendingLine {
   std::int64_t quantity;
 };
 
-Result<std::int64_t> insert_invoice(Database& db, std::int64_t patient_id, const Payer& payer,
+Result<std::int64_t> insert_invoice(Database& db, std::int64_t patient_id, const InvoicePayer& payer,
                                     std::optional<std::int64_t> letter_id, const Actor& actor) {
   RG_TRY_ASSIGN(auto st, db.cached(
       "INSERT INTO invoices(patient_id, payer_kind, payer_patient_id, payer_name, payer_inn, insurer_id, "
@@ -282,7 +282,7 @@ Status insert_lines(Database& db, std::int64_t invoice_id, const std::vector<Pen
   return recompute(db, invoice_id);
 }
 
-Status check_payer(Database& db, std::int64_t patient_id, const Payer& payer) {
+Status check_payer(Database& db, std::int64_t patient_id, const InvoicePayer& payer) {
   switch (payer.kind) {
     case PayerKind::Patient:
       return {};
@@ -312,7 +312,7 @@ Status check_payer(Database& db, std::int64_t patient_id, const Payer& payer) {
 }  // namespace
 
 Result<CreatedInvoices> create_invoices(Database& db, std::span<const std::int64_t> appointment_ids,
-                                        const Payer& payer, const Actor& actor) {
+                                        const InvoicePayer& payer, const Actor& actor) {
   if (appointment_ids.empty()) return fail(ErrorCode::Invalid, _("Choose at least one visit to bill."));
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db, Durability::Full));
   std::optional<std::int64_t> patient_id;
@@ -375,7 +375,7 @@ Result<CreatedInvoices> create_invoices(Database& db, std::span<const std::int64
     out.patient_invoice = id;
   }
   if (!to_insurer.empty()) {
-    Payer insurer{PayerKind::Insurer, {}, letter->insurer_name, {}, letter->insurer_id};
+    InvoicePayer insurer{PayerKind::Insurer, {}, letter->insurer_name, {}, letter->insurer_id};
     RG_TRY_ASSIGN(auto id, insert_invoice(db, *patient_id, insurer, letter->id, actor));
     RG_TRY(insert_lines(db, id, to_insurer));
     out.insurer_invoice = id;

@@ -20,7 +20,7 @@ namespace rg::db {
 enum class PayerKind { Patient, Person, Company, Insurer };
 const char* to_db(PayerKind k);
 
-struct Payer {
+struct InvoicePayer {
   PayerKind kind = PayerKind::Patient;
   std::optional<std::int64_t> patient_id;  // Person: a family member who has a card
   std::string name;                        // Person without a card, Company
@@ -47,7 +47,7 @@ struct Invoice {
   std::int64_t id = 0;
   std::int64_t patient_id = 0;
   std::string patient_name;  // full name, for the cashier
-  Payer payer;
+  InvoicePayer payer;
   std::string payer_label;   // «Иванов И. И. (отец)», «ООО "Ромашка"», «СК "Согаз" — ГП 123»
   std::optional<std::int64_t> letter_id;
   std::int64_t discount_bp = 0;
@@ -85,7 +85,7 @@ struct CreatedInvoices {
 // that date go, within the letter's remaining limit, to an insurer invoice. Fails when a
 // service has no price that day or is already billed.
 Result<CreatedInvoices> create_invoices(Database& db, std::span<const std::int64_t> appointment_ids,
-                                        const Payer& payer, const Actor& actor);
+                                        const InvoicePayer& payer, const Actor& actor);
 
 Result<Invoice> load_invoice(Database& db, std::int64_t invoice_id);
 

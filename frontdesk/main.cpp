@@ -5,9 +5,13 @@
 #include <filesystem>
 #include <string>
 
+#include "cash_service.h"
 #include "clinic.h"
 #include "desk_app.h"
+#include "fiscal/virtual_registrar.h"
+#include "paper_preview.h"
 #include "patients_screen.h"
+#include "receipt_printer/sim_printer.h"
 #include "ui/i18n.h"
 #include "ui/shell.h"
 
@@ -16,6 +20,7 @@ namespace {
 struct Options {
   std::string db = "var/clinic.db";
   std::string screenshot, screenshot_all, screen, search;
+  std::string devices_dir;  // the simulated receipt printer and fiscal registrar live here
   int frames = 5, width = 1600, height = 900;
   bool fullscreen = false;
 };
@@ -23,9 +28,21 @@ struct Options {
 int usage() {
   std::fprintf(stderr,
                "Usage: registratura-frontdesk [--db PATH] [--screen ID] [--search TEXT] [--lang ru|en]\n"
-               "                              [--size WxH] [--fullscreen]\n"
+               "                              [--size WxH] [--fullscreen] [--devices-dir DIR]\n"
                "                              [--screenshot FILE.png [--frames N]] [--screenshot-all DIR]\n");
   return 2;
+}
+
+// The till: the virtual fiscal registrar printing on the simulated receipt printer, both in
+// `dir` (registrar state, receipt-NNNN.bin/.png). Made on the cash thread when first needed.
+rg::desk::CashService::RegistrarFactory virtual_till(const std::filesystem::path& dir) {
+  return [dir]() -> rg::Result<std::unique_ptr<rg::drivers::fiscal::FiscalRegistrar>> {
+    auto printer = std::make_shared<rg::drivers::SimReceiptPrinter>(dir / "receipts");
+    rg::printing::attach_png_preview(*printer);
+    auto registrar = rg::drivers::fiscal::VirtualRegistrar::open(dir / "registrar", printer);
+    if (!registrar) return std::unexpected(registrar.error());
+    return std::make_unique<rg::drivers::fiscal::VirtualRegistrar>(std::move(*registrar));
+  };
 }
 
 }  // namespace
@@ -45,6 +62,7 @@ int main(int argc, char** argv) {
     else if (a == "--screen") o.screen = next();
     else if (a == "--search") o.search = next();
     else if (a == "--fullscreen") o.fullscreen = true;
+    else if (a == "--devices-dir") o.devices_dir = next();
     else if (a == "--size") {
       std::string v = next();
       if (std::sscanf(v.c_str(), "%dx%d", &o.width, &o.height) != 2) return usage();
@@ -86,7 +104,12 @@ int main(int argc, char** argv) {
     return 1;
   }
 
-  rg::desk::DeskApp app(**shell, *db, o.db, *clinic);
+  if (o.devices_dir.empty()) o.devices_dir = (std::filesystem::path(o.db).parent_path() / "devices").string();
+  rg::cash::CashDeskOptions till;
+  auto cash = std::make_unique<rg::desk::CashService>(
+      o.db, [&shell](rg::db::Worker::Continuation c) { (*shell)->tasks().post(std::move(c)); },
+      virtual_till(o.devices_dir), till);
+  rg::desk::DeskApp app(**shell, *db, o.db, *clinic, std::move(cash));
   if (!o.screen.empty() && !app.show(o.screen)) {
     std::fprintf(stderr, "registratura-frontdesk: no screen '%s'\n", o.screen.c_str());
     return 2;

@@ -1,6 +1,7 @@
 // The front desk's screens in navigation order.
 #include "calls_screen.h"
 #include "cash_screen.h"
+#include "documents_screen.h"
 #include "flow_screen.h"
 #include "patients_screen.h"
 #include "reports_screen.h"
@@ -18,9 +19,7 @@ std::vector<std::unique_ptr<Screen>> make_screens(DeskContext& ctx) {
   s.push_back(std::make_unique<FlowScreen>(ctx));
   s.push_back(std::make_unique<CashScreen>(ctx));
   s.push_back(std::make_unique<CallsScreen>(ctx));
-  s.push_back(std::make_unique<SectionScreen>(ctx, "documents", N_("Documents"),
-      N_("Contracts, informed consents, statistical coupons and tax-deduction certificates, "
-         "filled in from the card and printed.")));
+  s.push_back(std::make_unique<DocumentsScreen>(ctx));
   s.push_back(std::make_unique<ReportsScreen>(ctx));
   s.push_back(std::make_unique<SectionScreen>(ctx, "settings", N_("Settings"),
       N_("The clinic's requisites, doctors, schedules, the price list, templates, devices and "

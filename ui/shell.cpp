@@ -474,6 +474,8 @@ TaskQueue& Shell::tasks() { return tasks_; }
 
 SDL_Window* Shell::window() const { return window_; }
 
+SDL_Renderer* Shell::renderer() const { return renderer_; }
+
 ImVec4 text_colour_on(const ImVec4& background) {
   const ImVec4 dark = rgb(0x111418);
   const ImVec4 light = rgb(0xFFFFFF);

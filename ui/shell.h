@@ -76,6 +76,9 @@ class Shell {
   ImFont* bold_font() const;       // DejaVuSans-Bold at the base size
   TaskQueue& tasks();
   SDL_Window* window() const;
+  // What textures are made with (ui/texture.h). set_size() under the offscreen driver replaces
+  // it, and the textures of the old one with it.
+  SDL_Renderer* renderer() const;
 
  private:
   Shell() = default;

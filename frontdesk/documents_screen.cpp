@@ -1,0 +1,1003 @@
+// Every read, render and write runs on the desk's worker; the frame only draws what came back.
+// The worker keeps one DocumentEngine of its own (thread_local: the engine is not thread-safe),
+// renders the chosen document and hands back RGBA pages; textures are made on the UI thread.
+// «Печать» prints the template and data the preview was drawn from, so what the administrator
+// saw is what is recorded and printed; a reprint renders the recorded text and data again and
+// refuses when the bytes would differ.
+#include "documents_screen.h"
+
+#include <SDL_scancode.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+
+#include "appointment_changes.h"
+#include "clinic.h"
+#include "doc_template.h"
+#include "document_engine.h"
+#include "documents.h"
+#include "files.h"
+#include "flow.h"
+#include "patients.h"
+#include "payments.h"
+#include "slip_token.h"
+#include "text.h"
+#include "ui/format.h"
+#include "ui/i18n.h"
+#include "ui/shell.h"
+
+namespace rg::desk {
+
+struct DocumentsScreen::Prepared {
+  DocRequest request;
+  docs::DocTemplate tmpl;
+  db::DocNode data;
+};
+
+namespace {
+
+const ImVec4 kError(0.75f, 0.1f, 0.1f, 1), kQuiet(0.36f, 0.39f, 0.44f, 1), kGreen(0.10f, 0.50f, 0.29f, 1),
+    kAmber(0.72f, 0.47f, 0.12f, 1), kBlue(0.18f, 0.44f, 0.92f, 1), kOrange(0.76f, 0.25f, 0.05f, 1);
+
+constexpr DocKind kFirstVisitPack[] = {DocKind::Contract, DocKind::Consent, DocKind::PersonalData,
+                                       DocKind::StatCoupon};
+
+// The engine of the thread the job runs on, made the first time it is needed.
+Result<docs::DocumentEngine*> engine_here() {
+  thread_local std::optional<docs::DocumentEngine> engine;
+  if (!engine) {
+    RG_TRY_ASSIGN(docs::DocumentEngine made, docs::DocumentEngine::create());
+    engine.emplace(std::move(made));
+  }
+  return &*engine;
+}
+
+Result<docs::DocTemplate> load_kind_template(DocKind k) {
+  return docs::load_template_file(docs::templates_dir() / (std::string(template_id(k)) + ".md"));
+}
+
+// Numbers follow the visit (or the patient and year), so a document made twice for the same
+// visit carries the same number. Documents without a number of their own print a blank.
+std::string doc_number(const DocRequest& r) {
+  char buf[64];
+  const auto appt = static_cast<long long>(r.appointment_id.value_or(0));
+  switch (r.kind) {
+    case DocKind::Contract:
+      std::snprintf(buf, sizeof buf, "Д-%d-%05lld", r.date.year(), appt);
+      return buf;
+    case DocKind::ServicesAct:
+      std::snprintf(buf, sizeof buf, "А-%d-%05lld", r.date.year(), appt);
+      return buf;
+    case DocKind::TaxCertificate:
+      std::snprintf(buf, sizeof buf, "%d-%05lld", r.year, static_cast<long long>(r.patient_id));
+      return buf;
+    default:
+      return "";
+  }
+}
+
+db::Payer to_payer(const PayerChoice& c) {
+  db::Payer p;
+  switch (c.kind) {
+    case PayerChoice::Kind::Patient:
+      p.kind = db::Payer::Kind::Patient;
+      break;
+    case PayerChoice::Kind::Person:
+      p.kind = db::Payer::Kind::Person;
+      p.person.full_name = tidy_name(c.name);
+      break;
+    case PayerChoice::Kind::Company:
+      p.kind = db::Payer::Kind::Company;
+      p.company.name = fold_spaces(c.name);
+      p.company.inn = digits_of(c.inn);
+      break;
+  }
+  return p;
+}
+
+Result<db::DocNode> build_data(db::Database& db, const DocRequest& r) {
+  if (needs_visit(r.kind) && !r.appointment_id)
+    return fail(ErrorCode::Invalid, _("Choose the visit the document is for."));
+  const db::DocumentHeader h{doc_number(r), r.date};
+  switch (r.kind) {
+    case DocKind::Contract: {
+      db::ContractRequest c;
+      c.patient_id = r.patient_id;
+      c.appointment_id = r.appointment_id;
+      c.payer = to_payer(r.payer);
+      c.header = h;
+      return db::contract_data(db, c);
+    }
+    case DocKind::Consent:
+    case DocKind::Refusal: {
+      // The refusal names nothing by itself: the doctor writes what is refused by hand.
+      db::ConsentRequest c;
+      c.patient_id = r.patient_id;
+      c.appointment_id = r.appointment_id;
+      c.header = h;
+      return db::consent_data(db, c);
+    }
+    case DocKind::PersonalData:
+      return db::personal_data_consent_data(db, r.patient_id, std::nullopt, h);
+    case DocKind::StatCoupon:
+      return db::stat_coupon_data(db, *r.appointment_id, h);
+    case DocKind::Slip: {
+      RG_TRY_ASSIGN(std::string token, docs::slip_checkin_token(db, *r.appointment_id));
+      return db::slip_data(db, *r.appointment_id, token, h);
+    }
+    case DocKind::ServicesAct:
+      return db::services_act_data(db, *r.appointment_id, to_payer(r.payer), h);
+    case DocKind::TaxCertificate: {
+      RG_TRY_ASSIGN(db::TaxDeductionSums sums, db::tax_deduction_sums(db, r.patient_id, r.year));
+      db::TaxCertificateRequest t;
+      t.patient_id = r.patient_id;
+      t.year = r.year;
+      t.code1_kopecks = sums.code1;
+      t.code2_kopecks = sums.code2;
+      t.header = h;
+      return db::tax_certificate_data(db, t);
+    }
+  }
+  return fail(ErrorCode::Internal, "unknown document kind");
+}
+
+// «Шаблон contract, строка 12: …» with its detail; a data error names the document.
+std::string error_text(DocKind k, const Error& e) { return std::string(doc_kind_name(k)) + ": " + e.message; }
+
+std::string file_stem(const std::string& template_id, std::int64_t printed_id, Date day, bool reprint) {
+  char buf[128];
+  std::snprintf(buf, sizeof buf, "%s-%s-%06lld%s", day.iso().c_str(), template_id.c_str(),
+                static_cast<long long>(printed_id), reprint ? "-reprint" : "");
+  std::string s = buf;
+  if (reprint) s += "-" + std::to_string(db::now_unix());
+  return s;
+}
+
+ImVec4 job_colour(JobState s) {
+  switch (s) {
+    case JobState::Pending:
+    case JobState::Printing: return kBlue;
+    case JobState::Completed:
+    case JobState::SavedToFolder: return kGreen;
+    case JobState::Stopped: return kAmber;
+    case JobState::Failed: return kError;
+  }
+  return kQuiet;
+}
+
+void section(const char* caps) {
+  ImGui::TextColored(kQuiet, "%s", caps);
+  ImGui::Separator();
+}
+
+std::string printed_when(std::int64_t at) {
+  const LocalTime t = to_local(at);
+  return (t.date == today() ? std::string(_("today")) : t.date.ru()) + " " + hhmm(t.minutes);
+}
+
+}  // namespace
+
+// ---- Kinds and states ----------------------------------------------------------------------
+
+const char* template_id(DocKind k) {
+  switch (k) {
+    case DocKind::Contract: return "contract";
+    case DocKind::Consent: return "consent";
+    case DocKind::Refusal: return "refusal";
+    case DocKind::PersonalData: return "personal_data_consent";
+    case DocKind::StatCoupon: return "stat_coupon";
+    case DocKind::Slip: return "appointment_slip";
+    case DocKind::ServicesAct: return "services_act";
+    case DocKind::TaxCertificate: return "tax_certificate";
+  }
+  return "";
+}
+
+const char* doc_kind_name(DocKind k) {
+  switch (k) {
+    case DocKind::Contract: return _("Contract for paid services");
+    case DocKind::Consent: return _("Informed consent");
+    case DocKind::Refusal: return _("Refusal of intervention");
+    case DocKind::PersonalData: return _("Personal data consent");
+    case DocKind::StatCoupon: return _("Statistical coupon 025-1/u");
+    case DocKind::Slip: return _("Appointment slip");
+    case DocKind::ServicesAct: return _("Act of services rendered");
+    case DocKind::TaxCertificate: return _("Tax deduction certificate");
+  }
+  return "";
+}
+
+bool needs_visit(DocKind k) { return k != DocKind::PersonalData && k != DocKind::TaxCertificate; }
+
+const char* job_state_name(JobState s) {
+  switch (s) {
+    case JobState::Pending: return _("queued");
+    case JobState::Printing: return _("printing");
+    case JobState::Completed: return _("printed");
+    case JobState::Stopped: return _("the printer is stopped");
+    case JobState::Failed: return _("failed");
+    case JobState::SavedToFolder: return _("saved to the folder");
+  }
+  return "";
+}
+
+// ---- The folder output ---------------------------------------------------------------------
+
+std::string FolderOutput::default_dir() {
+  std::filesystem::path dir = std::filesystem::path("var") / "documents";
+  std::error_code ec;
+  auto abs = std::filesystem::absolute(dir, ec);
+  return (ec ? dir : abs).lexically_normal().string();
+}
+
+void FolderOutput::submit(PrintJob job, Report report) {
+  report(JobState::Pending, "");
+  auto shared = std::make_shared<PrintJob>(std::move(job));
+  worker_.submit([shared, report](db::Database& db) -> db::Worker::Continuation {
+    std::string dir;
+    if (auto s = db::get_setting(db, "print.fallback_dir"); s && *s && !(**s).empty()) dir = **s;
+    else dir = default_dir();
+    const std::string path = (std::filesystem::path(dir) / (shared->file_stem + ".pdf")).string();
+    Status st = db::ensure_directory(dir);
+    if (st) st = db::write_file_atomically(path, shared->pdf);
+    if (st) report(JobState::SavedToFolder, path);
+    else report(JobState::Failed, st.error().message);
+    return [] {};
+  });
+}
+
+// ---- Loading -------------------------------------------------------------------------------
+
+DocumentsScreen::DocumentsScreen(DeskContext& ctx)
+    : Screen(ctx), picker_(ctx), preview_(ctx.shell), output_(std::make_unique<FolderOutput>(ctx.worker)) {
+  year_ = today().year();
+}
+
+std::string DocumentsScreen::title() const { return _("Documents"); }
+
+void DocumentsScreen::on_show() {
+  if (!patient_) picker_.focus();
+  else if (preview_.lost()) render_preview(true);
+}
+
+void DocumentsScreen::on_data_changed() {
+  if (!patient_) return;
+  load_visits(visit_id_);
+  load_history();
+}
+
+void DocumentsScreen::open_for(const db::PatientSummary& patient, std::optional<std::int64_t> appointment_id) {
+  picker_.reset();
+  picker_.picked = patient;
+  set_patient(patient, appointment_id);
+}
+
+void DocumentsScreen::set_patient(const db::PatientSummary& p, std::optional<std::int64_t> appointment_id) {
+  patient_ = p;
+  visits_.clear();
+  history_.clear();
+  visit_id_.reset();
+  prepared_.reset();
+  preview_.clear();
+  preview_error_.clear();
+  preview_error_detail_.clear();
+  notice_.clear();
+  payer_ = {};
+  payer_name_[0] = payer_inn_[0] = 0;
+  load_visits(appointment_id ? appointment_id : std::nullopt);
+  load_history();
+}
+
+void DocumentsScreen::load_visits(std::optional<std::int64_t> want_visit) {
+  if (!patient_) return;
+  const int gen = ++visits_gen_;
+  const std::int64_t pid = patient_->id;
+  const bool first_load = visits_.empty();
+  ++loading_;
+  ctx_.worker.submit([this, gen, pid, want_visit, first_load](db::Database& db) -> db::Worker::Continuation {
+    auto rows = db::patient_visits(db, pid, 40);
+    return [this, gen, want_visit, first_load, rows = std::move(rows)]() mutable {
+      --loading_;
+      if (gen != visits_gen_) return;
+      if (!rows) {
+        notice_is_error_ = true;
+        notice_ = rows.error().message;
+        return;
+      }
+      // Today's visits first (by time), then the others as they came: the coming, then the past.
+      const Date day = today();
+      std::vector<db::PatientVisit> v;
+      for (const auto& r : *rows)
+        if (to_local(r.start_at).date == day) v.push_back(r);
+      std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.start_at < b.start_at; });
+      const size_t today_count = v.size();
+      for (const auto& r : *rows)
+        if (to_local(r.start_at).date != day && r.status != db::AppointmentStatus::Cancelled) v.push_back(r);
+      visits_ = std::move(v);
+      auto has = [this](std::int64_t id) {
+        return std::any_of(visits_.begin(), visits_.end(), [id](const auto& r) { return r.id == id; });
+      };
+      std::optional<std::int64_t> pick;
+      if (want_visit && has(*want_visit)) pick = want_visit;
+      if (!pick)
+        for (size_t i = 0; i < today_count && !pick; ++i)
+          if (visits_[i].first_visit && visits_[i].status != db::AppointmentStatus::Cancelled) pick = visits_[i].id;
+      if (!pick && !visits_.empty()) pick = visits_.front().id;
+      const bool changed = pick != visit_id_;
+      visit_id_ = pick;
+      if (first_load || changed) render_preview();
+      else render_preview(true);  // someone committed: the data may have changed, keep the place
+    };
+  });
+}
+
+void DocumentsScreen::load_history() {
+  if (!patient_) return;
+  const int gen = ++history_gen_;
+  const std::int64_t pid = patient_->id;
+  ++loading_;
+  ctx_.worker.submit([this, gen, pid](db::Database& db) -> db::Worker::Continuation {
+    auto rows = db::printed_documents_of_patient(db, pid, 100);
+    std::vector<Printed> lines;
+    if (rows)
+      for (const auto& r : *rows)
+        lines.push_back({r.id, r.reprint_of, r.template_id, r.printed_by, r.pdf_sha256, r.template_version, r.pages,
+                         r.copies, r.printed_at});
+    std::string error = rows ? "" : rows.error().message;
+    return [this, gen, lines = std::move(lines), error]() mutable {
+      --loading_;
+      if (gen != history_gen_) return;
+      if (!error.empty()) {
+        notice_is_error_ = true;
+        notice_ = error;
+        return;
+      }
+      history_ = std::move(lines);
+    };
+  });
+}
+
+const db::PatientVisit* DocumentsScreen::visit() const {
+  for (const auto& v : visits_)
+    if (visit_id_ && v.id == *visit_id_) return &v;
+  return nullptr;
+}
+
+DocRequest DocumentsScreen::request(DocKind kind) const {
+  DocRequest r;
+  r.kind = kind;
+  r.patient_id = patient_ ? patient_->id : 0;
+  if (needs_visit(kind)) r.appointment_id = visit_id_;
+  r.payer = payer_;
+  r.year = year_;
+  r.date = today();
+  return r;
+}
+
+void DocumentsScreen::choose_visit(std::optional<std::int64_t> appointment_id) {
+  if (appointment_id == visit_id_) return;
+  visit_id_ = appointment_id;
+  render_preview();
+}
+
+void DocumentsScreen::choose_kind(DocKind kind) {
+  if (kind == kind_ && (prepared_ || rendering_)) return;
+  kind_ = kind;
+  render_preview();
+}
+
+void DocumentsScreen::render_preview(bool keep_place) {
+  if (!patient_) return;
+  const int gen = ++preview_gen_;
+  const DocRequest req = request(kind_);
+  const std::string text_override = template_override_;
+  // Pages as wide as the panel shows them: no scaling at «по ширине».
+  const float target_px = std::max(400.f, preview_.fit_width_px());
+  rendering_ = true;
+  ++loading_;
+  ctx_.worker.submit([this, gen, req, target_px, keep_place, text_override](db::Database& db) -> db::Worker::Continuation {
+    struct Out {
+      std::shared_ptr<Prepared> prepared;
+      std::vector<docs::PageImage> pages;
+      double dpi = 96;
+      std::optional<Error> error;
+    };
+    auto out = std::make_shared<Out>();
+    auto run = [&]() -> Status {
+      RG_TRY_ASSIGN(docs::DocTemplate t, text_override.empty()
+                                             ? load_kind_template(req.kind)
+                                             : docs::parse_template(text_override, std::string(template_id(req.kind)) + ".md"));
+      RG_TRY_ASSIGN(db::DocNode data, build_data(db, req));
+      RG_TRY_ASSIGN(docs::DocumentEngine * engine, engine_here());
+      RG_TRY_ASSIGN(docs::PagedDocument laid, engine->lay_out(t, data));
+      out->dpi = std::clamp(double(target_px) / (laid.setup().width / 72.0), 48.0, 200.0);
+      for (int i = 0; i < laid.page_count(); ++i) {
+        RG_TRY_ASSIGN(docs::PageImage img, docs::page_image(laid, i, out->dpi));
+        out->pages.push_back(std::move(img));
+      }
+      out->prepared = std::make_shared<Prepared>(Prepared{req, std::move(t), std::move(data)});
+      return {};
+    };
+    if (Status st = run(); !st) out->error = st.error();
+    return [this, gen, out, keep_place]() {
+      --loading_;
+      if (gen != preview_gen_) return;
+      rendering_ = false;
+      if (out->error) {
+        prepared_.reset();
+        preview_.clear();
+        preview_error_ = out->error->message;
+        preview_error_detail_ = out->error->detail;
+        return;
+      }
+      preview_error_.clear();
+      preview_error_detail_.clear();
+      prepared_ = out->prepared;
+      doc_title_ = prepared_->tmpl.title.empty() ? prepared_->tmpl.id : prepared_->tmpl.title;
+      copies_ = prepared_->tmpl.copies_for(prepared_->data);
+      preview_.show(std::move(out->pages), out->dpi, keep_place);
+      if (!preview_.error().empty()) preview_error_ = preview_.error();
+    };
+  });
+}
+
+// ---- Printing ------------------------------------------------------------------------------
+
+void DocumentsScreen::send(std::vector<PrintJob> jobs) {
+  for (auto& job : jobs) {
+    const int key = next_job_key_++;
+    jobs_.push_back({key, job.title, job.copies, JobState::Pending, ""});
+    if (jobs_.size() > 4) jobs_.erase(jobs_.begin());
+    ui::Shell* shell = &ctx_.shell;
+    output_->submit(std::move(job), [this, shell, key](JobState state, std::string detail) {
+      shell->tasks().post([this, key, state, detail = std::move(detail)]() {
+        for (auto& j : jobs_)
+          if (j.key == key) j.state = state, j.detail = detail;
+      });
+    });
+  }
+}
+
+void DocumentsScreen::print_current() {
+  if (!prepared_ || printing_ || rendering_ || !patient_) return;
+  printing_ = true;
+  notice_.clear();
+  auto prep = prepared_;
+  const db::Actor actor = ctx_.actor();
+  const std::string who = masked_name(patient_->surname, patient_->name, patient_->patronymic);
+  const std::string name = doc_kind_name(prep->request.kind);
+  ctx_.worker.submit([this, prep, actor, who, name](db::Database& db) -> db::Worker::Continuation {
+    auto job = [&]() -> Result<PrintJob> {
+      RG_TRY_ASSIGN(docs::DocumentEngine * engine, engine_here());
+      RG_TRY_ASSIGN(docs::RenderedDocument r, engine->render(prep->tmpl, prep->data));
+      RG_TRY_ASSIGN(std::int64_t id, docs::record_print(db, prep->tmpl, r,
+                                                         {prep->request.patient_id, prep->request.appointment_id}, actor));
+      PrintJob j;
+      j.printed_id = id;
+      j.title = name + " — " + who;
+      j.template_id = prep->tmpl.id;
+      j.pdf = std::move(r.pdf);
+      j.copies = r.copies;
+      j.slip = prep->request.kind == DocKind::Slip;
+      j.file_stem = file_stem(prep->tmpl.id, id, prep->request.date, false);
+      return j;
+    }();
+    auto shared = std::make_shared<Result<PrintJob>>(std::move(job));
+    return [this, shared, name]() {
+      printing_ = false;
+      if (!*shared) {
+        notice_is_error_ = true;
+        notice_ = name + ": " + shared->error().message;
+        return;
+      }
+      notice_is_error_ = false;
+      char buf[256];
+      std::snprintf(buf, sizeof buf, _("%s: recorded, %d cop. sent to print."), name.c_str(), (*shared)->copies);
+      notice_ = buf;
+      std::vector<PrintJob> jobs;
+      jobs.push_back(std::move(**shared));
+      send(std::move(jobs));
+      load_history();
+    };
+  });
+}
+
+void DocumentsScreen::print_first_visit_pack() {
+  if (printing_ || !patient_ || !visit_id_) return;
+  printing_ = true;
+  notice_.clear();
+  std::vector<DocRequest> reqs;
+  for (DocKind k : kFirstVisitPack) reqs.push_back(request(k));
+  const db::Actor actor = ctx_.actor();
+  const std::string who = masked_name(patient_->surname, patient_->name, patient_->patronymic);
+  ctx_.worker.submit([this, reqs, actor, who](db::Database& db) -> db::Worker::Continuation {
+    // Everything is rendered before anything is recorded: a broken template prints nothing.
+    auto run = [&]() -> Result<std::vector<PrintJob>> {
+      RG_TRY_ASSIGN(docs::DocumentEngine * engine, engine_here());
+      struct Made {
+        DocRequest req;
+        docs::DocTemplate t;
+        docs::RenderedDocument r;
+      };
+      std::vector<Made> made;
+      for (const auto& req : reqs) {
+        auto t = load_kind_template(req.kind);
+        if (!t) return fail(t.error().code, error_text(req.kind, t.error()), t.error().detail);
+        auto data = build_data(db, req);
+        if (!data) return fail(data.error().code, error_text(req.kind, data.error()), data.error().detail);
+        auto r = engine->render(*t, *data);
+        if (!r) return fail(r.error().code, error_text(req.kind, r.error()), r.error().detail);
+        made.push_back({req, std::move(*t), std::move(*r)});
+      }
+      std::vector<PrintJob> jobs;
+      for (auto& m : made) {
+        auto id = docs::record_print(db, m.t, m.r, {m.req.patient_id, m.req.appointment_id}, actor);
+        if (!id) return fail(id.error().code, error_text(m.req.kind, id.error()), id.error().detail);
+        PrintJob j;
+        j.printed_id = *id;
+        j.title = std::string(doc_kind_name(m.req.kind)) + " — " + who;
+        j.template_id = m.t.id;
+        j.pdf = std::move(m.r.pdf);
+        j.copies = m.r.copies;
+        j.file_stem = file_stem(m.t.id, *id, m.req.date, false);
+        jobs.push_back(std::move(j));
+      }
+      return jobs;
+    };
+    auto shared = std::make_shared<Result<std::vector<PrintJob>>>(run());
+    return [this, shared]() {
+      printing_ = false;
+      load_history();
+      if (!*shared) {
+        notice_is_error_ = true;
+        notice_ = shared->error().message;
+        return;
+      }
+      int sheets = 0;
+      for (const auto& j : **shared) sheets += j.copies;
+      char buf[256];
+      std::snprintf(buf, sizeof buf, _("First visit pack sent to print: documents %zu, copies %d."), (*shared)->size(),
+                    sheets);
+      notice_is_error_ = false;
+      notice_ = buf;
+      send(std::move(**shared));
+    };
+  });
+}
+
+void DocumentsScreen::reprint(std::int64_t printed_id) {
+  if (printing_ || !patient_) return;
+  const Printed* rec = nullptr;
+  for (const auto& h : history_)
+    if (h.id == printed_id) rec = &h;
+  if (!rec) return;
+  printing_ = true;
+  reprinting_id_ = printed_id;
+  notice_.clear();
+  const db::Actor actor = ctx_.actor();
+  const std::string who = masked_name(patient_->surname, patient_->name, patient_->patronymic);
+  std::string name = rec->template_id;
+  for (DocKind k : kDocKinds)
+    if (rec->template_id == template_id(k)) name = doc_kind_name(k);
+  const std::string tid = rec->template_id;
+  const bool slip = tid == template_id(DocKind::Slip);
+  ctx_.worker.submit([this, printed_id, actor, who, name, tid, slip](db::Database& db) -> db::Worker::Continuation {
+    auto run = [&]() -> Result<PrintJob> {
+      RG_TRY_ASSIGN(docs::DocumentEngine * engine, engine_here());
+      RG_TRY_ASSIGN(docs::RenderedDocument r, docs::reprint(db, *engine, printed_id, actor));
+      PrintJob j;
+      j.printed_id = printed_id;
+      j.title = name + " — " + who + " (" + _("reprint") + ")";
+      j.template_id = tid;
+      j.pdf = std::move(r.pdf);
+      j.copies = r.copies;
+      j.slip = slip;
+      j.file_stem = file_stem(tid, printed_id, today(), true);
+      return j;
+    };
+    auto shared = std::make_shared<Result<PrintJob>>(run());
+    return [this, shared, name]() {
+      printing_ = false;
+      reprinting_id_ = 0;
+      load_history();
+      if (!*shared) {
+        notice_is_error_ = true;
+        notice_ = name + ": " + shared->error().message;
+        return;
+      }
+      notice_is_error_ = false;
+      char buf[256];
+      std::snprintf(buf, sizeof buf, _("%s: reprinted byte for byte, %d cop. sent to print."), name.c_str(),
+                    (*shared)->copies);
+      notice_ = buf;
+      std::vector<PrintJob> jobs;
+      jobs.push_back(std::move(**shared));
+      send(std::move(jobs));
+    };
+  });
+}
+
+// ---- Drawing -------------------------------------------------------------------------------
+
+void DocumentsScreen::draw() {
+  draw_header();
+  // The picker changed hands: a new patient, or «Другой пациент» pressed.
+  if (picker_.picked && (!patient_ || picker_.picked->id != patient_->id)) set_patient(*picker_.picked, std::nullopt);
+  else if (!picker_.picked && patient_) {
+    patient_.reset();
+    visits_.clear();
+    history_.clear();
+    prepared_.reset();
+    preview_.clear();
+    preview_error_.clear();
+    ++preview_gen_, ++visits_gen_, ++history_gen_;
+    rendering_ = false;
+  }
+  if (!patient_) return;
+  if (preview_.lost() && !rendering_) render_preview(true);
+  if (ImGui::IsKeyPressed(SDL_SCANCODE_F9, false) && !ImGui::GetIO().WantTextInput) print_current();
+
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float left = std::clamp(avail.x * 0.34f, 420.f, 520.f);
+  draw_left(left, avail.y);
+  ImGui::SameLine();
+  draw_right(avail.x - left - ImGui::GetStyle().ItemSpacing.x, avail.y);
+}
+
+void DocumentsScreen::draw_header() {
+  ImGui::PushFont(ctx_.shell.font(24));
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(title().c_str());
+  ImGui::PopFont();
+  if (!patient_) {
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 900.f);
+    ImGui::TextDisabled("%s", _("Find the patient: the documents of a visit are filled in from the card, shown page by "
+                                "page, printed and recorded."));
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+  }
+  picker_.draw_choice("who", ctx_.shell);
+  if (!picker_.error.empty()) ImGui::TextColored(kError, "%s", picker_.error.c_str());
+  ImGui::Spacing();
+}
+
+void DocumentsScreen::draw_left(float width, float height) {
+  ImGui::BeginChild("left", ImVec2(width, height), false, ImGuiWindowFlags_NoScrollbar);
+  const float line = ImGui::GetTextLineHeightWithSpacing();
+  const float rows = float(std::clamp(int(visits_.size()), 2, 6)) + 0.3f;
+  draw_visits(std::min(line * rows, height * 0.26f));
+  ImGui::Spacing();
+  draw_kinds();
+  draw_options();
+  ImGui::Spacing();
+  // The pack is for the visit at hand: contract, consent, personal data, coupon, one click.
+  const db::PatientVisit* v = visit();
+  ImGui::BeginDisabled(printing_ || !v);
+  const bool first = v && v->first_visit;
+  if (first) {
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.18f, 0.44f, 0.92f, 1));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.25f, 0.52f, 0.96f, 1));
+  }
+  if (ui::button(_("First visit pack"), ImVec2(-1, 0))) print_first_visit_pack();
+  if (first) ImGui::PopStyleColor(2);
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("%s", _("Contract (2 copies), informed consent, personal data consent and the statistical "
+                              "coupon, printed and recorded together."));
+  ImGui::Spacing();
+  draw_history();
+  ImGui::EndChild();
+}
+
+void DocumentsScreen::draw_visits(float height) {
+  section(_("VISITS"));
+  ImGui::BeginChild("visits", ImVec2(0, height), false);
+  if (visits_.empty()) ImGui::TextColored(kQuiet, "%s", loading_ ? _("Loading…") : _("No visits: only documents of "
+                                                                                       "the patient can be made."));
+  const Date day = today();
+  const float w = ImGui::GetContentRegionAvail().x;
+  for (const auto& v : visits_) {
+    ImGui::PushID(static_cast<int>(v.id));
+    const LocalTime t = to_local(v.start_at);
+    std::string label = (t.date == day ? std::string(_("today")) : t.date.ru()) + "  " + hhmm(t.minutes) + "  " + v.doctor;
+    if (!v.room.empty()) label += " · " + std::string(_("room")) + " " + v.room;
+    const char* status = db::status_name(v.status);
+    const float status_w = ImGui::CalcTextSize(status).x + (v.first_visit ? ImGui::GetTextLineHeight() + 8 : 0);
+    if (ImGui::Selectable(label.c_str(), visit_id_ == v.id, 0, ImVec2(w - status_w - 12, 0))) choose_visit(v.id);
+    if (ImGui::IsItemHovered() && !v.summary.empty()) ImGui::SetTooltip("%s", v.summary.c_str());
+    ImGui::SameLine(w - status_w);
+    if (v.first_visit) {
+      ImGui::TextColored(kOrange, "%s", _("F"));
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", _("First visit: contract and consent needed"));
+      ImGui::SameLine(0, 6);
+    }
+    ImGui::TextColored(t.date == day ? kGreen : kQuiet, "%s", status);
+    ImGui::PopID();
+  }
+  ImGui::EndChild();
+}
+
+void DocumentsScreen::draw_kinds() {
+  section(_("DOCUMENTS"));
+  const bool have_visit = visit() != nullptr;
+  for (DocKind k : kDocKinds) {
+    ImGui::PushID(static_cast<int>(k));
+    const bool usable = have_visit || !needs_visit(k);
+    ImGui::BeginDisabled(!usable);
+    if (ImGui::Selectable(doc_kind_name(k), kind_ == k)) choose_kind(k);
+    ImGui::EndDisabled();
+    if (!usable && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+      ImGui::SetTooltip("%s", _("Needs a visit."));
+    ImGui::PopID();
+  }
+}
+
+void DocumentsScreen::draw_options() {
+  if (kind_ == DocKind::Contract || kind_ == DocKind::ServicesAct) {
+    ImGui::Spacing();
+    ImGui::TextColored(kQuiet, "%s", _("Payer"));
+    int k = static_cast<int>(payer_.kind);
+    bool changed = ImGui::RadioButton(_("patient"), &k, 0);
+    ImGui::SameLine();
+    changed |= ImGui::RadioButton(_("another person"), &k, 1);
+    ImGui::SameLine();
+    changed |= ImGui::RadioButton(_("company"), &k, 2);
+    if (changed) payer_.kind = static_cast<PayerChoice::Kind>(k);
+    if (payer_.kind != PayerChoice::Kind::Patient) {
+      const bool company = payer_.kind == PayerChoice::Kind::Company;
+      ImGui::SetNextItemWidth(company ? -150 : -1);
+      ImGui::InputTextWithHint("##payer", company ? _("Company name") : _("Surname, name, patronymic"), payer_name_,
+                               sizeof payer_name_);
+      if (ImGui::IsItemDeactivatedAfterEdit()) payer_.name = payer_name_, changed = true;
+      if (company) {
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(-1);
+        ImGui::InputTextWithHint("##inn", _("INN"), payer_inn_, sizeof payer_inn_, ImGuiInputTextFlags_CharsDecimal);
+        if (ImGui::IsItemDeactivatedAfterEdit()) payer_.inn = payer_inn_, changed = true;
+      }
+    }
+    if (changed) render_preview(true);
+  } else if (kind_ == DocKind::TaxCertificate) {
+    ImGui::Spacing();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(kQuiet, "%s", _("Year of payments"));
+    ImGui::SameLine();
+    const int now = today().year();
+    for (int y = now; y >= now - 3; --y) {
+      char label[16];
+      std::snprintf(label, sizeof label, "%d", y);
+      if (ImGui::RadioButton(label, year_ == y) && year_ != y) {
+        year_ = y;
+        render_preview();
+      }
+      if (y > now - 3) ImGui::SameLine();
+    }
+  }
+}
+
+void DocumentsScreen::draw_history() {
+  section(_("PRINTED"));
+  const float height = ImGui::GetContentRegionAvail().y;
+  if (history_.empty()) {
+    ImGui::TextColored(kQuiet, "%s", _("Nothing has been printed for this patient yet."));
+    return;
+  }
+  // Two lines a record: the document; when, copies, a reprint mark. «Повторить печать» at the right.
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
+  if (!ImGui::BeginTable("history", 2, flags, ImVec2(0, std::max(80.f, height)))) return;
+  const char* again = _("Print again");
+  ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableSetupColumn("again", ImGuiTableColumnFlags_WidthFixed,
+                          ImGui::CalcTextSize(again).x + 2 * ImGui::GetStyle().FramePadding.x);
+  for (const auto& h : history_) {
+    ImGui::PushID(static_cast<int>(h.id));
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    std::string name = h.template_id;
+    for (DocKind k : kDocKinds)
+      if (h.template_id == template_id(k)) name = doc_kind_name(k);
+    const float room = ImGui::GetContentRegionAvail().x;
+    std::string shown = name;
+    while (ImGui::CalcTextSize(shown.c_str()).x > room && utf8_length(shown) > 2)
+      shown = utf8_truncate(shown, utf8_length(shown) - 2) + "…";
+    ImGui::TextUnformatted(shown.c_str());
+    const bool hovered = ImGui::IsItemHovered();
+    char meta[160];
+    std::snprintf(meta, sizeof meta, _("%s · %d cop."), printed_when(h.printed_at).c_str(), h.copies);
+    std::string line = meta;
+    if (h.reprint_of) line += std::string(" · ") + _("reprint");
+    ImGui::TextColored(kQuiet, "%s", line.c_str());
+    if (hovered || ImGui::IsItemHovered()) {
+      ImGui::BeginTooltip();
+      ImGui::TextUnformatted(name.c_str());
+      ImGui::Text(_("Template version %d · pages: %d · copies: %d"), h.template_version, h.pages, h.copies);
+      if (!h.printed_by.empty()) ImGui::Text("%s: %s", _("Printed by"), h.printed_by.c_str());
+      ImGui::TextDisabled("SHA-256 %s…", h.pdf_sha256.substr(0, 16).c_str());
+      ImGui::EndTooltip();
+    }
+    ImGui::TableNextColumn();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetTextLineHeight() / 2);
+    ImGui::BeginDisabled(printing_);
+    if (ImGui::SmallButton(reprinting_id_ == h.id ? _("Printing…") : again)) reprint(h.id);
+    ImGui::EndDisabled();
+    ImGui::PopID();
+  }
+  ImGui::EndTable();
+}
+
+void DocumentsScreen::draw_jobs() {
+  bool to_folder = false;
+  std::string folder;
+  for (auto it = jobs_.rbegin(); it != jobs_.rend(); ++it) {
+    const JobLine& j = *it;
+    ImGui::PushID(j.key);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float h = ImGui::GetTextLineHeight();
+    dl->AddCircleFilled(ImVec2(p.x + h / 2, p.y + h / 2), h / 4, ImGui::ColorConvertFloat4ToU32(job_colour(j.state)));
+    ImGui::Dummy(ImVec2(h, h));
+    ImGui::SameLine(0, 4);
+    ImGui::Text("%s × %d", j.title.c_str(), j.copies);
+    ImGui::SameLine();
+    ImGui::TextColored(job_colour(j.state), "— %s", job_state_name(j.state));
+    if (!j.detail.empty()) {
+      // A saved file by its name (the folder is said once, below); an error in full.
+      std::string shown = j.detail;
+      if (j.state == JobState::SavedToFolder) {
+        const std::filesystem::path path(j.detail);
+        shown = path.filename().string();
+        to_folder = true;
+        folder = path.parent_path().string();
+      }
+      ImGui::SameLine();
+      const float room = ImGui::GetContentRegionAvail().x;
+      std::string cut = shown;
+      while (!cut.empty() && ImGui::CalcTextSize(cut.c_str()).x > room && utf8_length(cut) > 1)
+        cut = utf8_truncate(cut, utf8_length(cut) - 2) + "…";
+      ImGui::TextColored(j.state == JobState::Failed ? kError : kQuiet, "%s", cut.c_str());
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", j.detail.c_str());
+    }
+    ImGui::PopID();
+  }
+  if (to_folder) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(kQuiet, _("No printer is connected: the PDF files are saved to the folder %s"), folder.c_str());
+    ImGui::PopTextWrapPos();
+  }
+}
+
+void DocumentsScreen::draw_right(float width, float height) {
+  ImGui::BeginChild("right", ImVec2(width, height), false);
+  // The document's name, copies and pages; «Печать» at the right end.
+  const char* print_label = _("Print (F9)");
+  const float print_w = ImGui::CalcTextSize(print_label).x + 2 * ImGui::GetStyle().FramePadding.x + 24;
+  ImGui::PushFont(ctx_.shell.bold_font());
+  ImGui::AlignTextToFramePadding();
+  const std::string head = prepared_ ? doc_title_ : std::string(doc_kind_name(kind_));
+  ImGui::PushTextWrapPos(width - print_w - 16);
+  ImGui::TextUnformatted(head.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+  ImGui::SameLine(width - print_w);
+  ImGui::BeginDisabled(!prepared_ || printing_ || rendering_);
+  if (ui::button(print_label, ImVec2(print_w, 0))) print_current();
+  ImGui::EndDisabled();
+  if (prepared_) {
+    char meta[160];
+    std::snprintf(meta, sizeof meta, _("%d cop. · %d p. · template version %d"), copies_, preview_.page_count(),
+                  prepared_->tmpl.version);
+    ImGui::TextColored(kQuiet, "%s", meta);
+    if (prepared_->request.kind == DocKind::Contract && copies_ > 2) {
+      ImGui::SameLine();
+      ImGui::TextColored(kAmber, "%s", _("· the payer is not the patient: a copy for the payer"));
+    }
+  }
+  if (!notice_.empty()) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(notice_is_error_ ? kError : kGreen, "%s", notice_.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  draw_jobs();
+  ImGui::Spacing();
+
+  if (!preview_error_.empty()) {
+    // A broken template or missing data: the error and its line instead of pages.
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.99f, 0.91f, 0.90f, 1));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 12));
+    ImGui::BeginChild("error", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PushFont(ctx_.shell.bold_font());
+    ImGui::TextColored(kError, "%s", _("The document cannot be made"));
+    ImGui::PopFont();
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(preview_error_.c_str());
+    if (!preview_error_detail_.empty()) ImGui::TextColored(kQuiet, "%s", preview_error_detail_.c_str());
+    if (preview_error_detail_.find(".md") != std::string::npos) {  // a template's own error
+      ImGui::Spacing();
+      ImGui::TextColored(kQuiet, "%s", _("Templates are in the folder:"));
+      ImGui::SameLine();
+      ImGui::TextColored(kQuiet, "%s", docs::templates_dir().string().c_str());
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+  } else if (preview_.empty()) {
+    ImGui::TextColored(kQuiet, "%s", rendering_ ? _("Preparing the pages…") : "");
+  } else {
+    preview_.draw("preview", ImVec2(0, 0));
+  }
+  ImGui::EndChild();
+}
+
+// ---- Screenshots ---------------------------------------------------------------------------
+
+void DocumentsScreen::prepare_screenshot() {
+  // A patient with a first visit today, on the contract: the preview shows a real document.
+  auto done = std::make_shared<bool>(false);
+  ctx_.worker.submit([this, done](db::Database& db) -> db::Worker::Continuation {
+    std::optional<db::PatientSummary> who;
+    std::optional<std::int64_t> appt;
+    if (auto rows = db::today_flow(db, today(), db::now_unix())) {
+      const db::FlowRow* best = nullptr;
+      for (const auto& r : *rows)
+        if (r.first_visit && (!best || (r.status != db::AppointmentStatus::NoShow && best->status == db::AppointmentStatus::NoShow)))
+          best = &r;
+      if (!best && !rows->empty()) best = &rows->front();
+      if (best) {
+        if (auto p = db::get_patient(db, best->patient_id)) {
+          db::PatientSummary s;
+          s.id = p->id;
+          s.card_no = p->card_no;
+          s.surname = p->surname;
+          s.name = p->name;
+          s.patronymic = p->patronymic;
+          s.birth_date = p->birth_date.iso();
+          s.sex = p->sex;
+          if (!p->phones.empty()) s.phone = p->phones.front().number;
+          who = s;
+          appt = best->appointment_id;
+        }
+      }
+    }
+    return [this, done, who, appt]() {
+      *done = true;
+      if (who) {
+        kind_ = DocKind::Contract;
+        open_for(*who, appt);
+      }
+    };
+  });
+  ctx_.shell.render_until([this] { draw(); }, [this, done] { return *done && !busy() && ctx_.worker.idle(); }, 400);
+}
+
+void DocumentsScreen::prepare_extra_shot(const std::string& name) {
+  auto settle = [this] {
+    ctx_.shell.render_until([this] { draw(); }, [this] { return !busy() && ctx_.worker.idle(); }, 400);
+  };
+  if (name == "history") {
+    template_override_.clear();
+    print_first_visit_pack();
+    settle();
+    choose_kind(DocKind::StatCoupon);
+    settle();
+  } else if (name == "reprint") {
+    // The oldest record of the history: the contract printed with the pack.
+    if (!history_.empty()) reprint(history_.back().id);
+    settle();
+  } else if (name == "error") {
+    // A clinic's typo in a placeholder: the error names it and its line, nothing is previewed.
+    template_override_ =
+        "---\nid: contract\ntitle: Договор на оказание платных медицинских услуг\nversion: 2\ncopies: 2\n---\n"
+        "# ДОГОВОР № {{document.number}}\n\n{{document.city}}, {{document.date_long}}\n\n"
+        "Пациент: {{patient.full_nmae}}\n";
+    kind_ = DocKind::Contract;
+    render_preview();
+    settle();
+    template_override_.clear();
+  }
+}
+
+}  // namespace rg::desk

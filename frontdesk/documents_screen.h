@@ -1,0 +1,179 @@
+// «Документы»: the administrator picks a patient and a visit, sees the documents that can be made
+// for it, a rendered preview of the pages, prints them (or the first visit pack: contract,
+// consent, personal-data consent, coupon in one action), and reprints from the history of the
+// patient's printed documents, byte for byte.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "appointments.h"
+#include "calendar.h"
+#include "document_preview.h"
+#include "patient_picker.h"
+#include "screen.h"
+
+namespace rg::desk {
+
+// The documents the desk makes for a patient and a visit, in the order they are listed.
+enum class DocKind { Contract, Consent, Refusal, PersonalData, StatCoupon, Slip, ServicesAct, TaxCertificate };
+inline constexpr DocKind kDocKinds[] = {DocKind::Contract,   DocKind::Consent, DocKind::Refusal,
+                                        DocKind::PersonalData, DocKind::StatCoupon, DocKind::Slip,
+                                        DocKind::ServicesAct, DocKind::TaxCertificate};
+const char* template_id(DocKind k);   // the file in templates/: "contract", …
+const char* doc_kind_name(DocKind k);  // translated, short: «Договор»
+bool needs_visit(DocKind k);
+
+// Who pays, as the desk states it for the contract and the act.
+struct PayerChoice {
+  enum class Kind { Patient, Person, Company } kind = Kind::Patient;
+  std::string name;  // the person's full name, or the company's
+  std::string inn;   // a company's
+};
+
+// Everything a document is made from; the data itself is read on the worker.
+struct DocRequest {
+  DocKind kind = DocKind::Contract;
+  std::int64_t patient_id = 0;
+  std::optional<std::int64_t> appointment_id;
+  PayerChoice payer;
+  int year = 0;  // the tax certificate's
+  Date date;     // the document's date (today)
+};
+
+// ---- Where printed PDFs go ------------------------------------------------------------------
+// THE SEAM FOR THE PRINT SERVICE (printing/cups): implement DocumentOutput over it (documents to
+// the A4 queue, slips to the slip queue, `copies` as the job's copies, its job states reported
+// through `report`) and hand it to DocumentsScreen::set_output. Until then FolderOutput saves
+// every PDF to a folder and says where.
+enum class JobState { Pending, Printing, Completed, Stopped, Failed, SavedToFolder };
+const char* job_state_name(JobState s);  // translated
+
+struct PrintJob {
+  std::int64_t printed_id = 0;  // the printed_documents row
+  std::string title;            // «Договор — Иванова А. П.»: the queue shows it
+  std::string template_id;
+  std::string pdf;
+  int copies = 1;
+  bool slip = false;            // the slip printer's queue rather than the A4 one
+  std::string file_stem;        // for a file: «2025-06-03-contract-000123»
+};
+
+class DocumentOutput {
+ public:
+  // Any thread, any number of times, as the job moves; the last call is its final state.
+  using Report = std::function<void(JobState, std::string detail)>;
+  virtual ~DocumentOutput() = default;
+  // Called on the UI thread: must not block (no I/O here; hand the job to a thread).
+  virtual void submit(PrintJob job, Report report) = 0;
+};
+
+// The fallback: each PDF written atomically (db/files.h) to the folder in the setting
+// print.fallback_dir, else ./var/documents, on the desk's worker.
+class FolderOutput : public DocumentOutput {
+ public:
+  explicit FolderOutput(db::Worker& worker) : worker_(worker) {}
+  void submit(PrintJob job, Report report) override;
+  static std::string default_dir();  // ./var/documents, absolute
+
+ private:
+  db::Worker& worker_;
+};
+
+class DocumentsScreen : public Screen {
+ public:
+  explicit DocumentsScreen(DeskContext& ctx);
+  const char* id() const override { return "documents"; }
+  std::string title() const override;
+  void on_show() override;
+  void on_data_changed() override;
+  void draw() override;
+  void prepare_screenshot() override;
+  std::vector<std::string> extra_shots() const override { return {"history", "reprint", "error"}; }
+  void prepare_extra_shot(const std::string& name) override;
+
+  void set_output(std::unique_ptr<DocumentOutput> output) { output_ = std::move(output); }
+  // From another screen (the flow board's «П», the patient card): this patient, this visit.
+  void open_for(const db::PatientSummary& patient, std::optional<std::int64_t> appointment_id);
+
+  // Actions, usable by tests and screenshots.
+  void choose_visit(std::optional<std::int64_t> appointment_id);
+  void choose_kind(DocKind kind);
+  void print_current();
+  void print_first_visit_pack();
+  void reprint(std::int64_t printed_id);
+  bool busy() const { return loading_ > 0 || printing_; }
+
+ private:
+  struct Prepared;  // the template and data a preview was drawn from: what «Печать» prints
+  // A line of the history (db::PrintedDocument without its template and data; db/documents.h is
+  // not included here: its db::Payer and invoices.h's clash in one translation unit).
+  struct Printed {
+    std::int64_t id = 0;
+    std::optional<std::int64_t> reprint_of;
+    std::string template_id, printed_by, pdf_sha256;
+    int template_version = 1, pages = 1, copies = 1;
+    std::int64_t printed_at = 0;
+  };
+  struct JobLine {
+    int key = 0;
+    std::string title;
+    int copies = 1;
+    JobState state = JobState::Pending;
+    std::string detail;
+  };
+
+  void set_patient(const db::PatientSummary& p, std::optional<std::int64_t> appointment_id);
+  void load_visits(std::optional<std::int64_t> want_visit);
+  void load_history();
+  void render_preview(bool keep_place = false);
+  DocRequest request(DocKind kind) const;
+  const db::PatientVisit* visit() const;
+  // Sends rendered and recorded documents to the output; reports land in jobs_.
+  void send(std::vector<PrintJob> jobs);
+
+  void draw_header();
+  void draw_left(float width, float height);
+  void draw_visits(float height);
+  void draw_kinds();
+  void draw_options();
+  void draw_history();
+  void draw_right(float width, float height);
+  void draw_jobs();
+
+  PatientPicker picker_;
+  DocumentPreview preview_;
+  std::unique_ptr<DocumentOutput> output_;
+
+  std::optional<db::PatientSummary> patient_;
+  std::vector<db::PatientVisit> visits_;  // today's first, then as patient_visits gives them
+  std::optional<std::int64_t> visit_id_;
+  DocKind kind_ = DocKind::Contract;
+  PayerChoice payer_;
+  char payer_name_[160] = {};
+  char payer_inn_[16] = {};
+  int year_ = 0;
+  std::vector<Printed> history_;
+
+  std::shared_ptr<const Prepared> prepared_;
+  std::string doc_title_;  // of the previewed document
+  int copies_ = 1;
+  std::string preview_error_, preview_error_detail_;
+  std::string notice_;
+  bool notice_is_error_ = false;
+  std::vector<JobLine> jobs_;
+  int next_job_key_ = 1;
+
+  int visits_gen_ = 0, history_gen_ = 0, preview_gen_ = 0;
+  int loading_ = 0;  // worker jobs under way that fill the screen
+  bool rendering_ = false;
+  bool printing_ = false;
+  std::int64_t reprinting_id_ = 0;
+  std::string template_override_;  // a template text instead of the file (the error screenshot)
+};
+
+}  // namespace rg::desk

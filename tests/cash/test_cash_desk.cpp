@@ -1,0 +1,207 @@
+// The cash desk with the virtual registrar, in one process: the receipt's FFD 1.2 tags, a lost
+// reply, a refusal (no paper) and its resend, an unreachable registrar, the 24-hour rule, the
+// shift, and the registrar's own state across restarts.
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+#include "cash_fixture.h"
+#include "receipt_builder.h"
+
+using namespace rg;
+using namespace rg::drivers::fiscal;
+using rg::test::CashFixture;
+
+TEST_CASE_FIXTURE(CashFixture, "a payment's receipt carries the FFD 1.2 tags and the registrar's document is stored") {
+  REQUIRE(desk->open_shift(500000));
+  const auto id = invoice({1, 2}, 3);  // 3 × 1 500,00 and 3 × 333,33
+  REQUIRE(db::set_invoice_discount(db, id, 1000, "Постоянный пациент", std::nullopt, db::Actor::user(1)));
+  auto inv = *db::load_invoice(db, id);
+  db::NewPayment p;
+  p.invoice_id = id;
+  p.tender = {inv.total - 100000, 100000, 0, inv.total, ""};
+  p.customer_contact = "+79161234567";
+  auto paid = desk->pay(p);
+  REQUIRE_MESSAGE(paid, (paid ? "" : paid.error().message));
+  CHECK(paid->payment.state == db::PaymentState::Registered);
+  CHECK(paid->change == 100000);
+  REQUIRE(paid->receipt);
+  CHECK(paid->receipt->total == inv.total);
+  CHECK(paid->receipt->payment_ref == paid->payment.ref);
+  CHECK(*paid->payment.fiscal_number == paid->receipt->number);
+  CHECK(paid->payment.fiscal_sign == std::to_string(paid->receipt->fiscal_sign));
+
+  // The receipt as the registrar was asked for it.
+  auto receipt = cash::receipt_for(db, paid->payment, desk->options().receipt);
+  REQUIRE(receipt);
+  CHECK(receipt->operation == Operation::Sale);           // 1054 = 1
+  CHECK(receipt->customer_contact == "+79161234567");     // 1008
+  CHECK(receipt->cashier.inn == "771234567890");          // 1203
+  CHECK(receipt->electronic == 100000);                   // 1081
+  CHECK(receipt->cash == inv.total - 100000);             // 1031
+  Kopecks sum = 0;
+  for (const auto& item : receipt->items) {
+    CHECK(item.subject == Subject::Service);    // 1212 = 4
+    CHECK(item.method == Method::FullPayment);  // 1214 = 4
+    CHECK(item.vat == Vat::NoVat);              // 1199 = 6
+    CHECK(item.price * item.quantity_milli / 1000 == item.sum());
+    sum += item.sum();
+  }
+  CHECK(sum == inv.total);
+  CHECK(receipt->items.size() >= 2);
+  // The registrar counted exactly what the ledger holds.
+  CHECK(registrar->counters() == ledger_counters());
+  // And printed it.
+  CHECK(std::filesystem::exists(printer.last_job()));
+}
+
+TEST_CASE_FIXTURE(CashFixture, "partial payments, a deposit, paying from the account and a refund go on the right receipts") {
+  REQUIRE(desk->open_shift(0));
+  const auto id = invoice();
+  db::NewPayment part;
+  part.invoice_id = id;
+  part.tender.cash = 50000;
+  auto first = desk->pay(part);
+  REQUIRE(first);
+  auto r1 = cash::receipt_for(db, first->payment, desk->options().receipt);
+  REQUIRE(r1);
+  CHECK(r1->items[0].method == Method::PartialPrepayment);
+  // The patient tops up the account and pays the rest from it.
+  db::NewPayment dep;
+  dep.kind = db::PaymentKind::Deposit;
+  dep.patient_id = patients[0];
+  dep.tender.card = 100000;
+  auto deposit = desk->pay(dep);
+  REQUIRE(deposit);
+  auto rd = cash::receipt_for(db, deposit->payment, desk->options().receipt);
+  REQUIRE(rd);
+  CHECK(rd->items[0].subject == Subject::Payment);  // 1212 = 10
+  CHECK(rd->items[0].method == Method::Advance);    // 1214 = 3
+  db::NewPayment rest;
+  rest.invoice_id = id;
+  rest.tender.balance = 100000;
+  auto second = desk->pay(rest);
+  REQUIRE_MESSAGE(second, (second ? "" : second.error().message));
+  auto r2 = cash::receipt_for(db, second->payment, desk->options().receipt);
+  REQUIRE(r2);
+  CHECK(r2->prepaid == 100000);  // 1215: the advance offset
+  CHECK(r2->items[0].method == Method::FullPayment);
+  CHECK(db::load_invoice(db, id)->status == db::InvoiceStatus::Paid);
+  // Refund of the cash part.
+  db::NewPayment back;
+  back.kind = db::PaymentKind::Refund;
+  back.refund_of = first->payment.id;
+  back.tender.cash = 50000;
+  back.reason = "Отказ от услуги";
+  auto refunded = desk->pay(back);
+  REQUIRE(refunded);
+  CHECK(registrar->last_document()->operation == Operation::SaleRefund);  // 1054 = 2
+  CHECK(registrar->counters() == ledger_counters());
+  CHECK(registrar->counters().refunds_cash == 50000);
+}
+
+TEST_CASE_FIXTURE(CashFixture, "a lost reply: the registrar registered the receipt, the desk finds it and records it once") {
+  REQUIRE(desk->open_shift(0));
+  const auto id = invoice();
+  registrar->set_fault(VirtualFault::LoseReply);
+  db::NewPayment p;
+  p.invoice_id = id;
+  p.tender.cash = 150000;
+  auto paid = desk->pay(p);
+  REQUIRE_MESSAGE(paid, (paid ? "" : paid.error().message));
+  CHECK(paid->payment.state == db::PaymentState::Registered);
+  CHECK(registrar->counters().sales == 1);
+  CHECK(count("SELECT count(*) FROM payments WHERE state = 'registered'") == 1);
+  CHECK(registrar->counters() == ledger_counters());
+}
+
+TEST_CASE_FIXTURE(CashFixture, "no paper: nothing is registered, the payment waits, and goes through once the paper is in") {
+  REQUIRE(desk->open_shift(0));
+  const auto id = invoice();
+  printer.set_fault(drivers::SimFault::PaperEnd);
+  db::NewPayment p;
+  p.invoice_id = id;
+  p.tender.card = 150000;
+  auto refused = desk->pay(p);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().message == cash::registrar_problem(Error{ErrorCode::Io, "no paper. Load a roll and try again."}) +
+                                       " The receipt was not printed; the payment is kept: send it again or cancel it.");
+  CHECK(registrar->counters().sales == 0);
+  // The intent is kept and offered again; another payment waits for it.
+  auto rec = desk->reconcile();
+  REQUIRE(rec);
+  REQUIRE(rec->unsent);
+  CHECK_FALSE(rec->completed);
+  auto blocked = desk->pay(p);
+  REQUIRE_FALSE(blocked);
+  CHECK(blocked.error().code == ErrorCode::Conflict);
+  printer.set_fault(drivers::SimFault::None);
+  auto resent = desk->resend(rec->unsent->id);
+  REQUIRE_MESSAGE(resent, (resent ? "" : resent.error().message));
+  CHECK(resent->payment.state == db::PaymentState::Registered);
+  CHECK(registrar->counters() == ledger_counters());
+  CHECK(db::load_invoice(db, id)->status == db::InvoiceStatus::Paid);
+}
+
+TEST_CASE_FIXTURE(CashFixture, "an unreachable registrar: no intent is written, and a pending one is never guessed") {
+  REQUIRE(desk->open_shift(0));
+  const auto id = invoice();
+  registrar->set_fault(VirtualFault::Offline);
+  db::NewPayment p;
+  p.invoice_id = id;
+  p.tender.cash = 150000;
+  auto refused = desk->pay(p);
+  REQUIRE_FALSE(refused);
+  CHECK(count("SELECT count(*) FROM payments") == 0);
+  CHECK_FALSE(desk->reconcile());  // cannot ask: says so, decides nothing
+  registrar->set_fault(VirtualFault::None);
+  auto rec = desk->reconcile();
+  REQUIRE(rec);
+  CHECK_FALSE(rec->unsent);
+  CHECK_FALSE(rec->completed);
+  // Cancelling an unsent intent is refused when the registrar did register it.
+  registrar->set_fault(VirtualFault::None);
+  auto intent = db::record_intent(db, p, registrar->status()->last_document_number, db::Actor::user(1));
+  REQUIRE(intent);
+  drivers::fiscal::Receipt r = *cash::receipt_for(db, *intent, desk->options().receipt);
+  REQUIRE(registrar->register_receipt(r));  // it went through behind the desk's back
+  CHECK_FALSE(desk->cancel_unsent(intent->id, "передумали"));
+  CHECK(db::load_payment(db, intent->id)->state == db::PaymentState::Registered);
+  CHECK(registrar->counters() == ledger_counters());
+}
+
+TEST_CASE_FIXTURE(CashFixture, "the 24-hour rule, the Z report, and the registrar's numbers across restarts") {
+  auto shift = desk->open_shift(300000);
+  REQUIRE(shift);
+  const auto id = invoice();
+  registrar->set_clock_offset(25 * 3600);
+  db::NewPayment p;
+  p.invoice_id = id;
+  p.tender.cash = 150000;
+  auto refused = desk->pay(p);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().message.find("24") != std::string::npos);
+  registrar->set_clock_offset(0);
+  REQUIRE(desk->pay(p));
+  REQUIRE(desk->x_report());
+  REQUIRE(desk->close_shift(450000, 400000, "Всё в порядке"));
+  auto closed = db::load_shift(db, *shift);
+  REQUIRE(closed);
+  CHECK(*closed->expected == 450000);
+  CHECK_FALSE(registrar->status()->shift_open);
+  const auto last = registrar->last_document();
+  REQUIRE(last);
+  CHECK(last->type == DocumentType::CloseShift);
+  // A new process sees the same registrar.
+  auto again = VirtualRegistrar::open(registrar_dir, nullptr);
+  REQUIRE(again);
+  CHECK(again->last_document()->number == last->number);
+  CHECK(again->counters() == registrar->counters());
+  CHECK(again->status()->shift_number == 1);
+  // A damaged state file is an error, not a fresh registrar with numbers starting over.
+  {
+    std::ofstream f(std::filesystem::path(registrar_dir) / VirtualRegistrar::kStateFile);
+    f << "last_number=twelve\n";
+  }
+  CHECK_FALSE(VirtualRegistrar::open(registrar_dir, nullptr));
+}
