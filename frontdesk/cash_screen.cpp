@@ -9,11 +9,15 @@
 
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
 
 #include "calendar.h"
 #include "day_list.h"
 #include "cash_service.h"
 #include "dialog.h"
+#include "escpos_preview.h"
+#include "receipt_printer/profile.h"
 #include "money.h"
 #include "patients.h"
 #include "tasks.h"
@@ -71,6 +75,54 @@ std::string CashScreen::title() const { return _("Cash desk"); }
 
 void CashScreen::on_show() {
   if (!board_ && !loading_) reload();
+  if (!receipt_) load_last_receipt();
+}
+
+void CashScreen::load_last_receipt() {
+  if (!ctx_.cash || ctx_.cash->receipts_dir().empty()) return;
+  const std::filesystem::path dir = ctx_.cash->receipts_dir();
+  ctx_.worker.submit([this, dir](db::Database&) -> db::Worker::Continuation {
+    // The newest job by its number (receipt-NNNN.bin); drawer kicks print no paper.
+    std::filesystem::path newest;
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+      const auto name = e.path().filename().string();
+      if (name.starts_with("receipt-") && e.path().extension() == ".bin" && e.file_size(ec) > 64 &&
+          (newest.empty() || name > newest.filename().string()))
+        newest = e.path();
+    }
+    if (newest.empty()) return {};
+    std::ifstream in(newest, std::ios::binary);
+    std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    thread_local std::optional<printing::EscposPreview> preview;
+    if (!preview) {
+      auto made = printing::EscposPreview::create();
+      if (!made) return {};
+      preview.emplace(std::move(*made));
+    }
+    auto paper = std::make_shared<printing::PaperImage>(preview->render(bytes, drivers::default_profile_80mm().width_dots));
+    return [this, paper, name = newest.filename().string()]() {
+      auto t = ui::Texture::from_grey(ctx_.shell, paper->width, paper->height, paper->pixels.data());
+      if (!t) return;
+      receipt_ = std::move(*t);
+      receipt_name_ = name;
+    };
+  });
+}
+
+void CashScreen::draw_receipt(float width, float height) {
+  ImGui::BeginChild("receipt", ImVec2(width, height), true);
+  ImGui::TextColored(kQuiet, "%s", _("LAST RECEIPT"));
+  ImGui::Separator();
+  if (receipt_ && !receipt_.lost()) {
+    const float w = width - 24;
+    const float scale = w / static_cast<float>(receipt_.width());
+    ImGui::Image(receipt_.id(), ImVec2(w, static_cast<float>(receipt_.height()) * scale));
+    ImGui::TextColored(kQuiet, "%s", receipt_name_.c_str());
+  } else {
+    ImGui::TextColored(kQuiet, "%s", _("No receipts printed yet."));
+  }
+  ImGui::EndChild();
 }
 
 void CashScreen::set_notice(std::string text, bool error) {
@@ -142,16 +194,28 @@ void CashScreen::select_invoice(std::int64_t id) {
 
 void CashScreen::bill_patient(std::int64_t patient_id) {
   if (!board_) return;
-  std::vector<std::int64_t> visits;
+  BillDialog::Request r;
+  r.patient_id = patient_id;
   for (const auto& v : board_->awaiting)
-    if (v.patient_id == patient_id) visits.push_back(v.appointment_id);
+    if (v.patient_id == patient_id) r.visits.push_back(v), r.patient_name = v.patient_name;
+  ctx_.worker.submit([this, r](db::Database& db) mutable -> db::Worker::Continuation {
+    auto family = db::linked_payers(db, r.patient_id);
+    if (family) r.family = std::move(*family);
+    return [this, r = std::move(r)]() mutable {
+      bill_.open(std::move(r), [this](const std::vector<std::int64_t>& visits, const db::InvoicePayer& payer) {
+        make_invoice(visits, payer);
+      });
+    };
+  });
+}
+
+void CashScreen::make_invoice(const std::vector<std::int64_t>& visits, const db::InvoicePayer& payer) {
   const db::Actor actor = ctx_.actor();
-  busy_ = true;
-  ctx_.worker.submit([this, visits, actor](db::Database& db) -> db::Worker::Continuation {
-    auto made = db::create_invoices(db, visits, {}, actor);
+  ctx_.worker.submit([this, visits, payer, actor](db::Database& db) -> db::Worker::Continuation {
+    auto made = db::create_invoices(db, visits, payer, actor);
     return [this, made]() {
-      busy_ = false;
-      if (!made) return set_notice(made.error().message, true);
+      bill_.finished(bool(made), made ? std::string() : made.error().message);
+      if (!made) return;
       if (made->insurer_invoice && !made->patient_invoice) {
         set_notice(_("Everything is covered by the guarantee letter: billed to the insurer."), false);
       } else if (made->insurer_invoice) {
@@ -163,6 +227,18 @@ void CashScreen::bill_patient(std::int64_t patient_id) {
       reload();
     };
   });
+}
+
+void CashScreen::deposit() {
+  if (!selected_ || !board_ || !board_->shift) return;
+  const auto& inv = selected_->invoice;
+  PaymentDialog::Request r;
+  r.payment.kind = db::PaymentKind::Deposit;
+  r.payment.patient_id = inv.payer.patient_id.value_or(inv.patient_id);
+  r.title = std::string(_("Advance to the personal account")) + " — " +
+            (inv.payer.patient_id ? inv.payer_label : inv.patient_name);
+  r.contact = selected_->contact;
+  payment_.open(std::move(r), [this](const db::NewPayment& p) { pay(p); });
 }
 
 void CashScreen::cash_job(std::string done_notice, std::function<Status(cash::CashDesk&, db::Database&)> job,
@@ -183,6 +259,7 @@ void CashScreen::cash_job(std::string done_notice, std::function<Status(cash::Ca
           set_notice(st ? done_notice : st.error().message, !st);
           if (after) after(bool(st), st ? std::string() : st.error().message);
           reload();
+          load_last_receipt();
         };
       },
       [this, after](const Error& e) {
@@ -377,47 +454,55 @@ void CashScreen::draw_lists(float width, float height) {
     ImGui::EndChild();
     return;
   }
-  const float amount_x = width - 150;
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH;
   // Open invoices first: they are what the patient at the window is paying.
   ImGui::TextColored(kQuiet, "%s", _("OPEN INVOICES"));
-  ImGui::Separator();
   if (board_->open.empty()) ImGui::TextColored(kQuiet, "%s", _("No open invoices."));
-  for (const auto& inv : board_->open) {
-    ImGui::PushID(static_cast<int>(inv.id + 1000000));
-    char label[256];
-    std::snprintf(label, sizeof label, "№ %lld  %s", static_cast<long long>(inv.id), inv.patient_name.c_str());
-    if (ImGui::Selectable(label, selected_id_ == inv.id, 0, ImVec2(amount_x - 10, 0))) select_invoice(inv.id);
-    ImGui::SameLine(amount_x);
-    ImGui::TextUnformatted(ui::money(inv.due()).c_str());
-    ImGui::PopID();
+  if (!board_->open.empty() && ImGui::BeginTable("open", 2, flags)) {
+    ImGui::TableSetupColumn("who", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("due", ImGuiTableColumnFlags_WidthFixed, 110);
+    for (const auto& inv : board_->open) {
+      ImGui::PushID(static_cast<int>(inv.id + 1000000));
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      char label[256];
+      std::snprintf(label, sizeof label, "№ %lld  %s", static_cast<long long>(inv.id), inv.patient_name.c_str());
+      if (ImGui::Selectable(label, selected_id_ == inv.id, ImGuiSelectableFlags_SpanAllColumns)) select_invoice(inv.id);
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(ui::money(inv.due()).c_str());
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
   }
   ImGui::Spacing();
   ImGui::Spacing();
-  ImGui::TextColored(kQuiet, "%s", _("VISITS TO BILL TODAY"));
-  ImGui::SameLine();
-  ImGui::TextColored(kQuiet, "(%zu)", board_->awaiting.size());
-  ImGui::Separator();
-  ImGui::BeginChild("awaiting", ImVec2(0, 0), false);
+  ImGui::TextColored(kQuiet, "%s (%zu)", _("VISITS TO BILL TODAY"), board_->awaiting.size());
   if (board_->awaiting.empty()) ImGui::TextColored(kQuiet, "%s", _("Nobody is waiting."));
   std::optional<std::int64_t> bill;
-  for (const auto& v : board_->awaiting) {
-    ImGui::PushID(static_cast<int>(v.appointment_id));
-    const std::string label = hhmm(to_local(v.start_at).minutes) + "  " + v.patient_name;
-    if (ImGui::Selectable(label.c_str(), false, 0, ImVec2(amount_x - 10, 0)) && !busy_) bill = v.patient_id;
-    ImGui::SameLine(amount_x);
-    ImGui::TextUnformatted(ui::money(v.amount).c_str());
-    ImGui::TextColored(kQuiet, "      %s", v.doctor_name.c_str());
-    if (v.status != "done") {
-      ImGui::SameLine();
-      ImGui::TextColored(kAmber, "· %s", _("still at the doctor"));
+  if (!board_->awaiting.empty() && ImGui::BeginTable("awaiting", 2, flags | ImGuiTableFlags_ScrollY)) {
+    ImGui::TableSetupColumn("who", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("amount", ImGuiTableColumnFlags_WidthFixed, 110);
+    for (const auto& v : board_->awaiting) {
+      ImGui::PushID(static_cast<int>(v.appointment_id));
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      const std::string label = hhmm(to_local(v.start_at).minutes) + "  " + v.patient_name;
+      if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_SpanAllColumns) && !busy_) bill = v.patient_id;
+      ImGui::TextColored(kQuiet, "       %s", v.doctor_name.c_str());
+      if (v.status != "done") {
+        ImGui::SameLine();
+        ImGui::TextColored(kAmber, "· %s", _("still at the doctor"));
+      }
+      if (v.dms) {
+        ImGui::SameLine();
+        ImGui::TextColored(kBlue, "· %s", _("DMS"));
+      }
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(ui::money(v.amount).c_str());
+      ImGui::PopID();
     }
-    if (v.dms) {
-      ImGui::SameLine();
-      ImGui::TextColored(kBlue, "· %s", _("DMS"));
-    }
-    ImGui::PopID();
+    ImGui::EndTable();
   }
-  ImGui::EndChild();
   ImGui::EndChild();
   if (bill) bill_patient(*bill);
 }
@@ -440,22 +525,20 @@ void CashScreen::draw_invoice(float width, float height) {
   }
   const bool editable = inv.status == db::InvoiceStatus::Open && inv.paid == 0 && selected_->payments.empty();
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
-  if (ImGui::BeginTable("lines", 6, flags, ImVec2(0, height * 0.42f))) {
-    ImGui::TableSetupColumn(_("Code"), ImGuiTableColumnFlags_WidthFixed, 120);
+  if (ImGui::BeginTable("lines", 5, flags, ImVec2(0, height * 0.42f))) {
     ImGui::TableSetupColumn(_("Service"), ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn(_("Price"), ImGuiTableColumnFlags_WidthFixed, 120);
+    ImGui::TableSetupColumn(_("Price"), ImGuiTableColumnFlags_WidthFixed, 105);
     ImGui::TableSetupColumn(_("Qty"), ImGuiTableColumnFlags_WidthFixed, 50);
-    ImGui::TableSetupColumn(_("Discount"), ImGuiTableColumnFlags_WidthFixed, 110);
-    ImGui::TableSetupColumn(_("Amount"), ImGuiTableColumnFlags_WidthFixed, 130);
+    ImGui::TableSetupColumn(_("Discount"), ImGuiTableColumnFlags_WidthFixed, 75);
+    ImGui::TableSetupColumn(_("Amount"), ImGuiTableColumnFlags_WidthFixed, 110);
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableHeadersRow();
     for (const auto& l : inv.lines) {
       ImGui::PushID(static_cast<int>(l.id));
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(l.code.c_str());
-      ImGui::TableNextColumn();
       ImGui::TextWrapped("%s", l.name.c_str());
+      ImGui::TextColored(kQuiet, "%s", l.code.c_str());
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(ui::money(l.price).c_str());
       ImGui::TableNextColumn();
@@ -480,13 +563,14 @@ void CashScreen::draw_invoice(float width, float height) {
   if (inv.discount_bp) ImGui::TextColored(kQuiet, "%s %s — %s", _("Discount on the invoice:"), percent_text(inv.discount_bp).c_str(), inv.discount_reason.c_str());
   ImGui::PushFont(ctx_.shell.font(24));
   ImGui::Text("%s %s", _("Total:"), ui::money(inv.total).c_str());
-  if (inv.paid > 0) {
-    ImGui::SameLine(0, 30);
-    ImGui::TextColored(kGreen, "%s %s", _("paid"), ui::money(inv.paid).c_str());
-    ImGui::SameLine(0, 30);
-    ImGui::Text("%s %s", _("due"), ui::money(inv.due()).c_str());
-  }
   ImGui::PopFont();
+  if (inv.paid > 0) {
+    ImGui::TextColored(kGreen, "%s %s", _("paid"), ui::money(inv.paid).c_str());
+    ImGui::SameLine(0, 24);
+    ImGui::PushFont(ctx_.shell.bold_font());
+    ImGui::Text("%s %s", _("due"), ui::money(inv.due()).c_str());
+    ImGui::PopFont();
+  }
   ImGui::Spacing();
   const bool shift_open = board_ && board_->shift;
   ImGui::BeginDisabled(busy_ || inv.status != db::InvoiceStatus::Open || !shift_open);
@@ -501,30 +585,44 @@ void CashScreen::draw_invoice(float width, float height) {
       discount_.open = discount_.just_opened = true;
     }
   }
+  if (shift_open && inv.payer.kind != db::PayerKind::Company) {
+    ImGui::SameLine();
+    ImGui::BeginDisabled(busy_);
+    if (ui::button(_("Top up the account"), ImVec2(200, 44))) deposit();
+    ImGui::EndDisabled();
+  }
   if (!shift_open) ImGui::TextColored(kAmber, "%s", _("Open the shift to take payments."));
   ImGui::Spacing();
   ImGui::TextColored(kQuiet, "%s", _("PAYMENTS"));
   ImGui::Separator();
   if (selected_->payments.empty()) ImGui::TextColored(kQuiet, "%s", _("Nothing paid yet."));
-  for (const auto& p : selected_->payments) {
-    ImGui::PushID(static_cast<int>(p.id));
-    const LocalTime t = to_local(p.created_at);
-    ImGui::Text("%s %s  %s  %s (%s)", t.date.ru().c_str(), hhmm(t.minutes).c_str(), payment_kind_name(p.kind),
-                ui::money(p.total).c_str(), methods(p.tender).c_str());
-    ImGui::SameLine();
-    if (p.state == db::PaymentState::Registered) {
-      ImGui::TextColored(kQuiet, "%s %lld", _("receipt FD"), static_cast<long long>(p.fiscal_number.value_or(0)));
-      if (p.kind == db::PaymentKind::Invoice) {
-        ImGui::SameLine();
+  if (!selected_->payments.empty() && ImGui::BeginTable("payments", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+    ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("receipt", ImGuiTableColumnFlags_WidthFixed, 120);
+    ImGui::TableSetupColumn("action", ImGuiTableColumnFlags_WidthFixed, 90);
+    for (const auto& p : selected_->payments) {
+      ImGui::PushID(static_cast<int>(p.id));
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      const LocalTime t = to_local(p.created_at);
+      ImGui::TextWrapped("%s %s  %s  %s (%s)", t.date.ru().c_str(), hhmm(t.minutes).c_str(), payment_kind_name(p.kind),
+                         ui::money(p.total).c_str(), methods(p.tender).c_str());
+      ImGui::TableNextColumn();
+      if (p.state == db::PaymentState::Registered) {
+        ImGui::TextColored(kQuiet, "%s %lld", _("receipt FD"), static_cast<long long>(p.fiscal_number.value_or(0)));
+      } else {
+        ImGui::TextColored(p.state == db::PaymentState::Intent ? kAmber : kQuiet, "%s",
+                           p.state == db::PaymentState::Intent ? _("no receipt yet") : _("cancelled"));
+      }
+      ImGui::TableNextColumn();
+      if (p.state == db::PaymentState::Registered && p.kind == db::PaymentKind::Invoice) {
         ImGui::BeginDisabled(busy_);
         if (ImGui::SmallButton(_("Refund"))) refund(p);
         ImGui::EndDisabled();
       }
-    } else {
-      ImGui::TextColored(p.state == db::PaymentState::Intent ? kAmber : kQuiet, "%s",
-                         p.state == db::PaymentState::Intent ? _("no receipt yet") : _("cancelled"));
+      ImGui::PopID();
     }
-    ImGui::PopID();
+    ImGui::EndTable();
   }
   ImGui::EndChild();
 }
@@ -578,12 +676,19 @@ void CashScreen::draw() {
   if (!notice_.empty()) ImGui::TextColored(notice_is_error_ ? kError : kGreen, "%s", notice_.c_str());
   draw_pending();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float left = std::max(380.f, avail.x * 0.36f);
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  const float left = std::max(340.f, avail.x * 0.30f);
+  const float right = avail.x >= 1300 ? 300.f : 0.f;  // the paper, when there is room for it
   draw_lists(left, avail.y);
   ImGui::SameLine();
-  draw_invoice(avail.x - left - ImGui::GetStyle().ItemSpacing.x, avail.y);
+  draw_invoice(avail.x - left - gap - (right > 0 ? right + gap : 0), avail.y);
+  if (right > 0) {
+    ImGui::SameLine();
+    draw_receipt(right, avail.y);
+  }
   payment_.draw(ctx_.shell);
   shift_.draw(ctx_.shell);
+  bill_.draw(ctx_.shell);
   draw_discount_dialog();
 }
 
@@ -594,7 +699,10 @@ void CashScreen::prepare_screenshot() {
 }
 
 void CashScreen::prepare_extra_shot(const std::string& name) {
-  if (name == "payment") {
+  if (name == "bill") {
+    if (board_ && !board_->awaiting.empty()) bill_patient(board_->awaiting.front().patient_id);
+  } else if (name == "payment") {
+    bill_.finished(true, "");
     open_payment();
     payment_.type("2000", "", "5000");
   } else if (name == "close") {

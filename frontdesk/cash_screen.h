@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "bill_dialog.h"
 #include "cash_desk.h"
 #include "cash_shifts.h"
 #include "invoices.h"
@@ -16,6 +17,7 @@
 #include "payments.h"
 #include "screen.h"
 #include "shift_dialog.h"
+#include "ui/texture.h"
 
 namespace rg::desk {
 
@@ -28,12 +30,13 @@ class CashScreen : public Screen {
   void on_data_changed() override { reload(); }
   void draw() override;
   void prepare_screenshot() override;
-  std::vector<std::string> extra_shots() const override { return {"payment", "close"}; }
+  std::vector<std::string> extra_shots() const override { return {"bill", "payment", "close"}; }
   void prepare_extra_shot(const std::string& name) override;
 
   void reload();
   void select_invoice(std::int64_t id);
-  void bill_patient(std::int64_t patient_id);  // all of the patient's visits waiting today
+  void bill_patient(std::int64_t patient_id);  // asks what to bill and who pays
+  void deposit();                              // top up the selected patient's account
   void open_payment();
 
  private:
@@ -59,11 +62,11 @@ class CashScreen : public Screen {
   };
 
   void load_selected(std::int64_t invoice_id);
+  void make_invoice(const std::vector<std::int64_t>& visits, const db::InvoicePayer& payer);
   void cash_job(std::string done_notice, std::function<Status(cash::CashDesk&, db::Database&)> job,
                 std::function<void(bool, const std::string&)> after = {});
   void pay(const db::NewPayment& p);
   void refund(const db::Payment& original);
-  void deposit();
   void open_shift_dialog(ShiftDialog::Kind kind);
   void set_notice(std::string text, bool error);
 
@@ -72,6 +75,9 @@ class CashScreen : public Screen {
   void draw_lists(float width, float height);
   void draw_invoice(float width, float height);
   void draw_discount_dialog();
+  void draw_receipt(float width, float height);
+  // The last receipt the till printed, as a picture of the paper (simulated printer only).
+  void load_last_receipt();
 
   std::optional<Board> board_;
   std::optional<Selected> selected_;
@@ -80,8 +86,11 @@ class CashScreen : public Screen {
   bool notice_is_error_ = false, loading_ = false, busy_ = false;
   int generation_ = 0;
   PaymentDialog payment_;
+  BillDialog bill_;
   ShiftDialog shift_;
   DiscountEdit discount_;
+  ui::Texture receipt_;
+  std::string receipt_name_;  // receipt-0007.bin
 };
 
 }  // namespace rg::desk

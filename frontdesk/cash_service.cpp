@@ -3,8 +3,11 @@
 namespace rg::desk {
 
 CashService::CashService(const std::string& db_path, db::Worker::Post post, RegistrarFactory factory,
-                         cash::CashDeskOptions options)
-    : factory_(std::move(factory)), options_(std::move(options)), worker_(db_path, std::move(post)) {}
+                         cash::CashDeskOptions options, std::filesystem::path receipts_dir)
+    : factory_(std::move(factory)),
+      options_(std::move(options)),
+      receipts_dir_(std::move(receipts_dir)),
+      worker_(db_path, std::move(post)) {}
 
 void CashService::submit(const db::Actor& actor, const std::string& cashier_name, Job job,
                          std::function<void(const Error&)> on_error) {

@@ -3,6 +3,7 @@
 // that get a CashDesk for the person at the desk; the continuation comes back to the UI.
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
@@ -20,17 +21,20 @@ class CashService {
 
   // The factory runs on the cash thread the first time a job needs the registrar.
   CashService(const std::string& db_path, db::Worker::Post post, RegistrarFactory factory,
-              cash::CashDeskOptions options);
+              cash::CashDeskOptions options, std::filesystem::path receipts_dir = {});
 
   // Runs `job` on the cash thread. If the registrar cannot be created, `on_error` gets why.
   void submit(const db::Actor& actor, const std::string& cashier_name, Job job,
               std::function<void(const Error&)> on_error);
   bool idle() const { return worker_.idle(); }
   const cash::CashDeskOptions& options() const { return options_; }
+  // Where the simulated receipt printer leaves its jobs (receipt-NNNN.bin); empty: unknown.
+  const std::filesystem::path& receipts_dir() const { return receipts_dir_; }
 
  private:
   RegistrarFactory factory_;
   cash::CashDeskOptions options_;
+  std::filesystem::path receipts_dir_;
   std::unique_ptr<drivers::fiscal::FiscalRegistrar> registrar_;  // cash thread only
   db::Worker worker_;  // last: its thread stops before the registrar goes
 };

@@ -108,7 +108,7 @@ int main(int argc, char** argv) {
   rg::cash::CashDeskOptions till;
   auto cash = std::make_unique<rg::desk::CashService>(
       o.db, [&shell](rg::db::Worker::Continuation c) { (*shell)->tasks().post(std::move(c)); },
-      virtual_till(o.devices_dir), till);
+      virtual_till(o.devices_dir), till, std::filesystem::path(o.devices_dir) / "receipts");
   rg::desk::DeskApp app(**shell, *db, o.db, *clinic, std::move(cash));
   if (!o.screen.empty() && !app.show(o.screen)) {
     std::fprintf(stderr, "registratura-frontdesk: no screen '%s'\n", o.screen.c_str());

@@ -19,6 +19,7 @@
 
 #include "cash_desk.h"
 #include "fiscal/virtual_registrar.h"
+#include "receipt_printer/sim_printer.h"
 #include "migrations.h"
 
 using namespace rg;
@@ -51,7 +52,10 @@ int main(int argc, char** argv) {
   const std::string cmd = argv[3];
   auto db = db::open_clinic_database(argv[1]);
   if (!db) return failed(db.error());
-  auto registrar = drivers::fiscal::VirtualRegistrar::open(argv[2], nullptr);
+  // RG_PAPER_DIR: print on a simulated printer there (to look at the receipts), else no paper.
+  std::shared_ptr<drivers::ReceiptPrinter> paper;
+  if (const char* dir = std::getenv("RG_PAPER_DIR"); dir && *dir) paper = std::make_shared<drivers::SimReceiptPrinter>(dir);
+  auto registrar = drivers::fiscal::VirtualRegistrar::open(argv[2], paper);
   if (!registrar) return failed(registrar.error());
   cash::CashDeskOptions options;
   options.receipt.cashier = {"Смирнова Е. А.", ""};

@@ -1,0 +1,136 @@
+#include "bill_dialog.h"
+
+#include <imgui.h>
+
+#include <cstring>
+
+#include "calendar.h"
+#include "dialog.h"
+#include "ui/format.h"
+#include "ui/i18n.h"
+
+namespace rg::desk {
+namespace {
+
+const ImVec4 kError(0.75f, 0.1f, 0.1f, 1), kQuiet(0.36f, 0.39f, 0.44f, 1), kBlue(0.18f, 0.44f, 0.92f, 1);
+
+}  // namespace
+
+void BillDialog::open(Request r, Submit submit) {
+  req_ = std::move(r);
+  submit_ = std::move(submit);
+  chosen_.assign(req_.visits.size(), true);
+  who_ = Who::Patient;
+  family_ = 0;
+  std::memset(name_, 0, sizeof name_);
+  std::memset(inn_, 0, sizeof inn_);
+  error_.clear();
+  busy_ = false;
+  open_ = just_opened_ = true;
+}
+
+void BillDialog::finished(bool ok, const std::string& error) {
+  busy_ = false;
+  if (ok) open_ = false;
+  else error_ = error;
+}
+
+void BillDialog::draw(ui::Shell& shell) {
+  const std::string title = std::string(_("Invoice for")) + " " + req_.patient_name;
+  if (!begin_dialog("##bill", title.c_str(), open_, just_opened_, shell, 820, 470)) return;
+  ImGui::Separator();
+  ImGui::TextColored(kQuiet, "%s", _("VISITS"));
+  db::Kopecks total = 0;
+  for (std::size_t i = 0; i < req_.visits.size(); ++i) {
+    const auto& v = req_.visits[i];
+    bool on = chosen_[i];
+    const std::string label = hhmm(to_local(v.start_at).minutes) + "  " + v.doctor_name + "  —  " + ui::money(v.amount);
+    ImGui::PushID(static_cast<int>(i));
+    if (ImGui::Checkbox(label.c_str(), &on)) chosen_[i] = on;
+    if (v.dms) {
+      ImGui::SameLine();
+      ImGui::TextColored(kBlue, "%s", _("DMS: covered services go to the insurer"));
+    }
+    ImGui::PopID();
+    if (on) total += v.amount;
+  }
+  ImGui::Spacing();
+  ImGui::TextColored(kQuiet, "%s", _("WHO PAYS"));
+  int who = static_cast<int>(who_);
+  ImGui::RadioButton(_("The patient"), &who, static_cast<int>(Who::Patient));
+  if (!req_.family.empty()) {
+    ImGui::SameLine();
+    ImGui::RadioButton(_("A family member"), &who, static_cast<int>(Who::Family));
+  }
+  ImGui::SameLine();
+  ImGui::RadioButton(_("Another person"), &who, static_cast<int>(Who::Person));
+  ImGui::SameLine();
+  ImGui::RadioButton(_("A company"), &who, static_cast<int>(Who::Company));
+  who_ = static_cast<Who>(who);
+  if (who_ == Who::Family) {
+    for (std::size_t i = 0; i < req_.family.size(); ++i) {
+      const auto& f = req_.family[i];
+      const std::string label = f.name + (f.relation.empty() ? "" : " (" + f.relation + ")") + " — " +
+                                _("personal account:") + " " + ui::money(f.balance);
+      ImGui::RadioButton(label.c_str(), &family_, static_cast<int>(i));
+    }
+  } else if (who_ == Who::Person || who_ == Who::Company) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(who_ == Who::Person ? _("Full name") : _("Company"));
+    ImGui::SameLine(160);
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputText("##name", name_, sizeof name_);
+    if (who_ == Who::Company) {
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextUnformatted(_("INN"));
+      ImGui::SameLine(160);
+      ImGui::SetNextItemWidth(200);
+      ImGui::InputText("##inn", inn_, sizeof inn_, ImGuiInputTextFlags_CharsDecimal);
+    }
+  }
+  ImGui::Spacing();
+  ImGui::PushFont(shell.font(24));
+  ImGui::Text("%s %s", _("Total:"), ui::money(total).c_str());
+  ImGui::PopFont();
+  ImGui::TextColored(kQuiet, "%s", _("At the prices in force on the visits' dates; discounts are set on the invoice."));
+  if (!error_.empty()) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(kError, "%s", error_.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  std::vector<std::int64_t> visits;
+  for (std::size_t i = 0; i < req_.visits.size(); ++i)
+    if (chosen_[i]) visits.push_back(req_.visits[i].appointment_id);
+  const bool named = (who_ != Who::Person && who_ != Who::Company) || !blank(name_);
+  const bool can = !visits.empty() && named && !busy_;
+  ImGui::SetCursorPosY(ImGui::GetWindowHeight() - 64);
+  ImGui::BeginDisabled(!can);
+  if ((ui::button(busy_ ? _("Working…") : _("Make the invoice (Enter)"), ImVec2(300, 44)) ||
+       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) &&
+      can) {
+    db::InvoicePayer payer;
+    switch (who_) {
+      case Who::Patient: break;
+      case Who::Family:
+        payer.kind = db::PayerKind::Person;
+        payer.patient_id = req_.family[static_cast<std::size_t>(family_)].payer_id;
+        break;
+      case Who::Person:
+        payer.kind = db::PayerKind::Person;
+        payer.name = name_;
+        break;
+      case Who::Company:
+        payer.kind = db::PayerKind::Company;
+        payer.name = name_;
+        payer.inn = inn_;
+        break;
+    }
+    busy_ = true;
+    error_.clear();
+    submit_(visits, payer);
+  }
+  ImGui::EndDisabled();
+  ImGui::EndPopup();
+}
+
+}  // namespace rg::desk
