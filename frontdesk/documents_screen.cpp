@@ -19,7 +19,6 @@
 #include "doc_template.h"
 #include "document_engine.h"
 #include "documents.h"
-#include "files.h"
 #include "flow.h"
 #include "patients.h"
 #include "payments.h"
@@ -224,35 +223,10 @@ const char* job_state_name(JobState s) {
   return "";
 }
 
-// ---- The folder output ---------------------------------------------------------------------
-
-std::string FolderOutput::default_dir() {
-  std::filesystem::path dir = std::filesystem::path("var") / "documents";
-  std::error_code ec;
-  auto abs = std::filesystem::absolute(dir, ec);
-  return (ec ? dir : abs).lexically_normal().string();
-}
-
-void FolderOutput::submit(PrintJob job, Report report) {
-  report(JobState::Pending, "");
-  auto shared = std::make_shared<PrintJob>(std::move(job));
-  worker_.submit([shared, report](db::Database& db) -> db::Worker::Continuation {
-    std::string dir;
-    if (auto s = db::get_setting(db, "print.fallback_dir"); s && *s && !(**s).empty()) dir = **s;
-    else dir = default_dir();
-    const std::string path = (std::filesystem::path(dir) / (shared->file_stem + ".pdf")).string();
-    Status st = db::ensure_directory(dir);
-    if (st) st = db::write_file_atomically(path, shared->pdf);
-    if (st) report(JobState::SavedToFolder, path);
-    else report(JobState::Failed, st.error().message);
-    return [] {};
-  });
-}
-
 // ---- Loading -------------------------------------------------------------------------------
 
 DocumentsScreen::DocumentsScreen(DeskContext& ctx)
-    : Screen(ctx), picker_(ctx), preview_(ctx.shell), output_(std::make_unique<FolderOutput>(ctx.worker)) {
+    : Screen(ctx), picker_(ctx), preview_(ctx.shell), output_() {
   year_ = today().year();
 }
 
@@ -452,6 +426,11 @@ void DocumentsScreen::send(std::vector<PrintJob> jobs) {
     jobs_.push_back({key, job.title, job.copies, JobState::Pending, ""});
     if (jobs_.size() > 4) jobs_.erase(jobs_.begin());
     ui::Shell* shell = &ctx_.shell;
+    if (!output_) {
+      jobs_.back().state = JobState::Failed;
+      jobs_.back().detail = _("Printing is not set up on this desk.");
+      continue;
+    }
     output_->submit(std::move(job), [this, shell, key](JobState state, std::string detail) {
       shell->tasks().post([this, key, state, detail = std::move(detail)]() {
         for (auto& j : jobs_)

@@ -46,10 +46,8 @@ struct DocRequest {
 };
 
 // ---- Where printed PDFs go ------------------------------------------------------------------
-// THE SEAM FOR THE PRINT SERVICE (printing/cups): implement DocumentOutput over it (documents to
-// the A4 queue, slips to the slip queue, `copies` as the job's copies, its job states reported
-// through `report`) and hand it to DocumentsScreen::set_output. Until then FolderOutput saves
-// every PDF to a folder and says where.
+// Where printed documents go: frontdesk/cups_output.h sends them through CUPS (with its own
+// fallback folder); tests and screenshots may hand in another.
 enum class JobState { Pending, Printing, Completed, Stopped, Failed, SavedToFolder };
 const char* job_state_name(JobState s);  // translated
 
@@ -70,18 +68,6 @@ class DocumentOutput {
   virtual ~DocumentOutput() = default;
   // Called on the UI thread: must not block (no I/O here; hand the job to a thread).
   virtual void submit(PrintJob job, Report report) = 0;
-};
-
-// The fallback: each PDF written atomically (db/files.h) to the folder in the setting
-// print.fallback_dir, else ./var/documents, on the desk's worker.
-class FolderOutput : public DocumentOutput {
- public:
-  explicit FolderOutput(db::Worker& worker) : worker_(worker) {}
-  void submit(PrintJob job, Report report) override;
-  static std::string default_dir();  // ./var/documents, absolute
-
- private:
-  db::Worker& worker_;
 };
 
 class DocumentsScreen : public Screen {

@@ -7,6 +7,8 @@
 
 #include "cash_service.h"
 #include "clinic.h"
+#include "cups_output.h"
+#include "documents_screen.h"
 #include "desk_app.h"
 #include "fiscal/virtual_registrar.h"
 #include "paper_preview.h"
@@ -110,6 +112,13 @@ int main(int argc, char** argv) {
       o.db, [&shell](rg::db::Worker::Continuation c) { (*shell)->tasks().post(std::move(c)); },
       virtual_till(o.devices_dir), till, std::filesystem::path(o.devices_dir) / "receipts");
   rg::desk::DeskApp app(**shell, *db, o.db, *clinic, std::move(cash));
+  // Documents go through CUPS; with no printer set up they are saved next to the database.
+  if (auto* docs = dynamic_cast<rg::desk::DocumentsScreen*>(app.find("documents"))) {
+    rg::cups::PrintServiceOptions po;
+    po.routing = rg::desk::routing_from_settings(
+        *db, (std::filesystem::absolute(o.db).parent_path() / "documents").lexically_normal().string());
+    docs->set_output(std::make_unique<rg::desk::CupsOutput>(std::move(po)));
+  }
   if (!o.screen.empty() && !app.show(o.screen)) {
     std::fprintf(stderr, "registratura-frontdesk: no screen '%s'\n", o.screen.c_str());
     return 2;

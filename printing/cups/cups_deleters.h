@@ -22,6 +22,7 @@ using IppPtr = std::unique_ptr<ipp_t, IppDeleter>;
 using DestInfoPtr = std::unique_ptr<cups_dinfo_t, DestInfoDeleter>;
 
 // libcups hands out arrays as (count, pointer) pairs freed with the count: keep them together.
+// cupsGetNamedDest's single destination is an array of one.
 class DestArray {
  public:
   DestArray() = default;
@@ -57,9 +58,6 @@ class DestArray {
   int count_ = 0;
   cups_dest_t* dests_ = nullptr;
 };
-
-// One named destination (cupsGetNamedDest): an array of one.
-using DestPtr = DestArray;
 
 // Job options built with cupsAddOption, freed with cupsFreeOptions.
 class OptionList {
