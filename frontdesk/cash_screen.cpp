@@ -704,7 +704,8 @@ void CashScreen::prepare_extra_shot(const std::string& name) {
   } else if (name == "payment") {
     bill_.finished(true, "");
     open_payment();
-    payment_.type("2000", "", "5000");
+    // The rest of the invoice in cash, a 5 000 note handed over.
+    if (selected_) payment_.type(std::to_string(selected_->invoice.due() / 100).c_str(), "", "5000");
   } else if (name == "close") {
     payment_.finished(true, "");
     open_shift_dialog(ShiftDialog::Kind::Close);

@@ -119,8 +119,8 @@ void PaymentDialog::draw(ui::Shell& shell) {
   const float w = 220;
   ImGui::PushFont(shell.font(24));
   if (focus_) ImGui::SetKeyboardFocusHere(1), focus_ = false;
-  money_field(_("Cash"), cash_, sizeof cash_, w);
-  money_field(_("Card"), card_, sizeof card_, w);
+  money_field(_("In cash"), cash_, sizeof cash_, w);
+  money_field(_("By card"), card_, sizeof card_, w);
   if (req_.balance > 0) {
     money_field(_("From the account"), balance_, sizeof balance_, w);
     ImGui::SameLine();

@@ -89,13 +89,15 @@ void ReportsScreen::draw_revenue(float width, float height) {
   if (ImGui::BeginTable("methods", 2, ImGuiTableFlags_BordersInnerH)) {
     ImGui::TableSetupColumn("m", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("a", ImGuiTableColumnFlags_WidthFixed, 140);
-    amount_row(_("Cash"), r.cash);
-    amount_row(_("Card"), r.card);
+    amount_row(_("In cash"), r.cash);
+    amount_row(_("By card"), r.card);
     amount_row(_("From personal accounts"), r.balance);
     amount_row(_("Advances taken (net)"), r.deposits);
     ImGui::EndTable();
   }
-  ImGui::TextColored(kQuiet, "%s", _("Refunds are subtracted; advances are not revenue until spent."));
+  ImGui::PushStyleColor(ImGuiCol_Text, kQuiet);
+  ImGui::TextWrapped("%s", _("Refunds are subtracted; advances are not revenue until spent."));
+  ImGui::PopStyleColor();
   const float rest = ImGui::GetContentRegionAvail().y;
   rows_table("doctors", _("Doctor"), r.by_doctor, rest * 0.45f);
   rows_table("services", _("Service"), r.by_service, rest * 0.5f);

@@ -15,7 +15,7 @@ namespace rg::desk {
 
 class ReportsScreen : public Screen {
  public:
-  explicit ReportsScreen(DeskContext& ctx) : Screen(ctx) {}
+  explicit ReportsScreen(DeskContext& ctx) : Screen(ctx), from_(today()), to_(today()) {}
   const char* id() const override { return "reports"; }
   std::string title() const override;
   void on_show() override;
