@@ -86,11 +86,37 @@ bool waiting_for_arrival(const TodayVisit& v) {
 }
 
 // «Пациент пришёл: Иванова А. П. к Петровой А. С., каб. 101 — первичный, нужен договор»
-std::string arrival_message(const std::string& who, const TodayVisit& v) {
+std::string arrival_message(const std::string& who, const TodayVisit& v, const std::vector<DeskReason>& desk) {
   std::string s = std::string(_("Patient arrived")) + ": " + who + " → " + v.doctor;
   if (!v.room.empty()) s += std::string(", ") + _("room") + " " + v.room;
   if (v.first_visit) s += std::string(" — ") + _("first visit, contract needed");
+  auto has = [&desk](DeskReason r) { return std::find(desk.begin(), desk.end(), r) != desk.end(); };
+  if (has(DeskReason::Debt)) s += std::string(" — ") + _("an earlier invoice is unpaid");
+  if (has(DeskReason::InsuranceExpired)) s += std::string(" — ") + _("the DMS guarantee letter has expired");
   return s;
+}
+
+// An invoice of an earlier day that the patient (or his payer) has not paid in full. Insurers'
+// invoices are the insurer's business, not the patient's.
+Result<bool> has_debt(Database& db, std::int64_t patient_id, Date today) {
+  RG_TRY_ASSIGN(auto st, db.cached(
+      "SELECT EXISTS (SELECT 1 FROM invoices WHERE patient_id = ?1 AND status = 'open' AND payer_kind <> 'insurer' "
+      "AND paid_kopecks < total_kopecks AND created_at < ?2)"));
+  st->bind_all(patient_id, to_unix(today, 0));
+  RG_TRY(st->step());
+  return st->col_int(0) != 0;
+}
+
+// The patient came under DMS (has guarantee letters) and none of them is valid today: the desk
+// needs a new letter from the insurer, or the patient pays. A patient who never had a letter
+// is an ordinary paying patient and is not stopped.
+Result<bool> dms_expired(Database& db, std::int64_t patient_id, Date today) {
+  RG_TRY_ASSIGN(auto st, db.cached(
+      "SELECT count(*), coalesce(sum(valid_from <= ?2 AND valid_to >= ?2), 0) FROM guarantee_letters "
+      "WHERE patient_id = ?1"));
+  st->bind_all(patient_id, today.iso());
+  RG_TRY(st->step());
+  return st->col_int(0) > 0 && st->col_int(1) == 0;
 }
 
 }  // namespace
@@ -101,6 +127,10 @@ Result<CheckinRules> load_checkin_rules(Database& db) {
   RG_TRY_ASSIGN(r.late_after_min, get_setting_int(db, "checkin.late_after_min", r.late_after_min, 0, 720));
   RG_TRY_ASSIGN(int first_to_desk, get_setting_int(db, "checkin.first_visit_to_desk", 1, 0, 1));
   r.first_visit_to_desk = first_to_desk == 1;
+  RG_TRY_ASSIGN(int debt, get_setting_int(db, "checkin.debt_to_desk", 1, 0, 1));
+  r.debt_to_desk = debt == 1;
+  RG_TRY_ASSIGN(int dms, get_setting_int(db, "checkin.dms_expired_to_desk", 1, 0, 1));
+  r.dms_expired_to_desk = dms == 1;
   RG_TRY_ASSIGN(r.guess_limit, get_setting_int(db, "checkin.guess_limit", r.guess_limit, 1, 100));
   RG_TRY_ASSIGN(r.guess_pause_s, get_setting_int(db, "checkin.guess_pause_s", r.guess_pause_s, 1, 3600));
   return r;
@@ -149,6 +179,14 @@ Result<CheckinPlan> plan_checkin(Database& db, const Identity& who, std::int64_t
   }
   for (const TodayVisit* v : open) plan.to_check_in.push_back(v->appointment_id);
   if (late) plan.desk.push_back(DeskReason::TooLate);  // one missed, the others still stand
+  if (rules.debt_to_desk) {
+    RG_TRY_ASSIGN(bool debt, has_debt(db, *patient, here.date));
+    if (debt) plan.desk.push_back(DeskReason::Debt);
+  }
+  if (rules.dms_expired_to_desk) {
+    RG_TRY_ASSIGN(bool expired, dms_expired(db, *patient, here.date));
+    if (expired) plan.desk.push_back(DeskReason::InsuranceExpired);
+  }
   if (rules.first_visit_to_desk &&
       std::any_of(open.begin(), open.end(), [](const TodayVisit* v) { return v->first_visit; }))
     plan.desk.push_back(DeskReason::FirstVisit);
@@ -206,7 +244,7 @@ Result<CheckinDone> check_in(Database& db, const CheckinPlan& plan, std::int64_t
     AuditDetails details{{"queue", std::to_string(done.queue_number)}};
     if (!override_reason.empty()) details.push_back({"override", override_reason});
     RG_TRY(append_audit(db, actor, "appointment.checkin", "appointment", v.appointment_id, details));
-    RG_TRY(add_desk_event(db, "arrival", arrival_message(who, v), plan.patient_id, v.appointment_id, actor));
+    RG_TRY(add_desk_event(db, "arrival", arrival_message(who, v, plan.desk), plan.patient_id, v.appointment_id, actor));
   }
   RG_TRY(tx.commit());
   return done;

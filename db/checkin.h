@@ -32,6 +32,8 @@ struct CheckinRules {
   int open_before_min = 60;       // check-in opens this long before the start
   int late_after_min = 15;        // and closes this long after it: later → the desk
   bool first_visit_to_desk = true;  // a first visit needs a contract and consent at the desk
+  bool debt_to_desk = true;         // an invoice of an earlier day left unpaid: the desk settles it
+  bool dms_expired_to_desk = true;  // the patient's DMS guarantee letters have all run out
   int guess_limit = 5;            // phone + birth-date misses in a row before a pause
   int guess_pause_s = 60;
 };
@@ -58,6 +60,8 @@ struct CheckinPlan {
   std::vector<TodayVisit> visits;          // today's, in order of time; checkable ones first
   std::vector<std::int64_t> to_check_in;   // the ones the check-in will mark
   std::vector<DeskReason> desk;            // empty: straight to the doctor
+  // Debt, InsuranceExpired and FirstVisit do not stop the check-in: the patient is marked
+  // arrived (the doctor sees it) and asked to see the desk before going in.
   int opens_at_min = -1;                   // TooEarly: when check-in opens
 };
 

@@ -17,14 +17,16 @@ namespace {
 
 DeskMessage message_for(const std::vector<db::DeskReason>& reasons) {
   using R = db::DeskReason;
-  // The most useful sentence first: a missed appointment beats paperwork.
-  for (R r : {R::NotFound, R::NoAppointmentToday, R::TooLate, R::TooEarly, R::FirstVisit})
+  // The most useful sentence first: a missed appointment beats money, money beats paperwork.
+  for (R r : {R::NotFound, R::NoAppointmentToday, R::TooLate, R::TooEarly, R::Debt, R::InsuranceExpired, R::FirstVisit})
     if (std::find(reasons.begin(), reasons.end(), r) != reasons.end()) switch (r) {
         case R::NotFound: return DeskMessage::NotFound;
         case R::NoAppointmentToday: return DeskMessage::NoAppointmentToday;
         case R::TooLate: return DeskMessage::TooLate;
         case R::TooEarly: return DeskMessage::TooEarly;
         case R::FirstVisit: return DeskMessage::FirstVisit;
+        case R::Debt: return DeskMessage::Debt;
+        case R::InsuranceExpired: return DeskMessage::InsuranceExpired;
         default: break;
       }
   return reasons.empty() ? DeskMessage::None : DeskMessage::NotFound;

@@ -20,6 +20,8 @@ const char* why(const Shown& s, bool unavailable) {
     case DeskMessage::ScanUnreadable: return _("This code could not be read. Try once more, or use «Check in» and your phone number.");
     case DeskMessage::PolicyMistyped: return _("The policy number does not add up: a digit may be mistyped. Please try again or ask at the front desk.");
     case DeskMessage::FirstVisit: return _("This is your first visit: please come to the front desk first to sign the contract and the consent.");
+    case DeskMessage::Debt: return _("Please come to the front desk before your appointment: there is an unpaid invoice from an earlier visit.");
+    case DeskMessage::InsuranceExpired: return _("Please come to the front desk before your appointment: your insurance (DMS) guarantee letter has expired.");
     case DeskMessage::TooEarly:
     case DeskMessage::None: break;
   }

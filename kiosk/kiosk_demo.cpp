@@ -57,6 +57,12 @@ int screenshot_all(ui::Shell& shell, KioskApp& app, const std::function<void()>&
          s.shown = demo_patient(true);
          s.shown.printer_problem = "Принтер чеков: закончилась бумага";
        }},
+      {"debt", KioskScreen::CheckedIn, ui::Language::Ru,
+       [](KioskState& s) {
+         s.shown = demo_patient(false);
+         s.shown.also_desk = true;
+         s.shown.desk = DeskMessage::Debt;
+       }},
       {"too-late", KioskScreen::GoToDesk, ui::Language::Ru, [](KioskState& s) { s.shown.desk = DeskMessage::TooLate; }},
       {"not-found", KioskScreen::GoToDesk, ui::Language::Ru, [](KioskState& s) { s.shown.desk = DeskMessage::NotFound; }},
       {"admin-pin", KioskScreen::AdminPin, ui::Language::Ru, [](KioskState& s) { s.pin = "12"; }},

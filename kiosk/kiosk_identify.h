@@ -22,16 +22,4 @@ CheckinFlow::Identify make_identify(db::Database& db);
 CheckinFlow::Print make_ticket_printer(db::Database& db, const std::string& clinic_name,
                                        const std::filesystem::path& printer_dir);
 
-// The simulated scanner: each line appended to the file is one scan ("hex:…" for binary ones).
-class ScanFile {
- public:
-  explicit ScanFile(std::string path);
-  std::vector<std::string> poll();  // new complete lines since the last call
-
- private:
-  std::string path_;
-  std::streamoff offset_ = 0;
-  std::string partial_;
-};
-
 }  // namespace rg::kiosk

@@ -21,7 +21,7 @@ enum class KioskScreen {
 
 // Why the patient is sent to the desk, in the words the screen uses.
 enum class DeskMessage { None, FirstVisit, TooLate, TooEarly, NotFound, NoAppointmentToday, TooManyTries, ScanUnreadable,
-                         PolicyMistyped };
+                         PolicyMistyped, Debt, InsuranceExpired };
 
 // Everything the screens show about a patient; wiped on every return to Start.
 struct Shown {
@@ -29,7 +29,7 @@ struct Shown {
   std::vector<db::TodayVisit> visits;  // today's, the patient's own only
   int queue_number = 0;
   DeskMessage desk = DeskMessage::None;
-  bool also_desk = false;              // checked in, but the desk is needed too (first visit)
+  bool also_desk = false;              // checked in, but the desk is needed too (first visit, debt, DMS)
   int opens_at_min = -1;               // TooEarly
   std::string printer_problem;         // the ticket did not print: say so, show it on screen
 };

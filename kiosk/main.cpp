@@ -9,6 +9,8 @@
 #include "checkin_flow.h"
 #include "clinic.h"
 #include "kiosk_app.h"
+#include "hid/evdev_scanner.h"
+#include "hid/sim_scanner.h"
 #include "kiosk_demo.h"
 #include "kiosk_identify.h"
 #include "ui/i18n.h"
@@ -20,7 +22,7 @@ namespace {
 int usage() {
   std::fprintf(stderr,
                "Usage: registratura-kiosk [--db PATH] [--name KIOSK] [--portrait | --size WxH] [--windowed]\n"
-               "                          [--lang ru|en] [--scan-file PATH] [--printer-dir DIR]\n"
+               "                          [--lang ru|en] [--scanner /dev/input/…] [--scan-fifo PATH] [--printer-dir DIR]\n"
                "                          [--screenshot FILE.png [--frames N]] [--screenshot-all DIR]\n");
   return 2;
 }
@@ -30,7 +32,7 @@ int usage() {
 int main(int argc, char** argv) {
   rg::ui::install_stop_signals();
   rg::ui::init_i18n(argv[0]);
-  std::string db_path = "var/clinic.db", screenshot, screenshot_all, name = "lobby", scan_file;
+  std::string db_path = "var/clinic.db", screenshot, screenshot_all, name = "lobby", scanner, scan_fifo;
   std::string printer_dir;
   int width = 1920, height = 1080, frames = 5;
   bool windowed = false;
@@ -40,7 +42,8 @@ int main(int argc, char** argv) {
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
     if (a == "--db") db_path = next();
     else if (a == "--name") name = next();
-    else if (a == "--scan-file") scan_file = next();
+    else if (a == "--scanner") scanner = next();
+    else if (a == "--scan-fifo") scan_fifo = next();
     else if (a == "--printer-dir") printer_dir = next();
     else if (a == "--screenshot") screenshot = next();
     else if (a == "--screenshot-all") screenshot_all = next();
@@ -94,9 +97,16 @@ int main(int argc, char** argv) {
   rg::kiosk::KioskApp app(**shell, *clinic, flow);
   if (!so.locked) app.enable_demo_scan(worker);
   flow.set_on_exit([&] { (*shell)->stop(); });
-  rg::kiosk::ScanFile scans(scan_file);
+  // Scans: a keyboard-wedge scanner grabbed through evdev (so the keyboard layout cannot garble
+  // it), and the simulated scanner's named pipe for the demo. A wedge scanner that types like a
+  // keyboard still works without either (KioskApp reads typed lines ended by Enter).
+  std::vector<std::unique_ptr<rg::drivers::hid::ScanSource>> scanners;
+  if (!scanner.empty())
+    scanners.push_back(std::make_unique<rg::drivers::hid::EvdevScanner>(rg::drivers::hid::EvdevScanner::Options{scanner, {}, {}}));
+  if (!scan_fifo.empty()) scanners.push_back(std::make_unique<rg::drivers::hid::SimScanner>(scan_fifo));
   auto frame = [&] {
-    for (const std::string& payload : scans.poll()) flow.scan(payload, ImGui::GetTime());
+    for (auto& source : scanners)
+      for (const auto& s : source->poll()) flow.scan(s.data, ImGui::GetTime());
     app.frame();
   };
 

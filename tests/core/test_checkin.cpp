@@ -8,6 +8,7 @@
 #include "appointment_changes.h"
 #include "checkin.h"
 #include "clinic_fixture.h"
+#include "invoices.h"
 
 using namespace rg;
 using namespace rg::db;
@@ -243,4 +244,64 @@ TEST_CASE_FIXTURE(CheckinFixture, "taking an arrival back by any path forgets th
   CHECK(*db.query_int(q) == 0);
   REQUIRE(set_status(db, *appt, AppointmentStatus::Confirmed, Actor::user(1)));  // the schedule's menu
   CHECK(*db.query_int(q) == 1);
+}
+
+TEST_CASE_FIXTURE(CheckinFixture, "an unpaid invoice of an earlier visit: checked in, and asked to see the desk first") {
+  REQUIRE(db.exec("INSERT INTO services(id, code, name, duration_min) VALUES (1, 'B01.047.002', 'Приём повторный', 30);"
+                  "INSERT INTO service_prices VALUES (1, '2030-01-01', 120000);"));
+  auto past = book(anna, doctor2, room2, 600, 630, Date(2030, 5, 6));
+  REQUIRE(past);
+  REQUIRE(db.exec("INSERT INTO appointment_services VALUES (" + std::to_string(*past) + ", 1, 1, 0)"));
+  const std::int64_t visits[] = {*past};
+  auto invoice = create_invoices(db, visits, {}, Actor::user(1));
+  REQUIRE(invoice);
+  REQUIRE(book(anna, doctor1, room1, kAt10, kAt10 + 30));
+  auto plan = plan_checkin(db, card_of(anna), now(kAt10 - 10), rules);
+  REQUIRE(plan);
+  CHECK(plan->to_check_in.size() == 1);  // the arrival still counts
+  CHECK(plan->desk == std::vector<DeskReason>{DeskReason::Debt});
+  auto done = check_in(db, *plan, now(kAt10 - 10), Actor::kiosk("lobby"));
+  REQUIRE(done);
+  auto events = desk_events_after(db, 0);
+  REQUIRE(events);
+  REQUIRE_FALSE(events->empty());
+  CHECK(events->back().message.find("unpaid") != std::string::npos);
+  // Paid (or switched off by the clinic): no more desk.
+  REQUIRE(set_setting(db, "checkin.debt_to_desk", "0"));
+  auto off = load_checkin_rules(db);
+  REQUIRE(off);
+  CHECK_FALSE(off->debt_to_desk);
+  REQUIRE(db.exec("UPDATE invoices SET status = 'cancelled'"));
+  auto again = plan_checkin(db, card_of(anna), now(kAt10 - 5), rules);
+  REQUIRE(again);
+  CHECK(again->desk.empty());
+}
+
+TEST_CASE_FIXTURE(CheckinFixture, "a DMS patient whose guarantee letters have all expired is asked to see the desk") {
+  make_repeat(boris);
+  REQUIRE(book(boris, doctor1, room1, kAt10, kAt10 + 30));
+  auto insurer = add_insurer(db, "АО «СОГАЗ»", "7736035485");
+  REQUIRE(insurer);
+  GuaranteeLetter l;
+  l.patient_id = boris;
+  l.insurer_id = *insurer;
+  l.number = "ГП-1";
+  l.valid_from = Date(2030, 1, 1);
+  l.valid_to = Date(2030, 5, 31);
+  l.limit = 1000000;
+  REQUIRE(add_guarantee_letter(db, l, Actor::user(1)));
+  auto plan = plan_checkin(db, card_of(boris), now(kAt10 - 10), rules);
+  REQUIRE(plan);
+  CHECK(plan->to_check_in.size() == 1);
+  CHECK(plan->desk == std::vector<DeskReason>{DeskReason::InsuranceExpired});
+  // A patient who never had a letter pays as usual: nothing to see the desk about.
+  make_repeat(anna);
+  REQUIRE(book(anna, doctor2, room2, kAt10, kAt10 + 30));
+  CHECK(plan_checkin(db, card_of(anna), now(kAt10 - 10), rules)->desk.empty());
+  // A new letter valid today settles it.
+  l.number = "ГП-2";
+  l.valid_from = Date(2030, 6, 1);
+  l.valid_to = Date(2030, 12, 31);
+  REQUIRE(add_guarantee_letter(db, l, Actor::user(1)));
+  CHECK(plan_checkin(db, card_of(boris), now(kAt10 - 10), rules)->desk.empty());
 }

@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "checkin_flow.h"
+#include "invoices.h"
 #include "checkin_token.h"
 #include "kiosk_identify.h"
 #include "oms_policy.h"
@@ -102,6 +103,45 @@ TEST_CASE_FIXTURE(FlowFixture, "a first visit is checked in and told to see the 
   REQUIRE(flow.state().screen == KioskScreen::CheckedIn);
   CHECK(flow.state().shown.also_desk);
   CHECK(flow.state().shown.desk == DeskMessage::FirstVisit);
+}
+
+TEST_CASE_FIXTURE(FlowFixture, "expired DMS or an unpaid invoice: checked in, and the money question goes first") {
+  auto insurer = db::add_insurer(db, "АО «СОГАЗ»", "");
+  REQUIRE(insurer);
+  auto expired_letter = [&](std::int64_t patient) {
+    db::GuaranteeLetter l;
+    l.patient_id = patient;
+    l.insurer_id = *insurer;
+    l.number = "ГП-" + std::to_string(patient);
+    l.valid_from = Date(2030, 1, 1);
+    l.valid_to = Date(2030, 5, 31);
+    REQUIRE(db::add_guarantee_letter(db, l, db::Actor::user(1)));
+  };
+  // Boris: only his letter has run out.
+  auto boris = add_patient("Петров", "Борис", "", Date(1970, 1, 2), "", 'M');
+  repeat_visit(boris);
+  REQUIRE(book(boris, doctor1, room1, 600, 630));
+  expired_letter(boris);
+  flow.scan(card(boris), 1.0);
+  REQUIRE(flow.state().screen == KioskScreen::CheckedIn);
+  CHECK(flow.state().shown.also_desk);
+  CHECK(flow.state().shown.desk == DeskMessage::InsuranceExpired);
+  // Vera: the same, and an earlier visit left unpaid, which is said first.
+  auto vera = add_patient("Сидорова", "Вера", "", Date(1990, 4, 4));
+  REQUIRE(db.exec("INSERT INTO services(id, code, name, duration_min) VALUES (1, 'B01.047.002', 'Приём', 30);"
+                  "INSERT INTO service_prices VALUES (1, '2030-01-01', 120000);"));
+  auto past = book(vera, doctor2, room2, 700, 730, Date(2030, 5, 6));
+  REQUIRE(past);
+  REQUIRE(db.exec("INSERT INTO appointment_services VALUES (" + std::to_string(*past) + ", 1, 1, 0)"));
+  const std::int64_t visits[] = {*past};
+  REQUIRE(db::create_invoices(db, visits, {}, db::Actor::user(1)));
+  expired_letter(vera);
+  REQUIRE(book(vera, doctor2, room2, 600, 630));
+  flow.tick(100.0);  // the previous patient's screen is gone
+  flow.scan(card(vera), 101.0);
+  REQUIRE(flow.state().screen == KioskScreen::CheckedIn);
+  CHECK(flow.state().shown.also_desk);
+  CHECK(flow.state().shown.desk == DeskMessage::Debt);
 }
 
 TEST_CASE_FIXTURE(FlowFixture, "unknown card, garbled scan, nothing today, too late: the desk, showing nobody") {
