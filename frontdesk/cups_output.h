@@ -17,6 +17,8 @@ class CupsOutput final : public DocumentOutput {
   explicit CupsOutput(cups::PrintServiceOptions options);
   ~CupsOutput() override;
   void submit(PrintJob job, Report report) override;
+  // The service itself, for the settings (queues and their state, routing changes).
+  cups::PrintService& service() { return *service_; }
 
  private:
   void on_change(const cups::PrintJobView& view);

@@ -30,6 +30,8 @@ class DeskApp {
   Screen* find(const std::string& screen_id);
   const std::vector<std::unique_ptr<Screen>>& screens() const { return screens_; }
   bool idle() const;
+  // The print service the screens may use (queues, routing); owned by the documents' output.
+  void set_printing(cups::PrintService* printing) { ctx_.printing = printing; }
 
   // Shows a desk event (a kiosk arrival, a patient sent to the desk, a printer alarm) as a
   // notification at the bottom right, over whatever screen is open. `demo` ones (screenshots)

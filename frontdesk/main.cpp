@@ -117,7 +117,9 @@ int main(int argc, char** argv) {
     rg::cups::PrintServiceOptions po;
     po.routing = rg::desk::routing_from_settings(
         *db, (std::filesystem::absolute(o.db).parent_path() / "documents").lexically_normal().string());
-    docs->set_output(std::make_unique<rg::desk::CupsOutput>(std::move(po)));
+    auto output = std::make_unique<rg::desk::CupsOutput>(std::move(po));
+    app.set_printing(&output->service());
+    docs->set_output(std::move(output));
   }
   if (!o.screen.empty() && !app.show(o.screen)) {
     std::fprintf(stderr, "registratura-frontdesk: no screen '%s'\n", o.screen.c_str());

@@ -18,6 +18,11 @@ class Shell;
 namespace rg::desk {
 
 class CashService;
+}  // namespace rg::desk
+namespace rg::cups {
+class PrintService;
+}  // namespace rg::cups
+namespace rg::desk {
 
 // What screens share: the worker that runs their queries, the clinic, who is at the desk.
 struct DeskContext {
@@ -28,6 +33,7 @@ struct DeskContext {
   std::string user_role;  // translated role
   std::optional<std::int64_t> user_id;
   CashService* cash = nullptr;  // the fiscal registrar's thread; none when no till is set up
+  cups::PrintService* printing = nullptr;  // documents to CUPS; none when printing is not set up
 
   // Who the core records as having made a change.
   db::Actor actor() const { return user_id ? db::Actor::user(*user_id) : db::Actor::system("desk"); }

@@ -7,7 +7,7 @@
 #include "reports_screen.h"
 #include "schedule_screen.h"
 #include "screen.h"
-#include "section_screen.h"
+#include "settings_screen.h"
 #include "ui/i18n.h"
 
 namespace rg::desk {
@@ -21,9 +21,7 @@ std::vector<std::unique_ptr<Screen>> make_screens(DeskContext& ctx) {
   s.push_back(std::make_unique<CallsScreen>(ctx));
   s.push_back(std::make_unique<DocumentsScreen>(ctx));
   s.push_back(std::make_unique<ReportsScreen>(ctx));
-  s.push_back(std::make_unique<SectionScreen>(ctx, "settings", N_("Settings"),
-      N_("The clinic's requisites, doctors, schedules, the price list, templates, devices and "
-         "users.")));
+  s.push_back(std::make_unique<SettingsScreen>(ctx));
   return s;
 }
 

@@ -1,0 +1,222 @@
+// The routing is three settings read and written on the worker, and handed to the print
+// service at once; the queues come from the print service's own thread (refreshed on show);
+// templates are read from the templates folder on the worker.
+#include "settings_screen.h"
+
+#include <imgui.h>
+
+#include <filesystem>
+
+#include "clinic.h"
+#include "cups_output.h"
+#include "doc_template.h"
+#include "print_service.h"
+#include "ui/i18n.h"
+#include "ui/shell.h"
+
+namespace rg::desk {
+namespace {
+
+const ImVec4 kQuiet(0.36f, 0.39f, 0.44f, 1), kGreen(0.10f, 0.50f, 0.29f, 1), kAmber(0.72f, 0.47f, 0.12f, 1),
+    kError(0.75f, 0.1f, 0.1f, 1);
+
+ImVec4 queue_colour(const cups::Queue& q) {
+  if (q.state == cups::QueueState::Stopped || !q.accepting) return kAmber;
+  return kGreen;
+}
+
+}  // namespace
+
+std::string SettingsScreen::title() const { return _("Settings"); }
+
+void SettingsScreen::on_show() {
+  if (ctx_.printing) ctx_.printing->refresh_queues();
+  if (!loading_) load();
+}
+
+void SettingsScreen::load() {
+  loading_ = true;
+  ctx_.worker.submit([this](db::Database& db) -> db::Worker::Continuation {
+    auto setting = [&db](const char* key) {
+      auto v = db::get_setting(db, key);
+      return v && *v ? **v : std::string();
+    };
+    Routing r{setting("print.queue.documents"), setting("print.queue.slips"), setting("print.fallback_dir")};
+    std::vector<TemplateRow> rows;
+    const auto dir = docs::templates_dir();
+    std::error_code ec;
+    std::vector<std::filesystem::path> files;
+    for (const auto& e : std::filesystem::directory_iterator(dir, ec))
+      if (e.path().extension() == ".md" && e.path().filename() != "README.md") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      TemplateRow row;
+      row.file = f.filename().string();
+      auto t = docs::load_template_file(f);
+      if (t) {
+        row.id = t->id, row.title = t->title, row.version = t->version, row.copies = t->copies;
+        row.sha = t->sha256.substr(0, 12);
+        row.text = t->text;
+      } else {
+        row.error = t.error().message;
+      }
+      rows.push_back(std::move(row));
+    }
+    return [this, r, rows = std::move(rows), dir = dir.string()]() mutable {
+      loading_ = false;
+      routing_ = r;
+      templates_ = std::move(rows);
+      templates_dir_ = dir;
+    };
+  });
+}
+
+void SettingsScreen::choose(const char* key, const std::string& queue) {
+  const std::string k = key;
+  ctx_.worker.submit([this, k, queue](db::Database& db) -> db::Worker::Continuation {
+    Status st = db::set_setting(db, k, queue);
+    cups::PrintRouting routing;
+    if (st) routing = routing_from_settings(db, routing_ && !routing_->fallback.empty() ? routing_->fallback : "");
+    return [this, st, routing]() {
+      notice_ = st ? std::string(_("Saved.")) : st.error().message;
+      if (st && ctx_.printing) {
+        // The folder stays the one the service was started with unless a setting names another.
+        cups::PrintRouting r = routing;
+        if (r.fallback_dir.empty() && routing_) r.fallback_dir = routing_->fallback;
+        ctx_.printing->set_routing(r);
+      }
+      load();
+    };
+  });
+}
+
+void SettingsScreen::draw_printers() {
+  ImGui::PushFont(ctx_.shell.font(24));
+  ImGui::TextUnformatted(_("Printers"));
+  ImGui::PopFont();
+  if (!ctx_.printing) {
+    ImGui::TextColored(kAmber, "%s", _("Printing is not set up on this desk."));
+    return;
+  }
+  const auto queues = ctx_.printing->queues();
+  if (ImGui::Button(_("Refresh"))) ctx_.printing->refresh_queues();
+  if (!queues.loaded) ImGui::TextColored(kQuiet, "%s", _("Asking the print server…"));
+  else if (!queues.error.empty()) ImGui::TextColored(kError, "%s", queues.error.c_str());
+  else if (queues.queues.empty()) ImGui::TextColored(kAmber, "%s", _("The print server has no printers."));
+  const std::string documents = routing_ ? routing_->documents : "";
+  const std::string slips = routing_ ? routing_->slips : "";
+  if (!queues.queues.empty() &&
+      ImGui::BeginTable("queues", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+    ImGui::TableSetupColumn(_("Printer"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn(_("State"), ImGuiTableColumnFlags_WidthStretch, 1.f);
+    ImGui::TableSetupColumn(_("Documents (A4)"), ImGuiTableColumnFlags_WidthFixed, 150);
+    ImGui::TableSetupColumn(_("Slips"), ImGuiTableColumnFlags_WidthFixed, 120);
+    ImGui::TableHeadersRow();
+    for (const auto& q : queues.queues) {
+      ImGui::PushID(q.name.c_str());
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(q.description.empty() ? q.name.c_str() : q.description.c_str());
+      ImGui::TextColored(kQuiet, "%s%s%s", q.name.c_str(), q.location.empty() ? "" : " · ", q.location.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextColored(queue_colour(q), "%s", cups::describe(q).c_str());
+      ImGui::TableNextColumn();
+      if (ImGui::RadioButton("##doc", documents == q.name)) choose("print.queue.documents", q.name);
+      ImGui::TableNextColumn();
+      if (ImGui::RadioButton("##slip", slips == q.name)) choose("print.queue.slips", q.name);
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  ImGui::Spacing();
+  ImGui::TextUnformatted(_("Documents print on:"));
+  ImGui::SameLine();
+  ImGui::TextColored(documents.empty() ? kAmber : kGreen, "%s", documents.empty() ? _("not chosen") : documents.c_str());
+  if (!documents.empty()) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton(_("Do not print documents"))) choose("print.queue.documents", "");
+  }
+  ImGui::TextUnformatted(_("Slips print on:"));
+  ImGui::SameLine();
+  ImGui::TextColored(slips.empty() ? kAmber : kGreen, "%s", slips.empty() ? _("not chosen") : slips.c_str());
+  ImGui::PushStyleColor(ImGuiCol_Text, kQuiet);
+  ImGui::TextWrapped("%s", _("With no printer chosen, or when the print server does not answer, documents are saved as "
+                             "PDF files to the folder below and the desk says where; nothing is lost."));
+  ImGui::PopStyleColor();
+  ImGui::TextUnformatted(_("Folder:"));
+  ImGui::SameLine();
+  ImGui::TextUnformatted(routing_ && !routing_->fallback.empty() ? routing_->fallback.c_str()
+                                                                 : _("documents/ next to the database"));
+}
+
+void SettingsScreen::draw_templates() {
+  ImGui::PushFont(ctx_.shell.font(24));
+  ImGui::TextUnformatted(_("Document templates"));
+  ImGui::PopFont();
+  ImGui::TextColored(kQuiet, "%s %s", _("Folder:"), templates_dir_.c_str());
+  ImGui::PushStyleColor(ImGuiCol_Text, kQuiet);
+  ImGui::TextWrapped("%s", _("The clinic edits the wording in these files (README.md there explains how). Raise the "
+                             "version when the text changes: every printed document records the version it used."));
+  ImGui::PopStyleColor();
+  const float list_h = ImGui::GetContentRegionAvail().y * 0.45f;
+  if (ImGui::BeginTable("templates", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY,
+                        ImVec2(0, list_h))) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(_("Document"), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(_("File"), ImGuiTableColumnFlags_WidthFixed, 220);
+    ImGui::TableSetupColumn(_("Version"), ImGuiTableColumnFlags_WidthFixed, 80);
+    ImGui::TableSetupColumn(_("Copies"), ImGuiTableColumnFlags_WidthFixed, 80);
+    ImGui::TableHeadersRow();
+    for (int i = 0; i < static_cast<int>(templates_.size()); ++i) {
+      const auto& t = templates_[static_cast<std::size_t>(i)];
+      ImGui::PushID(i);
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      if (ImGui::Selectable(t.error.empty() ? t.title.c_str() : _("(does not read)"), chosen_template_ == i,
+                            ImGuiSelectableFlags_SpanAllColumns))
+        chosen_template_ = i;
+      if (!t.error.empty()) ImGui::TextColored(kError, "%s", t.error.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(t.file.c_str());
+      ImGui::TableNextColumn();
+      if (t.error.empty()) ImGui::Text("%d", t.version);
+      ImGui::TableNextColumn();
+      if (t.error.empty()) ImGui::Text("%d", t.copies);
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  if (chosen_template_ >= 0 && chosen_template_ < static_cast<int>(templates_.size())) {
+    const auto& t = templates_[static_cast<std::size_t>(chosen_template_)];
+    ImGui::TextColored(kQuiet, "%s %s · SHA-256 %s…", _("The text of"), t.file.c_str(), t.sha.c_str());
+    ImGui::InputTextMultiline("##text", const_cast<char*>(t.text.c_str()), t.text.size() + 1, ImVec2(-1, -1),
+                              ImGuiInputTextFlags_ReadOnly);
+  }
+}
+
+void SettingsScreen::draw() {
+  ImGui::BeginChild("sections", ImVec2(220, 0), true);
+  if (ImGui::Selectable(_("Printers"), section_ == Section::Printers)) section_ = Section::Printers;
+  if (ImGui::Selectable(_("Document templates"), section_ == Section::Templates)) section_ = Section::Templates;
+  ImGui::Spacing();
+  ImGui::PushStyleColor(ImGuiCol_Text, kQuiet);
+  ImGui::TextWrapped("%s", _("Clinic requisites, doctors, the price list and devices are kept in the database; "
+                             "their screens come in a later release."));
+  ImGui::PopStyleColor();
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("section", ImVec2(0, 0), true);
+  if (!notice_.empty()) ImGui::TextColored(kGreen, "%s", notice_.c_str());
+  if (section_ == Section::Printers) draw_printers();
+  else draw_templates();
+  ImGui::EndChild();
+}
+
+void SettingsScreen::prepare_extra_shot(const std::string& name) {
+  if (name == "templates") {
+    section_ = Section::Templates;
+    chosen_template_ = 0;
+  }
+}
+
+}  // namespace rg::desk

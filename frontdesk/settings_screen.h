@@ -1,0 +1,51 @@
+// «Настройки»: the printers (which CUPS queue prints A4 documents and which prints slips, each
+// queue with its state; where documents go when no printer can take them) and the document
+// templates (id, title, version, and the mistake with its line when one does not read).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "queues.h"
+#include "screen.h"
+
+namespace rg::desk {
+
+class SettingsScreen : public Screen {
+ public:
+  explicit SettingsScreen(DeskContext& ctx) : Screen(ctx) {}
+  const char* id() const override { return "settings"; }
+  std::string title() const override;
+  void on_show() override;
+  void draw() override;
+  std::vector<std::string> extra_shots() const override { return {"templates"}; }
+  void prepare_extra_shot(const std::string& name) override;
+
+ private:
+  enum class Section { Printers, Templates };
+  struct TemplateRow {
+    std::string file, id, title, sha;
+    int version = 0, copies = 0;
+    std::string error;  // empty: it reads
+    std::string text;
+  };
+  struct Routing {
+    std::string documents, slips, fallback;
+  };
+
+  void load();
+  void choose(const char* key, const std::string& queue);
+  void draw_printers();
+  void draw_templates();
+
+  Section section_ = Section::Printers;
+  std::optional<Routing> routing_;
+  std::vector<TemplateRow> templates_;
+  std::string templates_dir_;
+  int chosen_template_ = -1;
+  std::string notice_;
+  bool loading_ = false;
+};
+
+}  // namespace rg::desk
