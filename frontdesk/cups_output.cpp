@@ -44,7 +44,9 @@ void CupsOutput::on_change(const cups::PrintJobView& view) {
   report(state_of(view.state), detail_of(view));
 }
 
-void CupsOutput::submit(PrintJob job, Report report) {
+Status CupsOutput::retry(std::uint64_t handle) { return service_->retry(handle); }
+
+std::uint64_t CupsOutput::submit(PrintJob job, Report report) {
   cups::PrintRequest r;
   r.title = job.title;
   r.kind = job.slip ? cups::PrintKind::Slip : cups::PrintKind::Document;
@@ -59,6 +61,7 @@ void CupsOutput::submit(PrintJob job, Report report) {
     if (auto it = early_.find(id); it != early_.end()) early = it->second, early_.erase(it);
   }
   if (early) report(state_of(early->state), detail_of(*early));
+  return id;
 }
 
 cups::PrintRouting routing_from_settings(db::Database& db, const std::string& default_folder) {

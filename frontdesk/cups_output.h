@@ -16,7 +16,8 @@ class CupsOutput final : public DocumentOutput {
  public:
   explicit CupsOutput(cups::PrintServiceOptions options);
   ~CupsOutput() override;
-  void submit(PrintJob job, Report report) override;
+  std::uint64_t submit(PrintJob job, Report report) override;
+  Status retry(std::uint64_t handle) override;
   // The service itself, for the settings (queues and their state, routing changes).
   cups::PrintService& service() { return *service_; }
 

@@ -431,7 +431,7 @@ void DocumentsScreen::send(std::vector<PrintJob> jobs) {
       jobs_.back().detail = _("Printing is not set up on this desk.");
       continue;
     }
-    output_->submit(std::move(job), [this, shell, key](JobState state, std::string detail) {
+    jobs_.back().handle = output_->submit(std::move(job), [this, shell, key](JobState state, std::string detail) {
       shell->tasks().post([this, key, state, detail = std::move(detail)]() {
         for (auto& j : jobs_)
           if (j.key == key) j.state = state, j.detail = detail;
@@ -838,6 +838,14 @@ void DocumentsScreen::draw_jobs() {
         cut = utf8_truncate(cut, utf8_length(cut) - 2) + "…";
       ImGui::TextColored(j.state == JobState::Failed ? kError : kQuiet, "%s", cut.c_str());
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", j.detail.c_str());
+    }
+    const bool retryable = j.handle && output_ && (j.state == JobState::Stopped || j.state == JobState::Failed ||
+                                                   j.state == JobState::SavedToFolder);
+    if (retryable) {
+      ImGui::SameLine();
+      if (ImGui::SmallButton(j.state == JobState::SavedToFolder ? _("Print") : _("Retry"))) {
+        if (auto st = output_->retry(j.handle); !st) notice_ = st.error().message, notice_is_error_ = true;
+      }
     }
     ImGui::PopID();
   }

@@ -66,8 +66,11 @@ class DocumentOutput {
   // Any thread, any number of times, as the job moves; the last call is its final state.
   using Report = std::function<void(JobState, std::string detail)>;
   virtual ~DocumentOutput() = default;
-  // Called on the UI thread: must not block (no I/O here; hand the job to a thread).
-  virtual void submit(PrintJob job, Report report) = 0;
+  // Called on the UI thread: must not block (no I/O here; hand the job to a thread). Returns a
+  // handle for retry(), or 0 when the output cannot retry.
+  virtual std::uint64_t submit(PrintJob job, Report report) = 0;
+  // Sends a stopped, failed or saved job again (the same bytes); the report follows it.
+  virtual Status retry(std::uint64_t handle) = 0;
 };
 
 class DocumentsScreen : public Screen {
@@ -111,6 +114,7 @@ class DocumentsScreen : public Screen {
     int copies = 1;
     JobState state = JobState::Pending;
     std::string detail;
+    std::uint64_t handle = 0;  // the output's, for retry
   };
 
   void set_patient(const db::PatientSummary& p, std::optional<std::int64_t> appointment_id);
