@@ -215,6 +215,33 @@ Result<std::int64_t> add_guarantee_letter(Database& db, const GuaranteeLetter& l
   return id;
 }
 
+Result<std::vector<GuaranteeLetter>> patient_letters(Database& db, std::int64_t patient_id) {
+  RG_TRY_ASSIGN(auto st, db.cached(
+      "SELECT g.id, g.insurer_id, i.name, g.number, g.valid_from, g.valid_to, g.limit_kopecks, "
+      "coalesce((SELECT sum(l.amount_kopecks) FROM invoices v JOIN invoice_lines l ON l.invoice_id = v.id "
+      "          WHERE v.letter_id = g.id AND v.status <> 'cancelled'), 0) "
+      "FROM guarantee_letters g JOIN insurers i ON i.id = g.insurer_id WHERE g.patient_id = ?1 "
+      "ORDER BY g.valid_to DESC, g.id DESC"));
+  st->bind(1, patient_id);
+  std::vector<GuaranteeLetter> out;
+  for (;;) {
+    RG_TRY_ASSIGN(bool row, st->step());
+    if (!row) break;
+    GuaranteeLetter l;
+    l.id = st->col_int(0);
+    l.patient_id = patient_id;
+    l.insurer_id = st->col_int(1);
+    l.insurer_name = st->col_text(2);
+    l.number = st->col_text(3);
+    l.valid_from = Date::parse_iso(st->col_view(4)).value_or(Date());
+    l.valid_to = Date::parse_iso(st->col_view(5)).value_or(Date());
+    l.limit = st->col_int(6);
+    l.used = st->col_int(7);
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
 Result<std::optional<GuaranteeLetter>> letter_on(Database& db, std::int64_t patient_id, Date day) {
   RG_TRY_ASSIGN(auto st, db.cached(
       "SELECT g.id, g.insurer_id, i.name, g.number, g.valid_from, g.valid_to, g.limit_kopecks, "

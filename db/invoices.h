@@ -132,6 +132,8 @@ struct Insurer {
 };
 Result<std::vector<Insurer>> list_insurers(Database& db);
 Result<std::int64_t> add_guarantee_letter(Database& db, const GuaranteeLetter& letter, const Actor& actor);
+// All of the patient's letters, the latest first, with what each has used.
+Result<std::vector<GuaranteeLetter>> patient_letters(Database& db, std::int64_t patient_id);
 // The patient's letter valid on `day`, if any (the latest issued).
 Result<std::optional<GuaranteeLetter>> letter_on(Database& db, std::int64_t patient_id, Date day);
 

@@ -104,14 +104,16 @@ void PatientsScreen::load_card() {
     auto balance = db::account_balance(db, id);
     auto payers = db::linked_payers(db, id);
     auto payments = db::patient_payments(db, id, 20);
+    auto letters = db::patient_letters(db, id);
     return [this, gen, p = std::move(p), v = std::move(v), balance, payers = std::move(payers),
-            payments = std::move(payments)]() mutable {
+            payments = std::move(payments), letters = std::move(letters)]() mutable {
       if (gen != card_generation_) return;
       card_ = p ? std::optional<db::Patient>(std::move(*p)) : std::nullopt;
       visits_ = v ? std::move(*v) : std::vector<db::PatientVisit>{};
       balance_ = balance.value_or(0);
       payers_ = payers ? std::move(*payers) : std::vector<db::LinkedPayer>{};
       payments_ = payments ? std::move(*payments) : std::vector<db::Payment>{};
+      letters_ = letters ? std::move(*letters) : std::vector<db::GuaranteeLetter>{};
     };
   });
 }
@@ -232,6 +234,7 @@ void PatientsScreen::draw_card() {
     ImGui::EndTable();
   }
   draw_money();
+  draw_dms();
   ImGui::Spacing();
   ImGui::PushFont(ctx_.shell.bold_font());
   ImGui::TextUnformatted(_("Appointments"));
@@ -309,6 +312,57 @@ void PatientsScreen::draw_money() {
       ImGui::TextDisabled("%s", p.state == db::PaymentState::Intent ? _("no receipt yet") : _("cancelled"));
   }
   ImGui::EndTable();
+}
+
+void PatientsScreen::draw_dms() {
+  ImGui::Spacing();
+  ImGui::PushFont(ctx_.shell.bold_font());
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(_("DMS"));
+  ImGui::PopFont();
+  ImGui::SameLine(0, 24);
+  if (ImGui::SmallButton(_("Add a guarantee letter"))) add_letter();
+  const Date d = today();
+  for (const auto& l : letters_) {
+    const bool valid = l.valid_from <= d && d <= l.valid_to;
+    const std::string line = l.insurer_name + " · " + _("letter") + " " + l.number + " · " + l.valid_from.ru() + " — " +
+                             l.valid_to.ru() + " · " + _("used") + " " + ui::money(l.used) + " " + _("of") + " " +
+                             ui::money(l.limit);
+    if (valid) ImGui::TextUnformatted(line.c_str());
+    else ImGui::TextDisabled("%s (%s)", line.c_str(), _("not valid today"));
+  }
+  letter_dialog_.draw(ctx_.shell);
+}
+
+void PatientsScreen::add_letter() {
+  if (!card_) return;
+  LetterDialog::Request r;
+  r.patient_id = card_->id;
+  r.patient_name = full_name(card_->surname, card_->name, card_->patronymic);
+  ctx_.worker.submit([this, r](db::Database& db) mutable -> db::Worker::Continuation {
+    auto insurers = db::list_insurers(db);
+    auto services = db::price_list(db, today());
+    if (insurers) r.insurers = std::move(*insurers);
+    if (services) r.services = std::move(*services);
+    return [this, r = std::move(r)]() mutable {
+      letter_dialog_.open(std::move(r), [this](const db::GuaranteeLetter& l) {
+        const db::Actor actor = ctx_.actor();
+        ctx_.worker.submit([this, l, actor](db::Database& conn) -> db::Worker::Continuation {
+          auto id = db::add_guarantee_letter(conn, l, actor);
+          return [this, ok = bool(id), error = id ? std::string() : id.error().message]() {
+            letter_dialog_.finished(ok, error);
+            if (ok) load_card();
+          };
+        });
+      });
+    };
+  });
+}
+
+std::vector<std::string> PatientsScreen::extra_shots() const { return {"letter"}; }
+
+void PatientsScreen::prepare_extra_shot(const std::string& name) {
+  if (name == "letter") add_letter();
 }
 
 void PatientsScreen::draw() {

@@ -9,6 +9,7 @@
 
 #include "appointments.h"
 #include "patients.h"
+#include "letter_dialog.h"
 #include "payments.h"
 #include "screen.h"
 
@@ -30,6 +31,9 @@ class PatientsScreen : public Screen {
   std::optional<std::int64_t> total() const { return total_; }
   const std::optional<db::Patient>& card() const { return card_; }
 
+  std::vector<std::string> extra_shots() const override;  // "letter": the DMS letter dialog
+  void prepare_extra_shot(const std::string& name) override;
+
  private:
   static constexpr int kPage = 100;
   void request_page(int page);
@@ -38,6 +42,8 @@ class PatientsScreen : public Screen {
   void draw_card();
   void load_card();
   void draw_money();
+  void draw_dms();
+  void add_letter();
 
   char query_[256] = {};
   std::string submitted_;
@@ -52,6 +58,8 @@ class PatientsScreen : public Screen {
   db::Kopecks balance_ = 0;
   std::vector<db::LinkedPayer> payers_;
   std::vector<db::Payment> payments_;
+  std::vector<db::GuaranteeLetter> letters_;  // DMS
+  LetterDialog letter_dialog_;
   std::vector<db::PatientVisit> visits_;
   int card_generation_ = 0;
   bool focus_search_ = true;
