@@ -16,7 +16,7 @@ namespace rg::desk {
 
 class CashService {
  public:
-  using RegistrarFactory = std::function<Result<std::unique_ptr<drivers::fiscal::FiscalRegistrar>>()>;
+  using RegistrarFactory = std::function<Result<std::shared_ptr<drivers::fiscal::FiscalRegistrar>>()>;
   using Job = std::function<db::Worker::Continuation(cash::CashDesk&, db::Database&)>;
 
   // The factory runs on the cash thread the first time a job needs the registrar.
@@ -35,7 +35,7 @@ class CashService {
   RegistrarFactory factory_;
   cash::CashDeskOptions options_;
   std::filesystem::path receipts_dir_;
-  std::unique_ptr<drivers::fiscal::FiscalRegistrar> registrar_;  // cash thread only
+  std::shared_ptr<drivers::fiscal::FiscalRegistrar> registrar_;  // used on the cash thread
   db::Worker worker_;  // last: its thread stops before the registrar goes
 };
 

@@ -32,6 +32,7 @@ class DeskApp {
   bool idle() const;
   // The print service the screens may use (queues, routing); owned by the documents' output.
   void set_printing(cups::PrintService* printing) { ctx_.printing = printing; }
+  void set_devices(DeskDevices* devices) { ctx_.devices = devices; }
 
   // Shows a desk event (a kiosk arrival, a patient sent to the desk, a printer alarm) as a
   // notification at the bottom right, over whatever screen is open. `demo` ones (screenshots)

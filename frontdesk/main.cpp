@@ -10,6 +10,7 @@
 #include "cups_output.h"
 #include "documents_screen.h"
 #include "desk_app.h"
+#include "desk_devices.h"
 #include "fiscal/virtual_registrar.h"
 #include "paper_preview.h"
 #include "patients_screen.h"
@@ -23,6 +24,7 @@ struct Options {
   std::string db = "var/clinic.db";
   std::string screenshot, screenshot_all, screen, search;
   std::string devices_dir;  // the simulated receipt printer and fiscal registrar live here
+  bool usb = true;          // look for USB devices (--no-usb: simulated ones only)
   int frames = 5, width = 1600, height = 900;
   bool fullscreen = false;
 };
@@ -30,21 +32,27 @@ struct Options {
 int usage() {
   std::fprintf(stderr,
                "Usage: registratura-frontdesk [--db PATH] [--screen ID] [--search TEXT] [--lang ru|en]\n"
-               "                              [--size WxH] [--fullscreen] [--devices-dir DIR]\n"
+               "                              [--size WxH] [--fullscreen] [--devices-dir DIR] [--no-usb]\n"
                "                              [--screenshot FILE.png [--frames N]] [--screenshot-all DIR]\n");
   return 2;
 }
 
 // The till: the virtual fiscal registrar printing on the simulated receipt printer, both in
-// `dir` (registrar state, receipt-NNNN.bin/.png). Made on the cash thread when first needed.
-rg::desk::CashService::RegistrarFactory virtual_till(const std::filesystem::path& dir) {
-  return [dir]() -> rg::Result<std::unique_ptr<rg::drivers::fiscal::FiscalRegistrar>> {
-    auto printer = std::make_shared<rg::drivers::SimReceiptPrinter>(dir / "receipts");
-    rg::printing::attach_png_preview(*printer);
-    auto registrar = rg::drivers::fiscal::VirtualRegistrar::open(dir / "registrar", printer);
-    if (!registrar) return std::unexpected(registrar.error());
-    return std::make_unique<rg::drivers::fiscal::VirtualRegistrar>(std::move(*registrar));
-  };
+// `dir` (registrar state, receipt-NNNN.bin/.png).
+struct Till {
+  std::shared_ptr<rg::drivers::SimReceiptPrinter> printer;
+  std::shared_ptr<rg::drivers::fiscal::FiscalRegistrar> registrar;  // none: its error says why
+  rg::Error error;
+};
+
+Till virtual_till(const std::filesystem::path& dir) {
+  Till t;
+  t.printer = std::make_shared<rg::drivers::SimReceiptPrinter>(dir / "receipts");
+  rg::printing::attach_png_preview(*t.printer);
+  auto registrar = rg::drivers::fiscal::VirtualRegistrar::open(dir / "registrar", t.printer);
+  if (registrar) t.registrar = std::make_shared<rg::drivers::fiscal::VirtualRegistrar>(std::move(*registrar));
+  else t.error = registrar.error();
+  return t;
 }
 
 }  // namespace
@@ -65,6 +73,7 @@ int main(int argc, char** argv) {
     else if (a == "--search") o.search = next();
     else if (a == "--fullscreen") o.fullscreen = true;
     else if (a == "--devices-dir") o.devices_dir = next();
+    else if (a == "--no-usb") o.usb = false;
     else if (a == "--size") {
       std::string v = next();
       if (std::sscanf(v.c_str(), "%dx%d", &o.width, &o.height) != 2) return usage();
@@ -107,11 +116,17 @@ int main(int argc, char** argv) {
   }
 
   if (o.devices_dir.empty()) o.devices_dir = (std::filesystem::path(o.db).parent_path() / "devices").string();
-  rg::cash::CashDeskOptions till;
+  Till till = virtual_till(o.devices_dir);
   auto cash = std::make_unique<rg::desk::CashService>(
       o.db, [&shell](rg::db::Worker::Continuation c) { (*shell)->tasks().post(std::move(c)); },
-      virtual_till(o.devices_dir), till, std::filesystem::path(o.devices_dir) / "receipts");
+      [&till]() -> rg::Result<std::shared_ptr<rg::drivers::fiscal::FiscalRegistrar>> {
+        if (!till.registrar) return std::unexpected(till.error);
+        return till.registrar;
+      },
+      rg::cash::CashDeskOptions{}, std::filesystem::path(o.devices_dir) / "receipts");
+  rg::desk::DeskDevices devices(till.printer, till.registrar, o.usb && !headless);
   rg::desk::DeskApp app(**shell, *db, o.db, *clinic, std::move(cash));
+  app.set_devices(&devices);
   // Documents go through CUPS; with no printer set up they are saved next to the database.
   if (auto* docs = dynamic_cast<rg::desk::DocumentsScreen*>(app.find("documents"))) {
     rg::cups::PrintServiceOptions po;

@@ -18,6 +18,7 @@ class Shell;
 namespace rg::desk {
 
 class CashService;
+class DeskDevices;
 }  // namespace rg::desk
 namespace rg::cups {
 class PrintService;
@@ -34,6 +35,7 @@ struct DeskContext {
   std::optional<std::int64_t> user_id;
   CashService* cash = nullptr;  // the fiscal registrar's thread; none when no till is set up
   cups::PrintService* printing = nullptr;  // documents to CUPS; none when printing is not set up
+  DeskDevices* devices = nullptr;          // the desk's devices and their simulated twins
 
   // Who the core records as having made a change.
   db::Actor actor() const { return user_id ? db::Actor::user(*user_id) : db::Actor::system("desk"); }

@@ -9,6 +9,7 @@
 
 #include "clinic.h"
 #include "cups_output.h"
+#include "desk_devices.h"
 #include "doc_template.h"
 #include "print_service.h"
 #include "ui/i18n.h"
@@ -194,13 +195,104 @@ void SettingsScreen::draw_templates() {
   }
 }
 
+void SettingsScreen::draw_devices() {
+  ImGui::PushFont(ctx_.shell.font(24));
+  ImGui::TextUnformatted(_("Devices"));
+  ImGui::PopFont();
+  if (!ctx_.devices) {
+    ImGui::TextColored(kAmber, "%s", _("No devices are set up on this desk."));
+    return;
+  }
+  auto& devices = *ctx_.devices;
+  if (!devices.usb_problem().empty()) ImGui::TextColored(kAmber, "USB: %s", devices.usb_problem().c_str());
+  const auto list = devices.manager().devices();
+  if (ImGui::BeginTable("devices", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+    ImGui::TableSetupColumn(_("Device"), ImGuiTableColumnFlags_WidthStretch, 1.f);
+    ImGui::TableSetupColumn(_("State"), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableSetupColumn(_("Test"), ImGuiTableColumnFlags_WidthFixed, 260);
+    ImGui::TableHeadersRow();
+    for (const auto& d : list) {
+      ImGui::PushID(d.id.c_str());
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(drivers::device_kind_title(d.kind));
+      ImGui::PushStyleColor(ImGuiCol_Text, kQuiet);
+      ImGui::TextWrapped("%s%s", d.name.c_str(), d.simulated ? (std::string(" · ") + _("simulated")).c_str() : "");
+      ImGui::PopStyleColor();
+      ImGui::TableNextColumn();
+      const ImVec4 colour = d.state == drivers::DeviceState::Ready     ? kGreen
+                            : d.state == drivers::DeviceState::Warning ? kAmber
+                            : d.state == drivers::DeviceState::Error   ? kError
+                                                                       : kQuiet;
+      ImGui::PushStyleColor(ImGuiCol_Text, colour);
+      ImGui::TextWrapped("%s", d.message.c_str());
+      ImGui::PopStyleColor();
+      ImGui::TableNextColumn();
+      auto report = [this](std::string problem) {
+        ctx_.shell.tasks().post([this, problem] { device_notice_ = problem.empty() ? _("Done.") : problem; });
+      };
+      switch (d.kind) {
+        case drivers::DeviceKind::ReceiptPrinter:
+          if (ImGui::SmallButton(_("Print a test receipt"))) devices.print_test_receipt(report);
+          break;
+        case drivers::DeviceKind::FiscalRegistrar:
+          if (ImGui::SmallButton(_("Open the cash drawer"))) devices.open_drawer(report);
+          break;
+        case drivers::DeviceKind::BarcodeScanner:
+          if (ImGui::SmallButton(_("Simulate a scan"))) devices.scanner().scan("10042");
+          for (const auto& scan : devices.scanner().poll()) device_notice_ = std::string(_("Scanned:")) + " " + scan.data;
+          break;
+        case drivers::DeviceKind::Handset: {
+          // The phone's own logic: lifting the handset while it rings answers; hanging up ends.
+          auto& h = devices.handset();
+          if (ImGui::SmallButton(_("Simulate an incoming call"))) {
+            h.ring("+7 916 123-45-67");
+            ringing_ = true;
+            device_notice_ = std::string(_("Incoming call:")) + " +7 916 123-45-67";
+          }
+          ImGui::SameLine();
+          if (ImGui::SmallButton(h.off_hook() ? _("Hang up") : _("Lift"))) h.off_hook() ? h.hang_up() : h.lift();
+          for (const auto& e : h.poll()) {
+            if (e.kind == drivers::hid::HandsetEventKind::OffHook && ringing_) {
+              ringing_ = false;
+              device_notice_ = _("Call answered.");
+            } else if (e.kind == drivers::hid::HandsetEventKind::OnHook) {
+              ringing_ = false;
+              device_notice_ = _("Call ended.");
+            } else if (e.kind == drivers::hid::HandsetEventKind::Digit) {
+              device_notice_ = std::string(_("Dialled:")) + " " + e.digit;
+            }
+          }
+          h.set_leds({.off_hook = h.off_hook(), .ring = ringing_});
+          const auto leds = h.leds();
+          ImGui::TextColored(kQuiet, "%s: %s · %s: %s", _("ring"), leds.ring ? _("on") : _("off"), _("off hook"),
+                             leds.off_hook ? _("on") : _("off"));
+          break;
+        }
+        case drivers::DeviceKind::Hid: break;
+      }
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  if (!device_notice_.empty()) ImGui::TextColored(kQuiet, "%s", device_notice_.c_str());
+  const auto ready = devices.manager().readiness();
+  ImGui::Spacing();
+  ImGui::TextUnformatted(_("Ready to open a cash shift:"));
+  ImGui::SameLine();
+  ImGui::TextColored(ready.ok() ? kGreen : kAmber, "%s", ready.ok() ? _("yes") : _("not everything"));
+  for (const auto& item : ready.items)
+    if (item.readiness != drivers::Readiness::Ready) ImGui::TextColored(kAmber, "  %s", item.message.c_str());
+}
+
 void SettingsScreen::draw() {
   ImGui::BeginChild("sections", ImVec2(220, 0), true);
   if (ImGui::Selectable(_("Printers"), section_ == Section::Printers)) section_ = Section::Printers;
   if (ImGui::Selectable(_("Document templates"), section_ == Section::Templates)) section_ = Section::Templates;
+  if (ImGui::Selectable(_("Devices"), section_ == Section::Devices)) section_ = Section::Devices;
   ImGui::Spacing();
   ImGui::PushStyleColor(ImGuiCol_Text, kQuiet);
-  ImGui::TextWrapped("%s", _("Clinic requisites, doctors, the price list and devices are kept in the database; "
+  ImGui::TextWrapped("%s", _("Clinic requisites, doctors and the price list are kept in the database; "
                              "their screens come in a later release."));
   ImGui::PopStyleColor();
   ImGui::EndChild();
@@ -208,7 +300,8 @@ void SettingsScreen::draw() {
   ImGui::BeginChild("section", ImVec2(0, 0), true);
   if (!notice_.empty()) ImGui::TextColored(kGreen, "%s", notice_.c_str());
   if (section_ == Section::Printers) draw_printers();
-  else draw_templates();
+  else if (section_ == Section::Templates) draw_templates();
+  else draw_devices();
   ImGui::EndChild();
 }
 
@@ -216,6 +309,9 @@ void SettingsScreen::prepare_extra_shot(const std::string& name) {
   if (name == "templates") {
     section_ = Section::Templates;
     chosen_template_ = 0;
+  } else if (name == "devices") {
+    section_ = Section::Devices;
+    if (ctx_.devices) ctx_.devices->manager().check_all();
   }
 }
 

@@ -1,4 +1,4 @@
-// «Настройки»: the printers (which CUPS queue prints A4 documents and which prints slips, each
+// «Настройки»: the devices (each with its state in words and a test), the printers (which CUPS queue prints A4 documents and which prints slips, each
 // queue with its state; where documents go when no printer can take them) and the document
 // templates (id, title, version, and the mistake with its line when one does not read).
 #pragma once
@@ -19,11 +19,11 @@ class SettingsScreen : public Screen {
   std::string title() const override;
   void on_show() override;
   void draw() override;
-  std::vector<std::string> extra_shots() const override { return {"templates"}; }
+  std::vector<std::string> extra_shots() const override { return {"templates", "devices"}; }
   void prepare_extra_shot(const std::string& name) override;
 
  private:
-  enum class Section { Printers, Templates };
+  enum class Section { Printers, Templates, Devices };
   struct TemplateRow {
     std::string file, id, title, sha;
     int version = 0, copies = 0;
@@ -38,6 +38,7 @@ class SettingsScreen : public Screen {
   void choose(const char* key, const std::string& queue);
   void draw_printers();
   void draw_templates();
+  void draw_devices();
 
   Section section_ = Section::Printers;
   std::optional<Routing> routing_;
@@ -45,6 +46,8 @@ class SettingsScreen : public Screen {
   std::string templates_dir_;
   int chosen_template_ = -1;
   std::string notice_;
+  std::string device_notice_;  // what the last device test did
+  bool ringing_ = false;       // the simulated handset rings
   bool loading_ = false;
 };
 

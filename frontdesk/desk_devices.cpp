@@ -1,0 +1,125 @@
+#include "desk_devices.h"
+
+#include "i18n.h"
+#include "receipt_printer/printer_device.h"
+#include "receipt_printer/receipt.h"
+#include "receipt_printer/usb_printer.h"
+#include "usb/device_registry.h"
+#include "usb/usb_context.h"
+#include "usb/usb_device_source.h"
+
+namespace rg::desk {
+namespace {
+
+using drivers::DeviceHealth;
+using drivers::DeviceKind;
+using drivers::DeviceState;
+
+std::string titled(DeviceKind k, const std::string& what) { return std::string(drivers::device_kind_title(k)) + ": " + what; }
+
+// The fiscal registrar as the manager sees it: its status in words.
+class FiscalDevice final : public drivers::ManagedDevice {
+ public:
+  explicit FiscalDevice(std::shared_ptr<drivers::fiscal::FiscalRegistrar> r) : r_(std::move(r)) {}
+  DeviceKind kind() const override { return DeviceKind::FiscalRegistrar; }
+  std::string name() const override { return r_->name(); }
+  bool simulated() const override { return true; }
+  DeviceHealth check() override {
+    auto s = r_->status();
+    if (!s) return {DeviceState::Error, titled(kind(), s.error().message)};
+    if (!s->fn_ok) return {DeviceState::Error, titled(kind(), s->fn_message)};
+    if (!s->paper_present) return {DeviceState::Error, titled(kind(), _("no paper"))};
+    if (s->shift_expired)
+      return {DeviceState::Warning, titled(kind(), _("the shift has lasted more than 24 hours: close it with the Z report."))};
+    if (!s->shift_open) return {DeviceState::Ready, titled(kind(), _("ready, the shift is closed"))};
+    return {DeviceState::Ready, titled(kind(), _("ready, the shift is open"))};
+  }
+
+ private:
+  std::shared_ptr<drivers::fiscal::FiscalRegistrar> r_;
+};
+
+// Scanners and handsets report their own trouble in words; none means ready.
+template <typename T>
+class ProblemDevice final : public drivers::ManagedDevice {
+ public:
+  ProblemDevice(std::shared_ptr<T> d, DeviceKind kind, std::string name)
+      : d_(std::move(d)), kind_(kind), name_(std::move(name)) {}
+  DeviceKind kind() const override { return kind_; }
+  std::string name() const override { return name_; }
+  bool simulated() const override { return true; }
+  DeviceHealth check() override {
+    const std::string p = d_->problem();
+    if (!p.empty()) return {DeviceState::Error, titled(kind_, p)};
+    return {DeviceState::Ready, titled(kind_, _("ready"))};
+  }
+
+ private:
+  std::shared_ptr<T> d_;
+  DeviceKind kind_;
+  std::string name_;
+};
+
+}  // namespace
+
+DeskDevices::DeskDevices(std::shared_ptr<drivers::ReceiptPrinter> printer,
+                         std::shared_ptr<drivers::fiscal::FiscalRegistrar> registrar, bool use_usb)
+    : printer_(std::move(printer)),
+      registrar_(std::move(registrar)),
+      scanner_(std::make_shared<drivers::hid::SimScanner>()),
+      handset_(std::make_shared<drivers::hid::SimHandset>()) {
+  if (printer_) manager_.attach("sim:receipt-printer", std::make_shared<drivers::ReceiptPrinterDevice>(printer_, true));
+  if (registrar_) manager_.attach("sim:fiscal-registrar", std::make_shared<FiscalDevice>(registrar_));
+  manager_.attach("sim:scanner", std::make_shared<ProblemDevice<drivers::hid::SimScanner>>(
+                                     scanner_, DeviceKind::BarcodeScanner, _("Simulated barcode scanner")));
+  manager_.attach("sim:handset", std::make_shared<ProblemDevice<drivers::hid::SimHandset>>(
+                                     handset_, DeviceKind::Handset, _("Simulated phone handset")));
+  if (!use_usb) return;
+  auto ctx = drivers::usb::UsbContext::create();
+  if (!ctx) {
+    usb_problem_ = ctx.error().message;
+    return;
+  }
+  usb_ = *ctx;
+  source_ = std::make_unique<drivers::usb::UsbDeviceSource>(usb_, manager_, drivers::usb::DeviceRegistry::builtin());
+  drivers::register_usb_receipt_printer(*source_);
+  source_->start();
+}
+
+DeskDevices::~DeskDevices() {
+  if (action_.joinable()) action_.join();
+  source_.reset();
+}
+
+void DeskDevices::run(std::function<std::string()> action, std::function<void(std::string)> done) {
+  if (action_.joinable()) action_.join();  // one test at a time; the previous one is short
+  action_ = std::thread([action = std::move(action), done = std::move(done)] { done(action()); });
+}
+
+void DeskDevices::print_test_receipt(std::function<void(std::string)> done) {
+  auto printer = manager_.find<drivers::ReceiptPrinterDevice>(DeviceKind::ReceiptPrinter);
+  run(
+      [this, printer]() -> std::string {
+        std::shared_ptr<drivers::ReceiptPrinter> p = printer ? printer->shared() : printer_;
+        if (!p) return _("No receipt printer.");
+        drivers::Receipt r;
+        r.title("ПРОВЕРКА ПЕЧАТИ").centered(p->name()).separator().line("Кириллица: АБВГДЕЁЖЗИЙ абвгдеёжзий");
+        r.pair("Ширина", std::to_string(p->profile().columns) + " симв.").qr("Registratura").cut();
+        auto st = p->print(drivers::to_escpos(r, p->profile()));
+        manager_.check_soon();
+        return st ? std::string() : st.error().message;
+      },
+      std::move(done));
+}
+
+void DeskDevices::open_drawer(std::function<void(std::string)> done) {
+  run(
+      [this]() -> std::string {
+        if (!registrar_) return _("No fiscal registrar.");
+        auto st = registrar_->open_drawer();
+        return st ? std::string() : st.error().message;
+      },
+      std::move(done));
+}
+
+}  // namespace rg::desk
