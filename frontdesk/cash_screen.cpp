@@ -15,6 +15,7 @@
 #include "calendar.h"
 #include "day_list.h"
 #include "cash_service.h"
+#include "desk_devices.h"
 #include "dialog.h"
 #include "escpos_preview.h"
 #include "receipt_printer/profile.h"
@@ -353,6 +354,14 @@ void CashScreen::open_shift_dialog(ShiftDialog::Kind kind) {
         break;
     }
   };
+  if (kind == ShiftDialog::Kind::Open) {
+    std::string problems;
+    if (ctx_.devices)
+      for (const auto& item : ctx_.devices->manager().readiness().items)
+        if (item.readiness != drivers::Readiness::Ready) problems += item.message + "\n";
+    shift_.open(kind, expected, problems, submit);
+    return;
+  }
   if (kind != ShiftDialog::Kind::Close) {
     shift_.open(kind, expected, "", submit);
     return;

@@ -86,6 +86,13 @@ void ShiftDialog::draw(ui::Shell& shell) {
   }
   ImGui::PopFont();
   ImGui::Spacing();
+  if (kind_ == Kind::Open && text_[0]) {
+    // The devices' readiness, when something is missing or wrong: the shift may still open
+    // (a scanner is not needed to take money), but the administrator should know.
+    ImGui::PushStyleColor(ImGuiCol_Text, kError);
+    ImGui::TextWrapped("%s", text_);
+    ImGui::PopStyleColor();
+  }
   if (kind_ != Kind::Open) {
     ImGui::TextUnformatted(closing ? _("Handover for the next shift") : _("Reason"));
     ImGui::InputTextMultiline("##text", text_, sizeof text_,

@@ -22,7 +22,7 @@ class ShiftDialog {
   using Submit = std::function<void(Kind, const Values&)>;
 
   // `expected` is the cash the drawer should hold (close, cash out); `note` the proposed
-  // handover note.
+  // handover note (close) or what is not ready among the devices (open).
   void open(Kind kind, db::Kopecks expected, std::string note, Submit submit);
   void draw(ui::Shell& shell);
   void finished(bool ok, const std::string& error);
