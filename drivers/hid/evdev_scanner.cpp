@@ -27,22 +27,11 @@ std::string with(const char* format, const std::string& a, const std::string& b 
 }  // namespace
 
 EvdevScanner::EvdevScanner(Options options) : options_(std::move(options)) {
-  if (::pipe2(wake_, O_CLOEXEC | O_NONBLOCK) != 0) {
+  if (!reader_.start([this] { run(); }))
     queue_.set_problem(_("Barcode scanner: the system refused to start the reader"));
-    return;
-  }
-  thread_ = std::thread([this] { run(); });
 }
 
-EvdevScanner::~EvdevScanner() {
-  if (wake_[1] >= 0) {
-    char b = 1;
-    [[maybe_unused]] auto n = ::write(wake_[1], &b, 1);
-  }
-  if (thread_.joinable()) thread_.join();
-  for (int fd : wake_)
-    if (fd >= 0) ::close(fd);
-}
+EvdevScanner::~EvdevScanner() { reader_.stop(); }
 
 void EvdevScanner::run() {
   for (;;) {
@@ -50,7 +39,7 @@ void EvdevScanner::run() {
     if (fd < 0) {
       open_ = false;
       queue_.set_problem(with(_("Barcode scanner: cannot open %s (%s)"), options_.path, std::strerror(errno)));
-      pollfd p{wake_[0], POLLIN, 0};
+      pollfd p{reader_.wake_fd(), POLLIN, 0};
       if (::poll(&p, 1, int(options_.reopen_every.count())) > 0) return;
       continue;
     }
@@ -68,7 +57,7 @@ void EvdevScanner::run() {
     grabbed_ = false;
     open_ = false;
     ::close(fd);
-    pollfd p{wake_[0], POLLIN, 0};  // stopped (the byte is still there), or wait to reopen
+    pollfd p{reader_.wake_fd(), POLLIN, 0};  // stopped (the byte is still there), or wait to reopen
     if (::poll(&p, 1, int(options_.reopen_every.count())) > 0) return;
   }
 }
@@ -80,7 +69,7 @@ void EvdevScanner::read_device(int fd) {
   std::uint8_t buf[64 * sizeof(input_event)];
   const auto timeout_ms = int((options_.wedge.inter_key_timeout.count() + 999) / 1000);
   for (;;) {
-    pollfd p[2] = {{fd, POLLIN, 0}, {wake_[0], POLLIN, 0}};
+    pollfd p[2] = {{fd, POLLIN, 0}, {reader_.wake_fd(), POLLIN, 0}};
     int r = ::poll(p, 2, wedge.in_progress() ? timeout_ms : -1);
     if (r < 0 && errno == EINTR) continue;
     if (r < 0) return;
@@ -90,8 +79,7 @@ void EvdevScanner::read_device(int fd) {
       continue;
     }
     if (p[1].revents) {
-      char b = 1;  // put the stop byte back for run()
-      [[maybe_unused]] auto n = ::write(wake_[1], &b, 1);
+      reader_.wake_again();  // put the stop byte back for run()
       return;
     }
     ssize_t n = ::read(fd, buf, sizeof buf);

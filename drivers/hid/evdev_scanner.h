@@ -5,9 +5,9 @@
 
 #include <atomic>
 #include <string>
-#include <thread>
 
 #include "hid/scan_queue.h"
+#include "hid/reader_thread.h"
 #include "hid/wedge_assembler.h"
 
 namespace rg::drivers::hid {
@@ -37,11 +37,10 @@ class EvdevScanner final : public ScanSource {
 
   Options options_;
   ScanQueue queue_;
-  int wake_[2] = {-1, -1};  // a pipe: the destructor writes to stop the thread
   std::atomic<bool> grabbed_{false};
   std::atomic<bool> open_{false};
   std::atomic<std::size_t> dropped_{0};
-  std::thread thread_;
+  ReaderThread reader_;  // last: its thread ends first
 };
 
 }  // namespace rg::drivers::hid

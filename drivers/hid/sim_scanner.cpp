@@ -58,22 +58,11 @@ std::optional<Scan> sim_scan_from_line(std::string_view line) {
 
 SimScanner::SimScanner(std::string fifo_path) : path_(std::move(fifo_path)) {
   if (path_.empty()) return;
-  if (::pipe2(wake_, O_CLOEXEC | O_NONBLOCK) != 0) {
+  if (!reader_.start([this] { run(); }))
     queue_.set_problem(_("Barcode scanner: the system refused to start the reader"));
-    return;
-  }
-  thread_ = std::thread([this] { run(); });
 }
 
-SimScanner::~SimScanner() {
-  if (wake_[1] >= 0) {
-    char b = 1;
-    [[maybe_unused]] auto n = ::write(wake_[1], &b, 1);
-  }
-  if (thread_.joinable()) thread_.join();
-  for (int fd : wake_)
-    if (fd >= 0) ::close(fd);
-}
+SimScanner::~SimScanner() { reader_.stop(); }
 
 void SimScanner::scan(std::string_view line) {
   if (auto s = sim_scan_from_line(line)) queue_.push(std::move(*s));
@@ -97,7 +86,7 @@ void SimScanner::run() {
   bool too_long = false;
   char buf[4096];
   for (;;) {
-    pollfd p[2] = {{fd, POLLIN, 0}, {wake_[0], POLLIN, 0}};
+    pollfd p[2] = {{fd, POLLIN, 0}, {reader_.wake_fd(), POLLIN, 0}};
     if (::poll(p, 2, -1) < 0) {
       if (errno == EINTR) continue;
       break;

@@ -8,9 +8,9 @@
 #include <optional>
 #include <string_view>
 #include <string>
-#include <thread>
 
 #include "hid/scan_queue.h"
+#include "hid/reader_thread.h"
 
 namespace rg::drivers::hid {
 
@@ -36,9 +36,8 @@ class SimScanner final : public ScanSource {
 
   std::string path_;
   ScanQueue queue_;
-  int wake_[2] = {-1, -1};
   std::atomic<bool> listening_{false};
-  std::thread thread_;
+  ReaderThread reader_;  // last: its thread ends first
 };
 
 // One line of the pipe (without its newline) as a scan; nullopt for an empty or bad line.
