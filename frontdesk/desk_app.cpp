@@ -11,6 +11,8 @@
 #include <string_view>
 
 #include "calendar.h"
+#include "documents_screen.h"
+#include "patients.h"
 #include "flow_screen.h"
 #include "text.h"
 #include "ui/format.h"
@@ -50,7 +52,7 @@ DeskApp::DeskApp(ui::Shell& shell, db::Database& db, const std::string& db_path,
     : shell_(shell),
       watch_(db),
       worker_(db_path, [&shell](db::Worker::Continuation c) { shell.tasks().post(std::move(c)); }),
-      ctx_{shell, worker_, std::move(clinic), "", "", std::nullopt, cash.get()},
+      ctx_{shell, worker_, std::move(clinic), "", "", std::nullopt, cash.get(), nullptr, nullptr, {}},
       cash_(std::move(cash)) {
   // Who is at the desk: sign-in comes with the users' settings; until then the first administrator.
   if (auto admin = db::first_administrator(db); admin && *admin) {
@@ -60,6 +62,21 @@ DeskApp::DeskApp(ui::Shell& shell, db::Database& db, const std::string& db_path,
   screens_ = make_screens(ctx_);
   // Events written before this desk opened are old news: only later ones pop up.
   if (auto last = db::last_desk_event_id(db)) last_event_ = *last;
+  ctx_.open_documents = [this](std::int64_t patient_id, std::optional<std::int64_t> appointment) {
+    worker_.submit([this, patient_id, appointment](db::Database& conn) -> db::Worker::Continuation {
+      auto p = db::get_patient(conn, patient_id);
+      return [this, p = std::move(p), appointment]() {
+        auto* docs = dynamic_cast<DocumentsScreen*>(find("documents"));
+        if (!p || !docs) return;
+        db::PatientSummary s;
+        s.id = p->id, s.card_no = p->card_no, s.surname = p->surname, s.name = p->name, s.patronymic = p->patronymic;
+        s.birth_date = p->birth_date.iso(), s.sex = p->sex;
+        if (!p->phones.empty()) s.phone = p->phones.front().number;
+        show("documents");
+        docs->open_for(s, appointment);
+      };
+    });
+  };
   if (auto* flow = dynamic_cast<FlowScreen*>(find("flow")))
     flow->show_notice = [this](const db::DeskEvent& e) { notify(e, true); };
   screens_[current_]->on_show();

@@ -563,6 +563,12 @@ void FlowScreen::draw_menu() {
   } else if (r->status == S::InRoom) {
     if (ImGui::MenuItem(_("Visit finished"), nullptr, false, !busy)) finish(id);
   }
+  if (ctx_.open_documents) {
+    ImGui::Separator();
+    // The contract and the consent of a first visit are printed on arrival.
+    if (ImGui::MenuItem(r->first_visit ? _("Documents: contract and consent…") : _("Documents…")))
+      ctx_.open_documents(r->patient_id, r->appointment_id);
+  }
   if (!db::undo_targets(r->status).empty()) {
     if (r->status != S::Done && r->status != S::NoShow) ImGui::Separator();
     if (ImGui::MenuItem(_("Take back the status…"), nullptr, false, !busy)) ask_undo(id);

@@ -210,6 +210,10 @@ void PatientsScreen::draw_card() {
   ImGui::TextWrapped("%s", full_name(p.surname, p.name, p.patronymic).c_str());
   ImGui::PopFont();
   ImGui::TextDisabled("%s %s", _("Medical card No."), p.card_no.c_str());
+  if (ctx_.open_documents) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton(_("Documents…"))) ctx_.open_documents(p.id, std::nullopt);
+  }
   ImGui::Spacing();
   if (ImGui::BeginTable("card", 2, ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed, 180.f);

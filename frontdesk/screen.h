@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -36,6 +37,8 @@ struct DeskContext {
   CashService* cash = nullptr;  // the fiscal registrar's thread; none when no till is set up
   cups::PrintService* printing = nullptr;  // documents to CUPS; none when printing is not set up
   DeskDevices* devices = nullptr;          // the desk's devices and their simulated twins
+  // Opens the documents screen on a patient (and a visit): set by DeskApp.
+  std::function<void(std::int64_t patient_id, std::optional<std::int64_t> appointment_id)> open_documents;
 
   // Who the core records as having made a change.
   db::Actor actor() const { return user_id ? db::Actor::user(*user_id) : db::Actor::system("desk"); }
