@@ -32,6 +32,7 @@ std::string SettingsScreen::title() const { return _("Settings"); }
 
 void SettingsScreen::on_show() {
   if (ctx_.printing) ctx_.printing->refresh_queues();
+  requisites_.load();
   if (!loading_) load();
 }
 
@@ -287,26 +288,30 @@ void SettingsScreen::draw_devices() {
 
 void SettingsScreen::draw() {
   ImGui::BeginChild("sections", ImVec2(220, 0), true);
+  if (ImGui::Selectable(_("Clinic requisites"), section_ == Section::Requisites)) section_ = Section::Requisites;
   if (ImGui::Selectable(_("Printers"), section_ == Section::Printers)) section_ = Section::Printers;
   if (ImGui::Selectable(_("Document templates"), section_ == Section::Templates)) section_ = Section::Templates;
   if (ImGui::Selectable(_("Devices"), section_ == Section::Devices)) section_ = Section::Devices;
   ImGui::Spacing();
   ImGui::PushStyleColor(ImGuiCol_Text, kQuiet);
-  ImGui::TextWrapped("%s", _("Clinic requisites, doctors and the price list are kept in the database; "
+  ImGui::TextWrapped("%s", _("Doctors, rooms, schedules, the price list and users are kept in the database; "
                              "their screens come in a later release."));
   ImGui::PopStyleColor();
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("section", ImVec2(0, 0), true);
   if (!notice_.empty()) ImGui::TextColored(kGreen, "%s", notice_.c_str());
-  if (section_ == Section::Printers) draw_printers();
+  if (section_ == Section::Requisites) requisites_.draw();
+  else if (section_ == Section::Printers) draw_printers();
   else if (section_ == Section::Templates) draw_templates();
   else draw_devices();
   ImGui::EndChild();
 }
 
 void SettingsScreen::prepare_extra_shot(const std::string& name) {
-  if (name == "templates") {
+  if (name == "printers") {
+    section_ = Section::Printers;
+  } else if (name == "templates") {
     section_ = Section::Templates;
     chosen_template_ = 0;
   } else if (name == "devices") {

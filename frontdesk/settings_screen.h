@@ -8,22 +8,23 @@
 #include <vector>
 
 #include "queues.h"
+#include "requisites_view.h"
 #include "screen.h"
 
 namespace rg::desk {
 
 class SettingsScreen : public Screen {
  public:
-  explicit SettingsScreen(DeskContext& ctx) : Screen(ctx) {}
+  explicit SettingsScreen(DeskContext& ctx) : Screen(ctx), requisites_(ctx) {}
   const char* id() const override { return "settings"; }
   std::string title() const override;
   void on_show() override;
   void draw() override;
-  std::vector<std::string> extra_shots() const override { return {"templates", "devices"}; }
+  std::vector<std::string> extra_shots() const override { return {"printers", "templates", "devices"}; }
   void prepare_extra_shot(const std::string& name) override;
 
  private:
-  enum class Section { Printers, Templates, Devices };
+  enum class Section { Requisites, Printers, Templates, Devices };
   struct TemplateRow {
     std::string file, id, title, sha;
     int version = 0, copies = 0;
@@ -40,7 +41,8 @@ class SettingsScreen : public Screen {
   void draw_templates();
   void draw_devices();
 
-  Section section_ = Section::Printers;
+  Section section_ = Section::Requisites;
+  RequisitesView requisites_;
   std::optional<Routing> routing_;
   std::vector<TemplateRow> templates_;
   std::string templates_dir_;

@@ -1,0 +1,134 @@
+#include "requisites_view.h"
+
+#include <imgui.h>
+
+#include "calendar.h"
+#include "ui/i18n.h"
+#include "ui/shell.h"
+
+namespace rg::desk {
+namespace {
+
+const ImVec4 kError(0.75f, 0.1f, 0.1f, 1), kGreen(0.10f, 0.50f, 0.29f, 1);
+
+// ImGui edits a char buffer; the string grows as the person types.
+int grow(ImGuiInputTextCallbackData* data) {
+  if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+    auto* s = static_cast<std::string*>(data->UserData);
+    s->resize(static_cast<std::size_t>(data->BufTextLen));
+    data->Buf = s->data();
+  }
+  return 0;
+}
+
+}  // namespace
+
+void RequisitesView::load() {
+  ctx_.worker.submit([this](db::Database& db) -> db::Worker::Continuation {
+    auto c = db::load_clinic(db);
+    std::vector<std::string> values;
+    for (const char* k : kKeys) {
+      auto v = db::get_setting(db, k);
+      values.push_back(v && *v ? **v : std::string());
+    }
+    return [this, c = std::move(c), values = std::move(values)]() {
+      if (!c) {
+        notice_ = c.error().message, notice_is_error_ = true;
+        return;
+      }
+      clinic_ = *c;
+      licence_date_.clear();
+      if (c->licence_date)
+        if (auto d = Date::parse_iso(*c->licence_date)) licence_date_ = d->ru();
+      for (std::size_t i = 0; i < values.size(); ++i) settings_[i] = values[i];
+    };
+  });
+}
+
+std::vector<RequisitesView::Field> RequisitesView::fields() {
+  db::Clinic& c = *clinic_;
+  return {{N_("Legal name"), &c.name},
+          {N_("Short name"), &c.short_name},
+          {N_("Legal address"), &c.legal_address},
+          {N_("Address of the premises"), &c.actual_address},
+          {N_("City (for documents)"), &settings_[0]},
+          {N_("Phone"), &c.phone},
+          {N_("E-mail"), &c.email},
+          {N_("Website"), &settings_[7]},
+          {N_("OGRN"), &c.ogrn},
+          {N_("INN"), &c.inn},
+          {N_("KPP"), &c.kpp},
+          {N_("Licence No."), &c.licence_number},
+          {N_("Licence date"), &licence_date_},
+          {N_("Issued by"), &c.licence_authority},
+          {N_("Licensed works"), &settings_[2], true},
+          {N_("Head: position"), &c.head_position},
+          {N_("Head: full name"), &c.head_name},
+          {N_("«represented by …» (genitive)"), &settings_[1]},
+          {N_("Bank"), &settings_[3]},
+          {N_("BIK"), &settings_[4]},
+          {N_("Account"), &settings_[5]},
+          {N_("Correspondent account"), &settings_[6]},
+          {N_("Where the desk is (for the kiosk)"), &c.desk_location}};
+}
+
+void RequisitesView::save() {
+  db::Clinic c = *clinic_;
+  if (licence_date_.empty()) {
+    c.licence_date.reset();
+  } else if (auto d = Date::parse_ru(licence_date_)) {
+    c.licence_date = d->iso();
+  } else {
+    notice_ = _("Type the licence date as 15.07.2021."), notice_is_error_ = true;
+    return;
+  }
+  std::vector<std::string> values(std::begin(settings_), std::end(settings_));
+  const db::Actor actor = ctx_.actor();
+  busy_ = true;
+  ctx_.worker.submit([this, c, values, actor](db::Database& db) -> db::Worker::Continuation {
+    Status st = db::save_clinic(db, c, actor);
+    for (std::size_t i = 0; st && i < values.size(); ++i) st = db::set_setting(db, kKeys[i], values[i]);
+    return [this, st, c]() {
+      busy_ = false;
+      notice_ = st ? std::string(_("Saved. New documents print these requisites.")) : st.error().message;
+      notice_is_error_ = !st;
+      if (st) ctx_.clinic = c;
+    };
+  });
+}
+
+void RequisitesView::draw() {
+  ImGui::PushFont(ctx_.shell.font(24));
+  ImGui::TextUnformatted(_("Clinic requisites"));
+  ImGui::PopFont();
+  if (!clinic_) {
+    if (!notice_.empty()) ImGui::TextColored(kError, "%s", notice_.c_str());
+    return;
+  }
+  ImGui::BeginChild("fields", ImVec2(0, ImGui::GetContentRegionAvail().y - 60), false);
+  for (const Field& f : fields()) {
+    ImGui::PushID(f.label);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(_(f.label));
+    ImGui::SameLine(300);
+    ImGui::SetNextItemWidth(-1);
+    if (f.multiline)
+      ImGui::InputTextMultiline("##v", f.value->data(), f.value->capacity() + 1,
+                                ImVec2(-1, ImGui::GetTextLineHeight() * 3), ImGuiInputTextFlags_CallbackResize,
+                                grow, f.value);
+    else
+      ImGui::InputText("##v", f.value->data(), f.value->capacity() + 1, ImGuiInputTextFlags_CallbackResize, grow,
+                       f.value);
+    ImGui::PopID();
+  }
+  ImGui::EndChild();
+  ImGui::BeginDisabled(busy_);
+  if (ui::button(_("Save"), ImVec2(200, 40))) save();
+  ImGui::EndDisabled();
+  if (!notice_.empty()) {
+    ImGui::SameLine();
+    ImGui::TextColored(notice_is_error_ ? kError : kGreen, "%s", notice_.c_str());
+  }
+}
+
+}  // namespace rg::desk

@@ -1,0 +1,42 @@
+// «Реквизиты клиники» in Settings: what every contract, consent and certificate prints — the
+// legal name, addresses, OGRN/INN/KPP, the licence, who signs and on what authority, the bank —
+// edited and saved in one go (the database checks the numbers' lengths).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clinic.h"
+#include "screen.h"
+
+namespace rg::desk {
+
+class RequisitesView {
+ public:
+  explicit RequisitesView(DeskContext& ctx) : ctx_(ctx) {}
+  void load();
+  void draw();
+
+ private:
+  struct Field {
+    const char* label;    // msgid
+    std::string* value;   // into clinic_ or settings_
+    bool multiline = false;
+  };
+  // The clinic.* settings the documents read besides the clinic table.
+  static constexpr const char* kKeys[] = {"clinic.city", "clinic.head.genitive", "clinic.licence.works",
+                                          "clinic.bank.name", "clinic.bank.bik", "clinic.bank.account",
+                                          "clinic.bank.corr_account", "clinic.website"};
+  std::vector<Field> fields();
+  void save();
+
+  DeskContext& ctx_;
+  std::optional<db::Clinic> clinic_;
+  std::string licence_date_;  // ДД.ММ.ГГГГ as typed
+  std::string settings_[std::size(kKeys)];
+  std::string notice_;
+  bool notice_is_error_ = false, busy_ = false;
+};
+
+}  // namespace rg::desk
