@@ -210,7 +210,7 @@ void SettingsScreen::draw_devices() {
   if (ImGui::BeginTable("devices", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
     ImGui::TableSetupColumn(_("Device"), ImGuiTableColumnFlags_WidthStretch, 1.f);
     ImGui::TableSetupColumn(_("State"), ImGuiTableColumnFlags_WidthStretch, 1.3f);
-    ImGui::TableSetupColumn(_("Test"), ImGuiTableColumnFlags_WidthFixed, 260);
+    ImGui::TableSetupColumn(_("Test"), ImGuiTableColumnFlags_WidthFixed, 340);
     ImGui::TableHeadersRow();
     for (const auto& d : list) {
       ImGui::PushID(d.id.c_str());
@@ -251,7 +251,6 @@ void SettingsScreen::draw_devices() {
             ringing_ = true;
             device_notice_ = std::string(_("Incoming call:")) + " +7 916 123-45-67";
           }
-          ImGui::SameLine();
           if (ImGui::SmallButton(h.off_hook() ? _("Hang up") : _("Lift"))) h.off_hook() ? h.hang_up() : h.lift();
           for (const auto& e : h.poll()) {
             if (e.kind == drivers::hid::HandsetEventKind::OffHook && ringing_) {
