@@ -52,6 +52,8 @@ std::uint64_t CupsOutput::submit(PrintJob job, Report report) {
   r.kind = job.slip ? cups::PrintKind::Slip : cups::PrintKind::Document;
   r.bytes = std::move(job.pdf);
   r.copies = job.copies;
+  r.duplex = job.duplex;
+  r.queue = job.queue;
   report(JobState::Pending, "");
   const auto id = service_->submit(std::move(r));
   std::optional<cups::PrintJobView> early;

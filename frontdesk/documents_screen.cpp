@@ -20,6 +20,7 @@
 #include "document_engine.h"
 #include "documents.h"
 #include "flow.h"
+#include "print_service.h"
 #include "patients.h"
 #include "payments.h"
 #include "slip_token.h"
@@ -440,7 +441,19 @@ void DocumentsScreen::send(std::vector<PrintJob> jobs) {
   }
 }
 
-void DocumentsScreen::print_current() {
+void DocumentsScreen::ask_print() {
+  if (!prepared_ || printing_ || rendering_ || !patient_) return;
+  std::string routed;
+  if (ctx_.printing) {
+    ctx_.printing->refresh_queues();
+    // What the settings route this kind to, as the dialog's first choice.
+    const auto routing = ctx_.printing->routing();
+    routed = prepared_->request.kind == DocKind::Slip ? routing.slips_queue : routing.documents_queue;
+  }
+  print_dialog_.open(doc_title_, routed, copies_, [this](const PrintChoice& c) { print_current(c); });
+}
+
+void DocumentsScreen::print_current(const PrintChoice& choice) {
   if (!prepared_ || printing_ || rendering_ || !patient_) return;
   printing_ = true;
   notice_.clear();
@@ -448,10 +461,11 @@ void DocumentsScreen::print_current() {
   const db::Actor actor = ctx_.actor();
   const std::string who = masked_name(patient_->surname, patient_->name, patient_->patronymic);
   const std::string name = doc_kind_name(prep->request.kind);
-  ctx_.worker.submit([this, prep, actor, who, name](db::Database& db) -> db::Worker::Continuation {
+  ctx_.worker.submit([this, prep, actor, who, name, choice](db::Database& db) -> db::Worker::Continuation {
     auto job = [&]() -> Result<PrintJob> {
       RG_TRY_ASSIGN(docs::DocumentEngine * engine, engine_here());
       RG_TRY_ASSIGN(docs::RenderedDocument r, engine->render(prep->tmpl, prep->data));
+      r.copies = choice.copies;
       RG_TRY_ASSIGN(std::int64_t id, docs::record_print(db, prep->tmpl, r,
                                                          {prep->request.patient_id, prep->request.appointment_id}, actor));
       PrintJob j;
@@ -461,6 +475,8 @@ void DocumentsScreen::print_current() {
       j.pdf = std::move(r.pdf);
       j.copies = r.copies;
       j.slip = prep->request.kind == DocKind::Slip;
+      j.queue = choice.queue;
+      j.duplex = choice.duplex;
       j.file_stem = file_stem(prep->tmpl.id, id, prep->request.date, false);
       return j;
     }();
@@ -617,7 +633,9 @@ void DocumentsScreen::draw() {
   }
   if (!patient_) return;
   if (preview_.lost() && !rendering_) render_preview(true);
-  if (ImGui::IsKeyPressed(SDL_SCANCODE_F9, false) && !ImGui::GetIO().WantTextInput) print_current();
+  if (ImGui::IsKeyPressed(SDL_SCANCODE_F9, false) && !ImGui::GetIO().WantTextInput && !print_dialog_.is_open())
+    ask_print();
+  print_dialog_.draw(ctx_.shell, ctx_.printing);
 
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float left = std::clamp(avail.x * 0.34f, 420.f, 520.f);
@@ -870,7 +888,7 @@ void DocumentsScreen::draw_right(float width, float height) {
   ImGui::PopFont();
   ImGui::SameLine(width - print_w);
   ImGui::BeginDisabled(!prepared_ || printing_ || rendering_);
-  if (ui::button(print_label, ImVec2(print_w, 0))) print_current();
+  if (ui::button(print_label, ImVec2(print_w, 0))) ask_print();
   ImGui::EndDisabled();
   if (prepared_) {
     char meta[160];
@@ -964,6 +982,12 @@ void DocumentsScreen::prepare_extra_shot(const std::string& name) {
   auto settle = [this] {
     ctx_.shell.render_until([this] { draw(); }, [this] { return !busy() && ctx_.worker.idle(); }, 400);
   };
+  if (name == "print") {
+    settle();
+    ask_print();
+    return;
+  }
+  print_dialog_ = {};  // the dialog of the previous shot is gone
   if (name == "history") {
     template_override_.clear();
     print_first_visit_pack();

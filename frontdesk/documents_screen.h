@@ -15,6 +15,7 @@
 #include "calendar.h"
 #include "document_preview.h"
 #include "patient_picker.h"
+#include "print_dialog.h"
 #include "screen.h"
 
 namespace rg::desk {
@@ -58,6 +59,8 @@ struct PrintJob {
   std::string pdf;
   int copies = 1;
   bool slip = false;            // the slip printer's queue rather than the A4 one
+  std::string queue;            // chosen in the print dialog; empty: the routing decides
+  bool duplex = false;
   std::string file_stem;        // for a file: «2025-06-03-contract-000123»
 };
 
@@ -82,7 +85,7 @@ class DocumentsScreen : public Screen {
   void on_data_changed() override;
   void draw() override;
   void prepare_screenshot() override;
-  std::vector<std::string> extra_shots() const override { return {"history", "reprint", "error"}; }
+  std::vector<std::string> extra_shots() const override { return {"print", "history", "reprint", "error"}; }
   void prepare_extra_shot(const std::string& name) override;
 
   void set_output(std::unique_ptr<DocumentOutput> output) { output_ = std::move(output); }
@@ -92,7 +95,8 @@ class DocumentsScreen : public Screen {
   // Actions, usable by tests and screenshots.
   void choose_visit(std::optional<std::int64_t> appointment_id);
   void choose_kind(DocKind kind);
-  void print_current();
+  void ask_print();  // the print dialog (F9)
+  void print_current(const PrintChoice& choice);
   void print_first_visit_pack();
   void reprint(std::int64_t printed_id);
   bool busy() const { return loading_ > 0 || printing_; }
@@ -154,6 +158,7 @@ class DocumentsScreen : public Screen {
   int copies_ = 1;
   std::string preview_error_, preview_error_detail_;
   std::string notice_;
+  PrintDialog print_dialog_;
   bool notice_is_error_ = false;
   std::vector<JobLine> jobs_;
   int next_job_key_ = 1;

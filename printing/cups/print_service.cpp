@@ -131,6 +131,11 @@ void PrintService::set_routing(PrintRouting routing) {
   options_.routing = std::move(routing);
 }
 
+PrintRouting PrintService::routing() const {
+  std::lock_guard lock(mu_);
+  return options_.routing;
+}
+
 std::optional<PrintJobView> PrintService::job(PrintJobId id) const {
   std::lock_guard lock(mu_);
   auto it = records_.find(id);

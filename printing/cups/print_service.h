@@ -52,6 +52,7 @@ class PrintService {
   Status retry(PrintJobId id);
   // New settings: applies to submissions and retries from now on.
   void set_routing(PrintRouting routing);
+  PrintRouting routing() const;
 
   std::optional<PrintJobView> job(PrintJobId id) const;
   std::vector<PrintJobView> jobs() const;  // oldest first
