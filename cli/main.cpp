@@ -135,6 +135,9 @@ int main(int argc, char** argv) {
     // The demo administrator's PIN, for the kiosk's exit: 1234 (README).
     if (auto pin = rg::codes::hash_pin("1234"))
       (void)rg::db::set_pin_hash(*db, "admin", *pin, rg::db::Actor::system("seed"));
+    // The senior administrator's, for approving large discounts at the cash desk: 5678 (README).
+    if (auto pin = rg::codes::hash_pin("5678"))
+      (void)rg::db::set_pin_hash(*db, "senior", *pin, rg::db::Actor::system("seed"));
     (void)db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::printf("demo clinic: %lld patients, %lld doctors, %lld services, %lld appointments in %.1f s\n",

@@ -20,6 +20,7 @@
 #include "escpos_preview.h"
 #include "receipt_printer/profile.h"
 #include "money.h"
+#include "pin.h"
 #include "patients.h"
 #include "tasks.h"
 #include "text.h"
@@ -639,7 +640,7 @@ void CashScreen::draw_invoice(float width, float height) {
 void CashScreen::draw_discount_dialog() {
   auto& d = discount_;
   if (!begin_dialog("##discount", d.line_id ? _("Discount on the line") : _("Discount on the invoice"), d.open,
-                    d.just_opened, ctx_.shell, 640, 360))
+                    d.just_opened, ctx_.shell, 640, 420))
     return;
   ImGui::Separator();
   ImGui::TextUnformatted(_("Discount, %"));
@@ -651,6 +652,10 @@ void CashScreen::draw_discount_dialog() {
   ImGui::SetNextItemWidth(-1);
   ImGui::InputText("##reason", d.reason, sizeof d.reason);
   ImGui::TextColored(kQuiet, "%s", _("Large discounts need a senior administrator's approval."));
+  ImGui::TextUnformatted(_("Senior administrator's PIN"));
+  ImGui::SameLine(200);
+  ImGui::SetNextItemWidth(120);
+  ImGui::InputText("##pin", d.pin, sizeof d.pin, ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal);
   if (!d.error.empty()) ImGui::TextColored(kError, "%s", d.error.c_str());
   auto bp = parse_percent(d.percent);
   const bool can = bp && (*bp == 0 || !blank(d.reason)) && selected_;
@@ -662,9 +667,19 @@ void CashScreen::draw_discount_dialog() {
     const std::string reason = d.reason;
     const db::Actor actor = ctx_.actor();
     const std::int64_t value = *bp;
-    ctx_.worker.submit([this, invoice, line, reason, actor, value](db::Database& db) -> db::Worker::Continuation {
-      Status st = line ? db::set_line_discount(db, invoice, *line, value, reason, std::nullopt, actor)
-                       : db::set_invoice_discount(db, invoice, value, reason, std::nullopt, actor);
+    const std::string pin = d.pin;
+    std::memset(d.pin, 0, sizeof d.pin);
+    ctx_.worker.submit([this, invoice, line, reason, actor, value, pin](db::Database& db) -> db::Worker::Continuation {
+      // Whose PIN it is (if any): the core then checks that he is a senior administrator.
+      std::optional<std::int64_t> approver;
+      if (!pin.empty())
+        if (auto holders = db::pin_holders(db))
+          for (const auto& h : *holders)
+            if (codes::verify_pin(h.pin_hash, pin)) approver = h.user_id;
+      Status st = !pin.empty() && !approver
+                      ? Status(fail(ErrorCode::Invalid, _("The PIN is not right.")))
+                  : line ? db::set_line_discount(db, invoice, *line, value, reason, approver, actor)
+                         : db::set_invoice_discount(db, invoice, value, reason, approver, actor);
       return [this, st]() {
         if (!st) {
           discount_.error = st.error().message;

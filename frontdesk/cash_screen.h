@@ -57,6 +57,7 @@ class CashScreen : public Screen {
     std::optional<std::int64_t> line_id;  // none: the whole invoice
     char percent[16] = {};
     char reason[256] = {};
+    char pin[16] = {};  // a senior administrator's, for a discount above the limit
     bool open = false, just_opened = false;
     std::string error;
   };
