@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "checkin_token.h"
+#include "clinic_secret.h"
 #include "paper_preview.h"
 #include "receipt_printer/sim_printer.h"
 #include "ticket.h"
@@ -17,22 +18,8 @@
 
 namespace rg::kiosk {
 
-Result<std::vector<unsigned char>> clinic_checkin_secret(db::Database& db) {
-  // Made once per clinic by whichever process needs it first; one starting at the same moment
-  // keeps the first one's secret.
-  RG_TRY_ASSIGN(auto stored, db::get_setting(db, "checkin.secret"));
-  if (!stored) {
-    RG_TRY_ASSIGN(std::string made, db::setting_or_insert(db, "checkin.secret",
-                                                          codes::secret_to_hex(codes::new_clinic_secret())));
-    stored = std::move(made);
-  }
-  auto secret = codes::secret_from_hex(*stored);
-  if (!secret) return fail(ErrorCode::Internal, "the clinic's check-in secret is damaged", "settings checkin.secret");
-  return *secret;
-}
-
 CheckinFlow::Identify make_identify(db::Database& db) {
-  auto secret = clinic_checkin_secret(db);
+  auto secret = codes::clinic_checkin_secret(db);
   std::vector<unsigned char> key = secret ? *secret : std::vector<unsigned char>{};
   return [key](std::string_view payload) -> std::optional<db::Identity> {
     codes::ScanResult scan = codes::classify_scan(payload);
@@ -61,7 +48,7 @@ CheckinFlow::Identify make_identify(db::Database& db) {
 
 CheckinFlow::Print make_ticket_printer(db::Database& db, const std::string& clinic_name,
                                        const std::filesystem::path& printer_dir) {
-  auto secret = clinic_checkin_secret(db);
+  auto secret = codes::clinic_checkin_secret(db);
   std::vector<unsigned char> key = secret ? *secret : std::vector<unsigned char>{};
   // The simulated twin writes the bytes and, next to them, a PNG of the paper.
   auto printer = std::make_shared<drivers::SimReceiptPrinter>(printer_dir, drivers::default_profile_58mm());

@@ -13,8 +13,6 @@
 
 namespace rg::kiosk {
 
-// The clinic's secret for slip tokens (settings 'checkin.secret'), made on first use.
-Result<std::vector<unsigned char>> clinic_checkin_secret(db::Database& db);
 // Slip token (verified with the clinic's secret), card number, ЕНП, old paper OMS policy.
 CheckinFlow::Identify make_identify(db::Database& db);
 // Prints the ticket on the kiosk's receipt printer (the simulated twin in `printer_dir`: bytes

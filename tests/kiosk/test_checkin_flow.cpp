@@ -11,6 +11,7 @@
 #include "checkin_flow.h"
 #include "invoices.h"
 #include "checkin_token.h"
+#include "clinic_secret.h"
 #include "kiosk_identify.h"
 #include "oms_policy.h"
 #include "patients.h"
@@ -271,10 +272,10 @@ TEST_CASE("the slip's QR checks in its patient; a forged or altered one checks i
   REQUIRE(f.book(anna, f.doctor2, f.room2, 600, 630, Date(2030, 5, 6)));  // a repeat visit
   auto appt = f.book(anna, f.doctor1, f.room1, 600, 630);
   REQUIRE(appt);
-  auto secret = clinic_checkin_secret(f.db);
+  auto secret = codes::clinic_checkin_secret(f.db);
   REQUIRE(secret);
   // The same secret on a second call: it is stored, not made anew.
-  CHECK(*clinic_checkin_secret(f.db) == *secret);
+  CHECK(*codes::clinic_checkin_secret(f.db) == *secret);
   std::string token = codes::make_checkin_token(*appt, *secret);
   auto identify = make_identify(f.db);
   std::vector<TicketData> tickets;
