@@ -243,33 +243,19 @@ Result<std::vector<GuaranteeLetter>> patient_letters(Database& db, std::int64_t 
 }
 
 Result<std::optional<GuaranteeLetter>> letter_on(Database& db, std::int64_t patient_id, Date day) {
-  RG_TRY_ASSIGN(auto st, db.cached(
-      "SELECT g.id, g.insurer_id, i.name, g.number, g.valid_from, g.valid_to, g.limit_kopecks, "
-      "coalesce((SELECT sum(l.amount_kopecks) FROM invoices v JOIN invoice_lines l ON l.invoice_id = v.id "
-      "          WHERE v.letter_id = g.id AND v.status <> 'cancelled'), 0) "
-      "FROM guarantee_letters g JOIN insurers i ON i.id = g.insurer_id "
-      "WHERE g.patient_id = ?1 AND g.valid_from <= ?2 AND g.valid_to >= ?2 ORDER BY g.id DESC LIMIT 1"));
-  st->bind_all(patient_id, day.iso());
-  RG_TRY_ASSIGN(bool found, st->step());
-  if (!found) return std::optional<GuaranteeLetter>{};
-  GuaranteeLetter l;
-  l.id = st->col_int(0);
-  l.patient_id = patient_id;
-  l.insurer_id = st->col_int(1);
-  l.insurer_name = st->col_text(2);
-  l.number = st->col_text(3);
-  l.valid_from = Date::parse_iso(st->col_view(4)).value_or(day);
-  l.valid_to = Date::parse_iso(st->col_view(5)).value_or(day);
-  l.limit = st->col_int(6);
-  l.used = st->col_int(7);
+  RG_TRY_ASSIGN(auto letters, patient_letters(db, patient_id));
+  std::optional<GuaranteeLetter> latest;  // the latest issued of those valid that day
+  for (auto& l : letters)
+    if (l.valid_from <= day && day <= l.valid_to && (!latest || l.id > latest->id)) latest = std::move(l);
+  if (!latest) return latest;
   RG_TRY_ASSIGN(auto sv, db.cached("SELECT service_id FROM guarantee_letter_services WHERE letter_id = ?1"));
-  sv->bind(1, l.id);
+  sv->bind(1, latest->id);
   for (;;) {
     RG_TRY_ASSIGN(bool row, sv->step());
     if (!row) break;
-    l.service_ids.push_back(sv->col_int(0));
+    latest->service_ids.push_back(sv->col_int(0));
   }
-  return std::optional<GuaranteeLetter>(std::move(l));
+  return latest;
 }
 
 // --- creating ------------------------------------------------------------------------------

@@ -22,6 +22,16 @@ const char* to_db(PaymentKind k) {
   return "invoice";
 }
 
+const char* payment_kind_title(PaymentKind k) {
+  switch (k) {
+    case PaymentKind::Invoice: return _("payment");
+    case PaymentKind::Refund: return _("refund");
+    case PaymentKind::Deposit: return _("deposit");
+    case PaymentKind::DepositRefund: return _("account refund");
+  }
+  return "";
+}
+
 static PaymentKind kind_from(std::string_view s) {
   if (s == "refund") return PaymentKind::Refund;
   if (s == "deposit") return PaymentKind::Deposit;

@@ -19,6 +19,8 @@ namespace rg::db {
 enum class PaymentKind { Invoice, Refund, Deposit, DepositRefund };
 enum class PaymentState { Intent, Registered, Cancelled };
 const char* to_db(PaymentKind k);
+// «оплата», «возврат», «аванс», «возврат с лицевого счёта» (translated).
+const char* payment_kind_title(PaymentKind k);
 
 // How the money moves: cash (with what the patient handed over, for the change), card
 // (confirmed on the terminal), the personal account's balance.

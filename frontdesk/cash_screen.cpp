@@ -34,16 +34,6 @@ namespace {
 const ImVec4 kError(0.75f, 0.1f, 0.1f, 1), kQuiet(0.36f, 0.39f, 0.44f, 1), kGreen(0.10f, 0.50f, 0.29f, 1),
     kAmber(0.72f, 0.47f, 0.12f, 1), kBlue(0.18f, 0.44f, 0.92f, 1);
 
-const char* payment_kind_name(db::PaymentKind k) {
-  switch (k) {
-    case db::PaymentKind::Invoice: return _("payment");
-    case db::PaymentKind::Refund: return _("refund");
-    case db::PaymentKind::Deposit: return _("deposit");
-    case db::PaymentKind::DepositRefund: return _("account refund");
-  }
-  return "";
-}
-
 std::string methods(const db::Tender& t) {
   std::string s;
   auto add = [&s](const char* name, db::Kopecks k) {
@@ -438,7 +428,7 @@ void CashScreen::draw_pending() {
   ImGui::BeginChild("pending", ImVec2(0, 56), true);
   ImGui::TextColored(kAmber, "%s", _("A payment has no receipt yet:"));
   ImGui::SameLine();
-  ImGui::Text("%s %s (%s)", payment_kind_name(p.kind), ui::money(p.total).c_str(), methods(p.tender).c_str());
+  ImGui::Text("%s %s (%s)", db::payment_kind_title(p.kind), ui::money(p.total).c_str(), methods(p.tender).c_str());
   ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 420);
   ImGui::BeginDisabled(busy_);
   const std::int64_t id = p.id;
@@ -615,7 +605,7 @@ void CashScreen::draw_invoice(float width, float height) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       const LocalTime t = to_local(p.created_at);
-      ImGui::TextWrapped("%s %s  %s  %s (%s)", t.date.ru().c_str(), hhmm(t.minutes).c_str(), payment_kind_name(p.kind),
+      ImGui::TextWrapped("%s %s  %s  %s (%s)", t.date.ru().c_str(), hhmm(t.minutes).c_str(), db::payment_kind_title(p.kind),
                          ui::money(p.total).c_str(), methods(p.tender).c_str());
       ImGui::TableNextColumn();
       if (p.state == db::PaymentState::Registered) {

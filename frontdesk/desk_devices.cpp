@@ -92,8 +92,16 @@ DeskDevices::~DeskDevices() {
 }
 
 void DeskDevices::run(std::function<std::string()> action, std::function<void(std::string)> done) {
-  if (action_.joinable()) action_.join();  // one test at a time; the previous one is short
-  action_ = std::thread([action = std::move(action), done = std::move(done)] { done(action()); });
+  if (acting_.exchange(true)) {
+    done(_("A device test is still running."));
+    return;
+  }
+  if (action_.joinable()) action_.join();  // finished: acting_ was cleared at its end
+  action_ = std::thread([this, action = std::move(action), done = std::move(done)] {
+    std::string problem = action();
+    acting_ = false;
+    done(std::move(problem));
+  });
 }
 
 void DeskDevices::print_test_receipt(std::function<void(std::string)> done) {

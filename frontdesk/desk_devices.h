@@ -5,6 +5,7 @@
 // of their own so a slow device never holds up the frame.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <string>
@@ -36,7 +37,8 @@ class DeskDevices {
   drivers::hid::SimHandset& handset() { return *handset_; }
   const std::string& usb_problem() const { return usb_problem_; }
 
-  // Test actions, on their own thread; `done` gets "" or what went wrong (any thread).
+  // Test actions, on their own thread; `done` gets "" or what went wrong (any thread). While
+  // one runs, another is refused at once (a printer may take seconds to time out).
   void print_test_receipt(std::function<void(std::string)> done);
   void open_drawer(std::function<void(std::string)> done);
 
@@ -51,6 +53,7 @@ class DeskDevices {
   std::shared_ptr<drivers::usb::UsbContext> usb_;
   std::unique_ptr<drivers::usb::UsbDeviceSource> source_;
   std::string usb_problem_;
+  std::atomic<bool> acting_{false};
   std::thread action_;
 };
 

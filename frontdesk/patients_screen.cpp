@@ -301,11 +301,7 @@ void PatientsScreen::draw_money() {
     const LocalTime lt = to_local(p.created_at);
     ImGui::Text("%s %s", lt.date.ru().c_str(), hhmm(lt.minutes).c_str());
     ImGui::TableSetColumnIndex(1);
-    const char* kind = p.kind == db::PaymentKind::Invoice       ? _("payment")
-                       : p.kind == db::PaymentKind::Refund      ? _("refund")
-                       : p.kind == db::PaymentKind::Deposit     ? _("deposit")
-                                                                : _("account refund");
-    ImGui::TextUnformatted(kind);
+    ImGui::TextUnformatted(db::payment_kind_title(p.kind));
     ImGui::TableSetColumnIndex(2);
     const bool out = p.kind == db::PaymentKind::Refund || p.kind == db::PaymentKind::DepositRefund;
     ImGui::TextUnformatted(ui::money(out ? -p.total : p.total).c_str());

@@ -38,12 +38,7 @@ void SettingsScreen::on_show() {
 
 void SettingsScreen::load() {
   loading_ = true;
-  ctx_.worker.submit([this](db::Database& db) -> db::Worker::Continuation {
-    auto setting = [&db](const char* key) {
-      auto v = db::get_setting(db, key);
-      return v && *v ? **v : std::string();
-    };
-    Routing r{setting("print.queue.documents"), setting("print.queue.slips"), setting("print.fallback_dir")};
+  ctx_.worker.submit([this](db::Database&) -> db::Worker::Continuation {
     std::vector<TemplateRow> rows;
     const auto dir = docs::templates_dir();
     std::error_code ec;
@@ -64,9 +59,8 @@ void SettingsScreen::load() {
       }
       rows.push_back(std::move(row));
     }
-    return [this, r, rows = std::move(rows), dir = dir.string()]() mutable {
+    return [this, rows = std::move(rows), dir = dir.string()]() mutable {
       loading_ = false;
-      routing_ = r;
       templates_ = std::move(rows);
       templates_dir_ = dir;
     };
@@ -77,17 +71,14 @@ void SettingsScreen::choose(const char* key, const std::string& queue) {
   const std::string k = key;
   ctx_.worker.submit([this, k, queue](db::Database& db) -> db::Worker::Continuation {
     Status st = db::set_setting(db, k, queue);
-    cups::PrintRouting routing;
-    if (st) routing = routing_from_settings(db, routing_ && !routing_->fallback.empty() ? routing_->fallback : "");
-    return [this, st, routing]() {
+    return [this, st, k, queue]() {
       notice_ = st ? std::string(_("Saved.")) : st.error().message;
       if (st && ctx_.printing) {
-        // The folder stays the one the service was started with unless a setting names another.
-        cups::PrintRouting r = routing;
-        if (r.fallback_dir.empty() && routing_) r.fallback_dir = routing_->fallback;
+        // Only the queue changes: the folder stays the one the service uses.
+        cups::PrintRouting r = ctx_.printing->routing();
+        (k == "print.queue.slips" ? r.slips_queue : r.documents_queue) = queue;
         ctx_.printing->set_routing(r);
       }
-      load();
     };
   });
 }
@@ -105,8 +96,10 @@ void SettingsScreen::draw_printers() {
   if (!queues.loaded) ImGui::TextColored(kQuiet, "%s", _("Asking the print server…"));
   else if (!queues.error.empty()) ImGui::TextColored(kError, "%s", queues.error.c_str());
   else if (queues.queues.empty()) ImGui::TextColored(kAmber, "%s", _("The print server has no printers."));
-  const std::string documents = routing_ ? routing_->documents : "";
-  const std::string slips = routing_ ? routing_->slips : "";
+  // What the print service follows: the settings as saved.
+  const cups::PrintRouting routing = ctx_.printing->routing();
+  const std::string& documents = routing.documents_queue;
+  const std::string& slips = routing.slips_queue;
   if (!queues.queues.empty() &&
       ImGui::BeginTable("queues", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
     ImGui::TableSetupColumn(_("Printer"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
@@ -147,8 +140,7 @@ void SettingsScreen::draw_printers() {
   ImGui::PopStyleColor();
   ImGui::TextUnformatted(_("Folder:"));
   ImGui::SameLine();
-  ImGui::TextUnformatted(routing_ && !routing_->fallback.empty() ? routing_->fallback.c_str()
-                                                                 : _("documents/ next to the database"));
+  ImGui::TextUnformatted(routing.fallback_dir.c_str());
 }
 
 void SettingsScreen::draw_templates() {

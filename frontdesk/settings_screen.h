@@ -31,11 +31,8 @@ class SettingsScreen : public Screen {
     std::string error;  // empty: it reads
     std::string text;
   };
-  struct Routing {
-    std::string documents, slips, fallback;
-  };
 
-  void load();
+  void load();  // the templates, read on the worker
   void choose(const char* key, const std::string& queue);
   void draw_printers();
   void draw_templates();
@@ -43,7 +40,6 @@ class SettingsScreen : public Screen {
 
   Section section_ = Section::Requisites;
   RequisitesView requisites_;
-  std::optional<Routing> routing_;
   std::vector<TemplateRow> templates_;
   std::string templates_dir_;
   int chosen_template_ = -1;

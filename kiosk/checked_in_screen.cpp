@@ -62,16 +62,12 @@ void KioskApp::draw_checked_in(float w, float h) {
   ImGui::SetCursorPos(ImVec2(margin, portrait ? h * 0.55f : h * 0.5f));
   ImGui::PushFont(shell_.font(48));
   ImGui::PushTextWrapPos(margin + text_w);
-  const char* desk_first = s.desk == DeskMessage::FirstVisit
-                               ? _("This is your first visit: please come to the front desk first to sign the contract and the consent.")
-                           : s.desk == DeskMessage::Debt
-                               ? _("Please come to the front desk before your appointment: there is an unpaid invoice from an earlier visit.")
-                           : s.desk == DeskMessage::InsuranceExpired
-                               ? _("Please come to the front desk before your appointment: your insurance (DMS) guarantee letter has expired.")
-                               : nullptr;
+  // Checked in, and the desk is needed first: paperwork or money.
+  const bool desk_first = s.desk == DeskMessage::FirstVisit || s.desk == DeskMessage::Debt ||
+                          s.desk == DeskMessage::InsuranceExpired;
   if (s.also_desk && desk_first) {
     ImGui::PushStyleColor(ImGuiCol_Text, warn);
-    ImGui::TextWrapped("%s", desk_first);
+    ImGui::TextWrapped("%s", desk_sentence(s.desk));
     ImGui::PopStyleColor();
   } else if (!s.visits.empty() && !s.visits.front().room.empty()) {
     char buf[256];

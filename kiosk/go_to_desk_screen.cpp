@@ -8,11 +8,9 @@
 #include "ui/i18n.h"
 
 namespace rg::kiosk {
-namespace {
-
-const char* why(const Shown& s, bool unavailable) {
+const char* desk_sentence(DeskMessage m, bool unavailable) {
   if (unavailable) return _("The kiosk cannot reach the appointments just now. The front desk will check you in.");
-  switch (s.desk) {
+  switch (m) {
     case DeskMessage::NotFound: return _("We could not find your appointment. An administrator will help you.");
     case DeskMessage::NoAppointmentToday: return _("We found no appointment for you today. An administrator will help you.");
     case DeskMessage::TooLate: return _("The time of your appointment has passed. An administrator will see whether the doctor can still see you.");
@@ -27,8 +25,6 @@ const char* why(const Shown& s, bool unavailable) {
   }
   return _("An administrator will check you in and answer your questions.");
 }
-
-}  // namespace
 
 void KioskApp::draw_go_to_desk(float w, float h) {
   const bool portrait = h > w;
@@ -55,7 +51,7 @@ void KioskApp::draw_go_to_desk(float w, float h) {
   if (s.desk == DeskMessage::TooEarly && !unavailable)
     ImGui::TextWrapped("%s", _("Please take a seat; you can check in here a little later, or at the front desk."));
   else
-    ImGui::TextWrapped("%s", why(s, unavailable));
+    ImGui::TextWrapped("%s", desk_sentence(s.desk, unavailable));
   if (!clinic_.desk_location.empty()) {
     ImGui::Dummy(ImVec2(0, 16));
     ImGui::SetCursorPosX(margin);

@@ -12,6 +12,10 @@
 
 namespace rg::kiosk {
 
+// Why the patient should see the desk, as the kiosk says it (go_to_desk_screen.cpp); `unavailable`:
+// the database did not answer.
+const char* desk_sentence(DeskMessage m, bool unavailable = false);
+
 class KioskApp {
  public:
   KioskApp(ui::Shell& shell, db::Clinic clinic, CheckinFlow& flow);
