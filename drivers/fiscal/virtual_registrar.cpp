@@ -368,7 +368,14 @@ Result<FiscalDocument> VirtualRegistrar::last_document() {
   std::lock_guard lock(*mu_);
   RG_TRY(answering());
   if (state_->last_number == 0) return fail(ErrorCode::NotFound, _("the fiscal storage holds no documents yet."));
-  return state_->last;
+  FiscalDocument d = state_->last;
+  if (!reads_back_ref_) d.payment_ref.clear();
+  return d;
+}
+
+void VirtualRegistrar::set_reads_back_ref(bool on) {
+  std::lock_guard lock(*mu_);
+  reads_back_ref_ = on;
 }
 
 Status VirtualRegistrar::x_report(const Cashier& cashier) {

@@ -57,6 +57,9 @@ class VirtualRegistrar final : public FiscalRegistrar {
   Counters counters();        // lifetime
   Counters shift_counters();  // the open (or last) shift
   void set_fault(VirtualFault f);
+  // Off: last_document() does not give tag 1192 back, as a registrar whose driver cannot read a
+  // document's tags (the ATOL driver here) — the cash desk then matches by operation and total.
+  void set_reads_back_ref(bool on);
   // The registrar's clock, for tests of the 24-hour rule (seconds added to the real time).
   void set_clock_offset(std::int64_t seconds);
 
@@ -81,6 +84,7 @@ class VirtualRegistrar final : public FiscalRegistrar {
   std::unique_ptr<std::mutex> mu_;
   VirtualFault fault_ = VirtualFault::None;
   std::int64_t clock_offset_ = 0;
+  bool reads_back_ref_ = true;
 };
 
 }  // namespace rg::drivers::fiscal

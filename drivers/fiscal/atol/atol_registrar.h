@@ -1,0 +1,53 @@
+// An ATOL fiscal registrar (АТОЛ 30Ф, 55Ф, …) on its USB CDC bulk endpoints, speaking the v3
+// transport (atol_link.h) and the command layer (atol_commands.h): the FiscalRegistrar the cash
+// desk uses. Each operation puts the device in the mode it needs and back in the selection mode
+// after, so a crash between two calls leaves nothing half-entered; a receipt that fails before
+// its close is cancelled on the device, so it registers nothing.
+#pragma once
+
+#include <memory>
+#include <mutex>
+
+#include "atol_commands.h"
+#include "atol_link.h"
+#include "fiscal/fiscal_registrar.h"
+
+namespace rg::drivers::fiscal::atol {
+
+struct AtolOptions {
+  Passwords passwords;
+  LinkOptions link;
+  std::uint8_t vat_no_vat = 0;  // E6h tax byte for "no VAT": the device's tax table, per model
+};
+
+class AtolRegistrar final : public FiscalRegistrar {
+ public:
+  AtolRegistrar(std::unique_ptr<ByteChannel> channel, AtolOptions options = {});
+
+  Result<RegistrarStatus> status() override;
+  Result<FiscalDocument> open_shift(const Cashier& cashier) override;
+  Result<FiscalDocument> register_receipt(const Receipt& receipt) override;
+  Status cancel_open_receipt() override;
+  Result<FiscalDocument> last_document() override;
+  Status x_report(const Cashier& cashier) override;
+  Result<FiscalDocument> close_shift(const Cashier& cashier) override;
+  Status open_drawer() override;
+  std::string name() const override;
+
+ private:
+  Status run(const Bytes& command);
+  Result<DeviceState> state();
+  // From any mode back to selection (cancelling an open receipt first), then into `m`.
+  Status enter(Mode m);
+  Status leave();
+  Result<FiscalDocument> registered(DocumentType type, const DeviceState& after);
+
+  std::unique_ptr<ByteChannel> channel_;
+  AtolOptions options_;
+  Commands commands_;
+  AtolLink link_;
+  std::mutex mu_;
+  std::string model_;
+};
+
+}  // namespace rg::drivers::fiscal::atol

@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""Writes the ATOL v3 replay scripts (*.urbs) for tests/fiscal: what an ATOL registrar on the CDC
+device 1-7 of tests/usb/data/devices.umockdev (2912:0005, bus 1 device 9, bulk OUT 01, IN 82)
+sees and answers. The frames are built here by a second, independent implementation of the
+transport (after atol4j's TransportProtocolV3), so the C++ driver's bytes are checked against it:
+umockdev refuses any OUT payload that differs. Run it after changing the driver's sequence:
+    python3 tests/fiscal/data/make_atol_replays.py
+"""
+import os
+
+STX, ESC, T_STX, T_ESC = 0xFE, 0xFD, 0xEE, 0xED
+
+
+def crc8(data, crc=0xFF):
+    for b in data:
+        crc ^= b
+        for _ in range(8):
+            crc = ((crc << 1) ^ 0x31) & 0xFF if crc & 0x80 else (crc << 1) & 0xFF
+    return crc
+
+
+def packet(pid, data):
+    out = [STX, len(data) & 0x7F, len(data) >> 7, pid]
+    for b in list(data) + [crc8(data, crc8([pid]))]:
+        out += [ESC, T_STX] if b == STX else [ESC, T_ESC] if b == ESC else [b]
+    return out
+
+
+def bcd(value, n):
+    out = []
+    for _ in range(n):
+        two = value % 100
+        out.insert(0, (two // 10) << 4 | two % 10)
+        value //= 100
+    return out
+
+
+def le(value, n):
+    return [(value >> (8 * i)) & 0xFF for i in range(n)]
+
+
+def hexs(bs):
+    return " ".join("%02x" % b for b in bs)
+
+
+class Script:
+    def __init__(self, title):
+        self.lines = ["# " + line for line in title.strip().splitlines()] + ["device 1 9"]
+        self.pid = 0xDF  # the driver's first packet is 0
+        self.tid = 0xDF
+
+    def next_pid(self):
+        self.pid = 0 if self.pid >= 0xDF else self.pid + 1
+        return self.pid
+
+    def out(self, comment, data):
+        pid = self.next_pid()
+        self.lines.append("# " + comment)
+        self.lines.append("bulk_out 01 : " + hexs(packet(pid, data)))
+        return pid
+
+    def reply(self, pid, data):
+        frame = packet(pid, data)
+        for i in range(0, len(frame), 64):  # the channel asks for 64 bytes at a time
+            self.lines.append("bulk_in 82 64 -> " + hexs(frame[i:i + 64]))
+
+    def command(self, comment, cmd, answer, in_progress=False):
+        """Add task (flags 01: need result) → [A2, then Req →] A3 + answer → Ack."""
+        self.tid = 0 if self.tid >= 0xDF else self.tid + 1
+        pid = self.out(comment, [0xC1, 0x01, self.tid] + cmd)
+        if in_progress:
+            self.reply(pid, [0xA2])
+            pid = self.out("Req: is the task done?", [0xC3, self.tid])
+        self.reply(pid, [0xA3] + answer)
+        self.out("Ack of the result", [0xC2, self.tid])
+
+    def save(self, path):
+        with open(path, "w") as f:
+            f.write("\n".join(self.lines) + "\n")
+
+
+PWD = bcd(0, 2)            # access password 0000
+CASHIER = bcd(30, 4)       # registration mode password
+OK = [0x55, 0x00, 0x00]
+
+
+def device_state(mode=0, shift_open=True, receipt_state=0, receipt_number=6, shift=12):
+    flags = 0x01 | (0x02 if shift_open else 0) | 0x08 | 0x40  # fiscalized, shift, paper, ФН active
+    return ([0x44] + bcd(1, 1) + [1] + bcd(26, 1) + bcd(12, 1) + bcd(6, 1) + bcd(10, 1) + bcd(31, 1) + bcd(5, 1)
+            + [flags] + bcd(123456, 4) + [57, 0, 0] + [mode & 0x0F] + bcd(receipt_number, 2) + bcd(shift, 2)
+            + [receipt_state] + bcd(0, 5) + [2, 4])
+
+
+def fn_status(last):
+    return OK[:2] + [3, 0, 0, 1, 0] + [26, 12, 6, 10, 31] + list(b"9960440300000001") + le(last, 4)
+
+
+def fn_document(kind, number, sign, op=None, total=None):
+    body = OK[:2] + [kind, 0] + [26, 12, 6, 10, 31] + le(number, 4) + le(sign, 4)
+    if op is not None:
+        body += [op] + le(total, 5)
+    return body
+
+
+NAME = "Приём врача-терапевта первичный"
+
+
+def item(name, price, qty_milli):
+    text = list(name.encode("cp866"))[:64]
+    body = [0xE6, 0x02] + text + [0] * (64 - len(text)) + bcd(price, 6) + bcd(qty_milli, 5) + [1, 1] + bcd(0, 6) + [0, 0]
+    return body + [0] * (104 - len(body))
+
+
+def receipt_script(path):
+    s = Script("""A sale receipt through an ATOL registrar: the state, registration mode, the receipt opened,
+one service line, closed with cash tendered (the device counts the change; it answers 'in
+progress' while it prints), back to the selection mode, then the fiscal storage's last document.""")
+    s.command("3Fh device state: selection mode, shift open, no receipt", PWD + [0x3F], device_state())
+    s.command("56h enter registration mode with the cashier's password", PWD + [0x56, 0x01] + CASHIER, OK)
+    s.command("92h open a sale receipt (flags 0, type 1)", PWD + [0x92, 0x00, 0x01], OK)
+    s.command("E6h the service: 1 500.00 x 1.000", PWD + item(NAME, 150000, 1000), OK)
+    s.command("4Ah close with 2 000.00 cash", PWD + [0x4A, 0x00, 0x01] + bcd(200000, 5), OK, in_progress=True)
+    s.command("48h leave the mode", PWD + [0x48], OK)
+    s.command("3Fh device state after the receipt", PWD + [0x3F], device_state(receipt_number=7))
+    s.command("A4 30h fiscal storage status: last document 42", PWD + [0xA4, 0x30], fn_status(42))
+    s.command("A4 40h document 42: a receipt, sale, 1 500.00", PWD + [0xA4, 0x40] + le(42, 4),
+              fn_document(3, 42, 0x12345678, 1, 150000))
+    s.save(path)
+
+
+def no_paper_script(path):
+    s = Script("""The printer runs out of paper while the receipt is being filled: the line is refused with
+error 103 (67h), the driver cancels the receipt on the device and leaves the mode.""")
+    s.command("3Fh device state", PWD + [0x3F], device_state())
+    s.command("56h enter registration mode", PWD + [0x56, 0x01] + CASHIER, OK)
+    s.command("92h open a sale receipt", PWD + [0x92, 0x00, 0x01], OK)
+    s.command("E6h the service: refused, no paper", PWD + item(NAME, 150000, 1000), [0x55, 0x67, 0x00])
+    s.command("59h cancel the receipt", PWD + [0x59], OK)
+    s.command("48h leave the mode", PWD + [0x48], OK)
+    s.save(path)
+
+
+def left_open_script(path):
+    s = Script("""After a crash a receipt was left open in the registration mode: the status says so, and
+cancelling it enters nothing new — 59h in the mode it is in, then 48h. Then the device goes
+silent on the next status: the driver gives up in time and says so.""")
+    s.command("3Fh device state: registration mode, a sale receipt open",
+              PWD + [0x3F], device_state(mode=1, receipt_state=1))
+    s.command("A4 30h fiscal storage status", PWD + [0xA4, 0x30], fn_status(41))
+    s.command("3Fh device state: still open", PWD + [0x3F], device_state(mode=1, receipt_state=1))
+    s.command("59h cancel the receipt", PWD + [0x59], OK)
+    s.command("48h leave the mode", PWD + [0x48], OK)
+    s.tid = 0 if s.tid >= 0xDF else s.tid + 1
+    s.out("3Fh device state: never answered", [0xC1, 0x01, s.tid] + PWD + [0x3F])
+    s.lines.append("bulk_in 82 64 -> timeout")
+    s.save(path)
+
+
+here = os.path.dirname(os.path.abspath(__file__))
+receipt_script(os.path.join(here, "atol_receipt.urbs"))
+no_paper_script(os.path.join(here, "atol_no_paper.urbs"))
+left_open_script(os.path.join(here, "atol_left_open.urbs"))
