@@ -24,14 +24,21 @@ Status CashDesk::store(const db::Payment& intent, const fiscal::FiscalDocument& 
                              actor_);
 }
 
-// The registrar's last document is this intent's receipt when it is newer than the number
-// noted with the intent and carries the intent's ref (tag 1192).
+// The registrar's last document is this intent's receipt when it is a receipt newer than the
+// number noted with the intent and carries the intent's ref (tag 1192). A registrar that cannot
+// give tag 1192 back (ATOL here) is matched by the receipt's operation and total instead: one
+// payment at most is in flight per till, and the till's registrar is its own.
 Result<std::optional<db::Payment>> CashDesk::match_last_document(const db::Payment& intent) {
   auto last = registrar_.last_document();
   if (!last) return registrar_failed(last.error());
   const bool newer = !intent.doc_before || static_cast<std::int64_t>(last->number) > *intent.doc_before;
-  if (last->type != fiscal::DocumentType::Receipt || !newer || last->payment_ref != intent.ref)
+  if (last->type != fiscal::DocumentType::Receipt || !newer) return std::optional<db::Payment>{};
+  if (last->payment_ref.empty()) {
+    RG_TRY_ASSIGN(auto receipt, receipt_for(db_, intent, options_.receipt));
+    if (last->operation != receipt.operation || last->total != receipt.total()) return std::optional<db::Payment>{};
+  } else if (last->payment_ref != intent.ref) {
     return std::optional<db::Payment>{};
+  }
   RG_TRY(store(intent, *last));
   RG_TRY_ASSIGN(auto stored, db::load_payment(db_, intent.id));
   return std::optional<db::Payment>(std::move(stored));

@@ -115,6 +115,38 @@ TEST_CASE_FIXTURE(CashFixture, "a lost reply: the registrar registered the recei
   CHECK(registrar->counters() == ledger_counters());
 }
 
+TEST_CASE_FIXTURE(CashFixture, "a lost reply from a registrar without tag 1192: matched by operation and total, never by a stranger's receipt") {
+  REQUIRE(desk->open_shift(0));
+  registrar->set_reads_back_ref(false);
+  const auto first = invoice();
+  registrar->set_fault(VirtualFault::LoseReply);
+  db::NewPayment p;
+  p.invoice_id = first;
+  p.tender.cash = 150000;
+  auto paid = desk->pay(p);
+  REQUIRE_MESSAGE(paid, (paid ? "" : paid.error().message));
+  CHECK(paid->payment.state == db::PaymentState::Registered);
+  CHECK(registrar->counters().sales == 1);
+  // An intent for another amount, noted before that receipt: the receipt is newer than it but
+  // is not its, so it stays unsent and nothing is recorded twice.
+  const auto second = invoice({2});
+  auto last = registrar->last_document();
+  REQUIRE(last);
+  db::NewPayment q;
+  q.invoice_id = second;
+  q.till = "main";
+  q.tender.card = 33333;
+  auto intent = db::record_intent(db, q, static_cast<std::int64_t>(last->number) - 1, db::Actor::user(1));
+  REQUIRE_MESSAGE(intent, (intent ? "" : intent.error().message));
+  auto rec = desk->reconcile();
+  REQUIRE(rec);
+  CHECK_FALSE(rec->completed);
+  REQUIRE(rec->unsent);
+  CHECK(rec->unsent->id == intent->id);
+  CHECK(count("SELECT count(*) FROM payments WHERE state = 'registered'") == 1);
+  CHECK(registrar->counters() == ledger_counters());
+}
+
 TEST_CASE_FIXTURE(CashFixture, "no paper: nothing is registered, the payment waits, and goes through once the paper is in") {
   REQUIRE(desk->open_shift(0));
   const auto id = invoice();
