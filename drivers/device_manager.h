@@ -106,11 +106,12 @@ class DeviceManager {
   std::vector<DeviceEvent> drain_events();
   std::shared_ptr<ManagedDevice> get(const std::string& id) const;
 
-  // The first device of `kind` that is a T, a Ready/Warning real one before a simulated one.
+  // The first device of `kind` that is a T, a Ready/Warning real one before a simulated one;
+  // `real_only`: no simulated one at all.
   template <typename T>
-  std::shared_ptr<T> find(DeviceKind kind) const {
+  std::shared_ptr<T> find(DeviceKind kind, bool real_only = false) const {
     for (auto& d : ranked(kind))
-      if (auto t = std::dynamic_pointer_cast<T>(d)) return t;
+      if (auto t = std::dynamic_pointer_cast<T>(d); t && !(real_only && d->simulated())) return t;
     return nullptr;
   }
 

@@ -1,5 +1,7 @@
 #include "desk_devices.h"
 
+#include "fiscal/atol/usb_atol.h"
+#include "fiscal/registrar_health.h"
 #include "i18n.h"
 #include "receipt_printer/printer_device.h"
 #include "receipt_printer/receipt.h"
@@ -24,16 +26,7 @@ class FiscalDevice final : public drivers::ManagedDevice {
   DeviceKind kind() const override { return DeviceKind::FiscalRegistrar; }
   std::string name() const override { return r_->name(); }
   bool simulated() const override { return true; }
-  DeviceHealth check() override {
-    auto s = r_->status();
-    if (!s) return {DeviceState::Error, titled(kind(), s.error().message)};
-    if (!s->fn_ok) return {DeviceState::Error, titled(kind(), s->fn_message)};
-    if (!s->paper_present) return {DeviceState::Error, titled(kind(), _("no paper"))};
-    if (s->shift_expired)
-      return {DeviceState::Warning, titled(kind(), _("the shift has lasted more than 24 hours: close it with the Z report."))};
-    if (!s->shift_open) return {DeviceState::Ready, titled(kind(), _("ready, the shift is closed"))};
-    return {DeviceState::Ready, titled(kind(), _("ready, the shift is open"))};
-  }
+  DeviceHealth check() override { return drivers::fiscal::registrar_health(*r_); }
 
  private:
   std::shared_ptr<drivers::fiscal::FiscalRegistrar> r_;
@@ -83,6 +76,7 @@ DeskDevices::DeskDevices(std::shared_ptr<drivers::ReceiptPrinter> printer,
   usb_ = *ctx;
   source_ = std::make_unique<drivers::usb::UsbDeviceSource>(usb_, manager_, drivers::usb::DeviceRegistry::builtin());
   drivers::register_usb_receipt_printer(*source_);
+  drivers::fiscal::atol::register_usb_atol(*source_);
   source_->start();
 }
 

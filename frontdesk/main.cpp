@@ -11,6 +11,7 @@
 #include "documents_screen.h"
 #include "desk_app.h"
 #include "desk_devices.h"
+#include "fiscal/current_registrar.h"
 #include "fiscal/virtual_registrar.h"
 #include "paper_preview.h"
 #include "patients_screen.h"
@@ -25,6 +26,7 @@ struct Options {
   std::string screenshot, screenshot_all, screen, search;
   std::string devices_dir;  // the simulated receipt printer and fiscal registrar live here
   bool usb = true;          // look for USB devices (--no-usb: simulated ones only)
+  bool fiscal_usb = false;  // --fiscal usb: the till uses the USB registrar (ATOL), not the virtual one
   int frames = 5, width = 1600, height = 900;
   bool fullscreen = false;
 };
@@ -33,6 +35,7 @@ int usage() {
   std::fprintf(stderr,
                "Usage: registratura-frontdesk [--db PATH] [--screen ID] [--search TEXT] [--lang ru|en]\n"
                "                              [--size WxH] [--fullscreen] [--devices-dir DIR] [--no-usb]\n"
+               "                              [--fiscal virtual|usb]\n"
                "                              [--screenshot FILE.png [--frames N]] [--screenshot-all DIR]\n");
   return 2;
 }
@@ -74,6 +77,11 @@ int main(int argc, char** argv) {
     else if (a == "--fullscreen") o.fullscreen = true;
     else if (a == "--devices-dir") o.devices_dir = next();
     else if (a == "--no-usb") o.usb = false;
+    else if (a == "--fiscal") {
+      const std::string v = next();
+      if (v != "usb" && v != "virtual") return usage();
+      o.fiscal_usb = v == "usb";
+    }
     else if (a == "--size") {
       std::string v = next();
       if (std::sscanf(v.c_str(), "%dx%d", &o.width, &o.height) != 2) return usage();
@@ -124,7 +132,11 @@ int main(int argc, char** argv) {
         return till.registrar;
       },
       rg::cash::CashDeskOptions{}, std::filesystem::path(o.devices_dir) / "receipts");
+  // With a real registrar the till asks the device manager for it at each call (it may be
+  // unplugged and come back); the virtual one is then neither used nor listed.
+  if (o.fiscal_usb) till.registrar.reset();
   rg::desk::DeskDevices devices(till.printer, till.registrar, o.usb && !headless);
+  if (o.fiscal_usb) till.registrar = std::make_shared<rg::drivers::fiscal::CurrentRegistrar>(devices.manager(), true);
   rg::desk::DeskApp app(**shell, *db, o.db, *clinic, std::move(cash));
   app.set_devices(&devices);
   // Documents go through CUPS; with no printer set up they are saved next to the database.

@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 
 #include "fiscal/atol/atol_registrar.h"
+#include "fiscal/atol/usb_atol.h"
+#include "fiscal/current_registrar.h"
 #include "replay_support.h"
 #include "usb/usb_bulk_channel.h"
 
@@ -85,4 +87,38 @@ TEST_CASE("atol: a receipt left open is cancelled and a silent device is an erro
   REQUIRE_FALSE(silent.has_value());
   CHECK(silent.error().message.find("not answering") != std::string::npos);
   CHECK(std::chrono::steady_clock::now() - started < 20s);  // a guard against hanging
+}
+
+TEST_CASE("atol: found by the device source then checked by the manager and used by the till until unplugged") {
+  if (!test::under_umockdev()) return;
+  auto ctx = test::usb_context();
+  DeviceManager manager({.start_worker = false});
+  usb::UsbDeviceSource source(ctx, manager, usb::DeviceRegistry::builtin());
+  atol::register_usb_atol(source);
+  source.start();  // 1-7 matches the built-in fiscal_registrar rule (2912:*, CDC data interface)
+  // Keyed by the port and the interface it drives.
+  REQUIRE(test::eventually([&] { return manager.get("usb:1-7#1") != nullptr; }));
+  manager.check_all();
+  auto views = manager.devices();
+  REQUIRE(views.size() == 1);
+  CHECK(views[0].kind == DeviceKind::FiscalRegistrar);
+  CHECK(views[0].state == DeviceState::Ready);
+  CHECK(views[0].message == "Fiscal registrar: ready, the shift is open");
+  CHECK(manager.readiness({DeviceKind::FiscalRegistrar}).ok());
+
+  // The till reaches it through the manager: real ones only.
+  fiscal::CurrentRegistrar till(manager, true);
+  auto st = till.status();
+  REQUIRE_MESSAGE(st.has_value(), (st ? "" : st.error().message));
+  CHECK_FALSE(st->paper_present);
+  CHECK(st->last_document_number == 40u);
+
+  auto gone = till.status();  // the cable is pulled
+  REQUIRE_FALSE(gone.has_value());
+  manager.check_all();
+  CHECK(manager.devices().at(0).state == DeviceState::Absent);
+  source.stop();
+  auto none = till.status();
+  REQUIRE_FALSE(none.has_value());
+  CHECK(none.error().message == "not connected — check the cable and that it is switched on");
 }

@@ -159,7 +159,7 @@ Status check_reply(std::span<const std::uint8_t> bytes) {
               "ATOL error " + std::to_string(r->error) + "." + std::to_string(r->extended));
 }
 
-Result<DeviceState> parse_device_state(std::span<const std::uint8_t> b) {
+Result<AtolState> parse_device_state(std::span<const std::uint8_t> b) {
   // DeviceStateRequest.Response reads indices 0..29.
   auto unreadable = [&] {
     return fail(ErrorCode::Io, _("the device's answer could not be read"),
@@ -171,7 +171,7 @@ Result<DeviceState> parse_device_state(std::span<const std::uint8_t> b) {
     return unreadable();
   }
   if (b.size() < 30 || b[0] != 0x44) return unreadable();  // 'D'
-  DeviceState s;
+  AtolState s;
   auto num = [&](std::size_t at, std::size_t n) -> std::optional<std::uint64_t> { return from_bcd(b.subspan(at, n)); };
   const auto cashier = num(1, 1), yy = num(3, 1), mo = num(4, 1), dd = num(5, 1), hh = num(6, 1), mi = num(7, 1),
              ss = num(8, 1), serial = num(10, 4), receipt = num(18, 2), shift = num(20, 2), sum = num(23, 5);

@@ -85,7 +85,7 @@ inline constexpr std::uint8_t kErrNotInThisMode = 102, kErrNoPaper = 103, kErrPr
                               kErrPrinterMechanism = 105, kErrShiftOver24h = 136, kErrWrongPassword = 140;
 
 // The reply to 3Fh (DeviceStateRequest.Response): 'D' then the fields below.
-struct DeviceState {
+struct AtolState {
   int cashier = 0;
   std::string date_time;  // "2026-12-06T10:31:00", the registrar's clock
   bool fiscalized = false, shift_open = false, drawer_open = false, paper = true, cover_open = false,
@@ -99,7 +99,7 @@ struct DeviceState {
   std::uint8_t receipt_state = 0;  // 0 closed, 1 sale, 2 sale refund, …
   std::int64_t receipt_sum = 0;
 };
-Result<DeviceState> parse_device_state(std::span<const std::uint8_t> bytes);
+Result<AtolState> parse_device_state(std::span<const std::uint8_t> bytes);
 
 // A4 30h, the fiscal storage's status after '55 00' (layout of the ФН's status reply as a ФН
 // emulator builds it and Unact/kkm's fn_status reads it): life phase, current document, data

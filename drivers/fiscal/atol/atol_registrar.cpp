@@ -33,7 +33,7 @@ Status AtolRegistrar::run(const Bytes& command) {
   return check_reply(reply);
 }
 
-Result<DeviceState> AtolRegistrar::state() {
+Result<AtolState> AtolRegistrar::state() {
   RG_TRY_ASSIGN(auto reply, link_.execute(commands_.device_state()));
   RG_TRY_ASSIGN(auto s, parse_device_state(reply));
   model_ = std::string(_("ATOL fiscal registrar")) + " (" + std::to_string(s.model) + ")";
@@ -59,8 +59,8 @@ Status AtolRegistrar::enter(Mode m) {
   return run(commands_.enter_mode(m));
 }
 
-Result<FiscalDocument> AtolRegistrar::registered(DocumentType type, const DeviceState& after) {
-  RG_TRY_ASSIGN(auto doc, last_document());
+Result<FiscalDocument> AtolRegistrar::registered(DocumentType type, const AtolState& after) {
+  RG_TRY_ASSIGN(auto doc, last_document_locked());
   if (doc.type != type)
     return fail(ErrorCode::Io, _("the fiscal storage does not show the document just made"),
                 "last document type " + std::to_string(static_cast<int>(doc.type)));
@@ -139,6 +139,11 @@ Status AtolRegistrar::cancel_open_receipt() {
 }
 
 Result<FiscalDocument> AtolRegistrar::last_document() {
+  std::lock_guard lock(mu_);
+  return last_document_locked();
+}
+
+Result<FiscalDocument> AtolRegistrar::last_document_locked() {
   RG_TRY_ASSIGN(auto fn_reply, link_.execute(commands_.fn_status()));
   RG_TRY_ASSIGN(auto fn, parse_fn_status(fn_reply));
   if (fn.last_document == 0) return FiscalDocument{};

@@ -36,11 +36,12 @@ class AtolRegistrar final : public FiscalRegistrar {
 
  private:
   Status run(const Bytes& command);
-  Result<DeviceState> state();
+  Result<AtolState> state();
   // From any mode back to selection (cancelling an open receipt first), then into `m`.
   Status enter(Mode m);
   Status leave();
-  Result<FiscalDocument> registered(DocumentType type, const DeviceState& after);
+  Result<FiscalDocument> registered(DocumentType type, const AtolState& after);
+  Result<FiscalDocument> last_document_locked();
 
   std::unique_ptr<ByteChannel> channel_;
   AtolOptions options_;

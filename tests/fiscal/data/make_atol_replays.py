@@ -84,8 +84,8 @@ CASHIER = bcd(30, 4)       # registration mode password
 OK = [0x55, 0x00, 0x00]
 
 
-def device_state(mode=0, shift_open=True, receipt_state=0, receipt_number=6, shift=12):
-    flags = 0x01 | (0x02 if shift_open else 0) | 0x08 | 0x40  # fiscalized, shift, paper, ФН active
+def device_state(mode=0, shift_open=True, receipt_state=0, receipt_number=6, shift=12, paper=True):
+    flags = 0x01 | (0x02 if shift_open else 0) | (0x08 if paper else 0) | 0x40  # fiscalized, shift, paper, ФН active
     return ([0x44] + bcd(1, 1) + [1] + bcd(26, 1) + bcd(12, 1) + bcd(6, 1) + bcd(10, 1) + bcd(31, 1) + bcd(5, 1)
             + [flags] + bcd(123456, 4) + [57, 0, 0] + [mode & 0x0F] + bcd(receipt_number, 2) + bcd(shift, 2)
             + [receipt_state] + bcd(0, 5) + [2, 4])
@@ -156,7 +156,21 @@ silent on the next status: the driver gives up in time and says so.""")
     s.save(path)
 
 
+def device_script(path):
+    s = Script("""The registrar as a device of the desk: the device manager's check (state and fiscal storage),
+the till's status through the manager with the paper out, then the cable pulled.""")
+    s.command("3Fh device state: ready, shift open", PWD + [0x3F], device_state())
+    s.command("A4 30h fiscal storage status", PWD + [0xA4, 0x30], fn_status(40))
+    s.command("3Fh device state: out of paper", PWD + [0x3F], device_state(paper=False))
+    s.command("A4 30h fiscal storage status", PWD + [0xA4, 0x30], fn_status(40))
+    s.tid = 0 if s.tid >= 0xDF else s.tid + 1
+    s.out("3Fh device state: the cable is pulled", [0xC1, 0x01, s.tid] + PWD + [0x3F])
+    s.lines.append("bulk_in 82 64 -> gone")
+    s.save(path)
+
+
 here = os.path.dirname(os.path.abspath(__file__))
 receipt_script(os.path.join(here, "atol_receipt.urbs"))
 no_paper_script(os.path.join(here, "atol_no_paper.urbs"))
 left_open_script(os.path.join(here, "atol_left_open.urbs"))
+device_script(os.path.join(here, "atol_device.urbs"))
