@@ -17,11 +17,15 @@
 #include "cash_service.h"
 #include "desk_devices.h"
 #include "dialog.h"
+#include "doc_template.h"
+#include "document_engine.h"
 #include "escpos_preview.h"
 #include "receipt_printer/profile.h"
 #include "money.h"
-#include "pin.h"
+#include "pin_check.h"
+#include "print_service.h"
 #include "patients.h"
+#include "shift_report.h"
 #include "tasks.h"
 #include "text.h"
 #include "ui/format.h"
@@ -132,6 +136,9 @@ void CashScreen::reload() {
       RG_TRY_ASSIGN(b.shift, db::open_shift_of(db, till));
       if (b.shift) {
         RG_TRY_ASSIGN(b.totals, db::shift_totals(db, b.shift->id));
+      } else {
+        RG_TRY_ASSIGN(auto closed, db::last_closed_shift(db, till));
+        if (closed) b.last_closed = closed->id;
       }
       RG_TRY_ASSIGN(b.awaiting, db::visits_awaiting_payment(db, today()));
       RG_TRY_ASSIGN(b.open, db::open_invoices(db));
@@ -149,6 +156,38 @@ void CashScreen::reload() {
       error_.clear();
       board_ = std::move(*board);
       if (selected_id_) load_selected(*selected_id_);
+    };
+  });
+}
+
+void CashScreen::print_shift_report(std::int64_t shift_id) {
+  if (!ctx_.printing) {
+    set_notice(_("Printing is not set up on this desk."), true);
+    return;
+  }
+  busy_ = true;
+  ctx_.worker.submit([this, shift_id](db::Database& db) -> db::Worker::Continuation {
+    auto render = [&]() -> Result<std::string> {
+      RG_TRY_ASSIGN(auto data, db::shift_report_data(db, shift_id, {"", today()}));
+      RG_TRY_ASSIGN(auto tmpl, docs::load_template_file(docs::templates_dir() / "shift_report.md"));
+      RG_TRY_ASSIGN(docs::DocumentEngine * engine, docs::thread_engine());
+      RG_TRY_ASSIGN(auto rendered, engine->render(tmpl, data));
+      return std::move(rendered.pdf);
+    };
+    auto pdf = render();
+    return [this, shift_id, pdf = std::move(pdf)]() mutable {
+      busy_ = false;
+      if (!pdf) {
+        set_notice(pdf.error().message, true);
+        return;
+      }
+      cups::PrintRequest r;
+      char title[96];
+      std::snprintf(title, sizeof title, _("Shift report No. %lld"), static_cast<long long>(shift_id));
+      r.title = title;
+      r.bytes = std::move(*pdf);
+      ctx_.printing->submit(std::move(r));
+      set_notice(_("The shift report is sent to the printer."), false);
     };
   });
 }
@@ -393,6 +432,10 @@ void CashScreen::draw_shift_strip() {
     ImGui::SameLine();
     ImGui::BeginDisabled(busy_);
     if (ui::button(_("Open the shift"))) open_shift_dialog(ShiftDialog::Kind::Open);
+    if (board_ && board_->last_closed) {
+      ImGui::SameLine();
+      if (ui::button(_("Last shift's report"))) print_shift_report(*board_->last_closed);
+    }
     ImGui::EndDisabled();
     return;
   }
@@ -510,7 +553,9 @@ void CashScreen::draw_lists(float width, float height) {
 void CashScreen::draw_invoice(float width, float height) {
   ImGui::BeginChild("invoice", ImVec2(width, height), true);
   if (!selected_) {
-    ImGui::TextColored(kQuiet, "%s", _("Choose a visit on the left to bill it, or an open invoice to take payment."));
+    ImGui::PushStyleColor(ImGuiCol_Text, kQuiet);
+    ImGui::TextWrapped("%s", _("Choose a visit on the left to bill it, or an open invoice to take payment."));
+    ImGui::PopStyleColor();
     ImGui::EndChild();
     return;
   }
@@ -659,17 +704,23 @@ void CashScreen::draw_discount_dialog() {
     const std::int64_t value = *bp;
     const std::string pin = d.pin;
     std::memset(d.pin, 0, sizeof d.pin);
-    ctx_.worker.submit([this, invoice, line, reason, actor, value, pin](db::Database& db) -> db::Worker::Continuation {
-      // Whose PIN it is (if any): the core then checks that he is a senior administrator.
-      std::optional<std::int64_t> approver;
-      if (!pin.empty())
-        if (auto holders = db::pin_holders(db))
-          for (const auto& h : *holders)
-            if (codes::verify_pin(h.pin_hash, pin)) approver = h.user_id;
-      Status st = !pin.empty() && !approver
-                      ? Status(fail(ErrorCode::Invalid, _("The PIN is not right.")))
-                  : line ? db::set_line_discount(db, invoice, *line, value, reason, approver, actor)
-                         : db::set_invoice_discount(db, invoice, value, reason, approver, actor);
+    const std::string place = "till:" + (ctx_.cash ? ctx_.cash->options().till : std::string("main")) + ":pin";
+    ctx_.worker.submit([this, invoice, line, reason, actor, value, pin, place](db::Database& db) -> db::Worker::Continuation {
+      // Whose PIN it is (if any), guessing limited per till: the core then checks that he is a
+      // senior administrator.
+      auto approve = [&]() -> Result<std::optional<std::int64_t>> {
+        if (pin.empty()) return std::optional<std::int64_t>{};
+        RG_TRY_ASSIGN(auto rules, db::load_checkin_rules(db));
+        RG_TRY_ASSIGN(auto checked, codes::check_pin(db, place, pin, db::now_unix(), rules));
+        if (checked.verdict == codes::PinVerdict::Paused)
+          return fail(ErrorCode::Invalid, _("Too many wrong PINs: wait a minute and try again."));
+        if (!checked.holder) return fail(ErrorCode::Invalid, _("The PIN is not right."));
+        return std::optional<std::int64_t>(checked.holder->user_id);
+      };
+      auto approver = approve();
+      Status st = !approver ? Status(std::unexpected(approver.error()))
+                  : line    ? db::set_line_discount(db, invoice, *line, value, reason, *approver, actor)
+                            : db::set_invoice_discount(db, invoice, value, reason, *approver, actor);
       return [this, st]() {
         if (!st) {
           discount_.error = st.error().message;

@@ -42,6 +42,7 @@ class CashScreen : public Screen {
  private:
   struct Board {
     std::optional<db::CashShift> shift;
+    std::optional<std::int64_t> last_closed;  // the till's last closed shift, for its report
     db::ShiftTotals totals;
     std::vector<db::UnbilledVisit> awaiting;
     std::vector<db::Invoice> open;
@@ -69,6 +70,9 @@ class CashScreen : public Screen {
   void pay(const db::NewPayment& p);
   void refund(const db::Payment& original);
   void open_shift_dialog(ShiftDialog::Kind kind);
+  // The shift's report (templates/shift_report.md) rendered on the worker and sent to the
+  // documents printer.
+  void print_shift_report(std::int64_t shift_id);
   void set_notice(std::string text, bool error);
 
   void draw_shift_strip();

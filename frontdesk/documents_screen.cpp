@@ -45,16 +45,6 @@ const ImVec4 kError(0.75f, 0.1f, 0.1f, 1), kQuiet(0.36f, 0.39f, 0.44f, 1), kGree
 constexpr DocKind kFirstVisitPack[] = {DocKind::Contract, DocKind::Consent, DocKind::PersonalData,
                                        DocKind::StatCoupon};
 
-// The engine of the thread the job runs on, made the first time it is needed.
-Result<docs::DocumentEngine*> engine_here() {
-  thread_local std::optional<docs::DocumentEngine> engine;
-  if (!engine) {
-    RG_TRY_ASSIGN(docs::DocumentEngine made, docs::DocumentEngine::create());
-    engine.emplace(std::move(made));
-  }
-  return &*engine;
-}
-
 Result<docs::DocTemplate> load_kind_template(DocKind k) {
   return docs::load_template_file(docs::templates_dir() / (std::string(template_id(k)) + ".md"));
 }
@@ -386,7 +376,7 @@ void DocumentsScreen::render_preview(bool keep_place) {
                                              ? load_kind_template(req.kind)
                                              : docs::parse_template(text_override, std::string(template_id(req.kind)) + ".md"));
       RG_TRY_ASSIGN(db::DocNode data, build_data(db, req));
-      RG_TRY_ASSIGN(docs::DocumentEngine * engine, engine_here());
+      RG_TRY_ASSIGN(docs::DocumentEngine * engine, docs::thread_engine());
       RG_TRY_ASSIGN(docs::PagedDocument laid, engine->lay_out(t, data));
       out->dpi = std::clamp(double(target_px) / (laid.setup().width / 72.0), 48.0, 200.0);
       for (int i = 0; i < laid.page_count(); ++i) {
@@ -463,7 +453,7 @@ void DocumentsScreen::print_current(const PrintChoice& choice) {
   const std::string name = doc_kind_name(prep->request.kind);
   ctx_.worker.submit([this, prep, actor, who, name, choice](db::Database& db) -> db::Worker::Continuation {
     auto job = [&]() -> Result<PrintJob> {
-      RG_TRY_ASSIGN(docs::DocumentEngine * engine, engine_here());
+      RG_TRY_ASSIGN(docs::DocumentEngine * engine, docs::thread_engine());
       RG_TRY_ASSIGN(docs::RenderedDocument r, engine->render(prep->tmpl, prep->data));
       r.copies = choice.copies;
       RG_TRY_ASSIGN(std::int64_t id, docs::record_print(db, prep->tmpl, r,
@@ -511,7 +501,7 @@ void DocumentsScreen::print_first_visit_pack() {
   ctx_.worker.submit([this, reqs, actor, who](db::Database& db) -> db::Worker::Continuation {
     // Everything is rendered before anything is recorded: a broken template prints nothing.
     auto run = [&]() -> Result<std::vector<PrintJob>> {
-      RG_TRY_ASSIGN(docs::DocumentEngine * engine, engine_here());
+      RG_TRY_ASSIGN(docs::DocumentEngine * engine, docs::thread_engine());
       struct Made {
         DocRequest req;
         docs::DocTemplate t;
@@ -581,7 +571,7 @@ void DocumentsScreen::reprint(std::int64_t printed_id) {
   const bool slip = tid == template_id(DocKind::Slip);
   ctx_.worker.submit([this, printed_id, actor, who, name, tid, slip](db::Database& db) -> db::Worker::Continuation {
     auto run = [&]() -> Result<PrintJob> {
-      RG_TRY_ASSIGN(docs::DocumentEngine * engine, engine_here());
+      RG_TRY_ASSIGN(docs::DocumentEngine * engine, docs::thread_engine());
       RG_TRY_ASSIGN(docs::RenderedDocument r, docs::reprint(db, *engine, printed_id, actor));
       PrintJob j;
       j.printed_id = printed_id;

@@ -9,7 +9,7 @@
 #include "clinic.h"
 #include "i18n.h"
 #include "oms_policy.h"
-#include "pin.h"
+#include "pin_check.h"
 #include "text.h"
 
 namespace rg::kiosk {
@@ -91,14 +91,8 @@ void CheckinFlow::submit_pin(double now) {
   const std::int64_t unix_now = clock_();
   run_([this, gen, pin, unix_now, rules = rules_, kiosk = kiosk_ + ":pin"](db::Database& db) -> db::Worker::Continuation {
     std::optional<db::PinHolder> who;
-    auto allowed = db::guess_allowed(db, kiosk, unix_now, rules);
-    if (allowed && *allowed) {
-      if (auto holders = db::pin_holders(db))
-        for (const auto& h : *holders)
-          if (codes::verify_pin(h.pin_hash, pin)) who = h;
-      (void)db::record_guess(db, kiosk, unix_now, who.has_value());
-      if (who) (void)append_audit(db, db::Actor::user(who->user_id), "kiosk.exit", "kiosk", std::nullopt, {{"kiosk", kiosk}});
-    }
+    if (auto checked = codes::check_pin(db, kiosk, pin, unix_now, rules)) who = checked->holder;
+    if (who) (void)append_audit(db, db::Actor::user(who->user_id), "kiosk.exit", "kiosk", std::nullopt, {{"kiosk", kiosk}});
     return [this, gen, ok = who.has_value()]() {
       if (gen != generation_) return;
       if (ok && on_exit_) on_exit_();

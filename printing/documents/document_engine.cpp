@@ -1,6 +1,8 @@
 // The pipeline: Mustache (fill) → md4c (blocks) → Pango layout → Cairo PDF, plus the record.
 #include "document_engine.h"
 
+#include <optional>
+
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
@@ -145,6 +147,16 @@ Result<RenderedDocument> reprint(db::Database& db, DocumentEngine& engine, std::
   d.renderer = renderer_id();
   RG_TRY(db::record_printed_document(db, d, actor));
   return r;
+}
+
+Result<DocumentEngine*> thread_engine() {
+  thread_local std::optional<DocumentEngine> engine;
+  if (!engine) {
+    auto made = DocumentEngine::create();
+    if (!made) return std::unexpected(made.error());
+    engine.emplace(std::move(*made));
+  }
+  return &*engine;
 }
 
 }  // namespace rg::docs

@@ -47,6 +47,11 @@ class DocumentEngine {
   std::unique_ptr<Fonts> fonts_;
 };
 
+// The calling thread's own engine, made the first time it is needed (an engine is not
+// thread-safe: each worker keeps one).
+Result<DocumentEngine*> thread_engine();
+
+
 // What a recorded print refers to.
 struct PrintSubject {
   std::optional<std::int64_t> patient_id, appointment_id;

@@ -16,6 +16,7 @@
 #include "oms_policy.h"
 #include "patients.h"
 #include "pin.h"
+#include "pin_check.h"
 #include "clinic_fixture.h"
 
 using namespace rg;
@@ -399,4 +400,29 @@ TEST_CASE_FIXTURE(FlowFixture, "only an administrator's PIN closes the kiosk, an
   // The pad takes 4–8 digits; fewer cannot be submitted.
   type("25>");
   CHECK(exits == 2);
+}
+
+TEST_CASE_FIXTURE(FlowFixture, "PIN checks are limited per place: a till guessed into a pause leaves the kiosk alone") {
+  auto hash = codes::hash_pin("2580");
+  REQUIRE(hash);
+  REQUIRE(db::set_pin_hash(db, "admin", *hash, db::Actor::system("test")));
+  auto rules = db::load_checkin_rules(db);
+  REQUIRE(rules);
+  std::int64_t t = 1'800'000'000;
+  auto check = [&](const std::string& place, const char* pin) {
+    auto c = codes::check_pin(db, place, pin, ++t, *rules);
+    REQUIRE_MESSAGE(c, (c ? "" : c.error().message));
+    return *c;
+  };
+  const auto ok = check("till:main:pin", "2580");
+  CHECK(ok.verdict == codes::PinVerdict::Accepted);
+  REQUIRE(ok.holder);
+  CHECK(ok.holder->user_id == 1);
+  for (int i = 0; i < rules->guess_limit; ++i) CHECK(check("till:main:pin", "1234").verdict == codes::PinVerdict::Refused);
+  const auto paused = check("till:main:pin", "2580");
+  CHECK(paused.verdict == codes::PinVerdict::Paused);
+  CHECK_FALSE(paused.holder);
+  CHECK(check("kiosk-1:pin", "2580").verdict == codes::PinVerdict::Accepted);
+  t += rules->guess_pause_s + 1;
+  CHECK(check("till:main:pin", "2580").verdict == codes::PinVerdict::Accepted);
 }
