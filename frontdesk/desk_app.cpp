@@ -7,10 +7,12 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <ctime>
 #include <string_view>
 
 #include "calendar.h"
+#include "desk_devices.h"
 #include "documents_screen.h"
 #include "patients.h"
 #include "flow_screen.h"
@@ -125,11 +127,40 @@ void DeskApp::draw_top_bar(float height) {
   ImGui::TextUnformatted(when.c_str());
   std::string who = ctx_.user_name.empty() ? std::string() : ctx_.user_name + " · " + _("administrator");
   float w = ImGui::CalcTextSize(who.c_str()).x;
+  if (ctx_.devices) draw_phone(ImGui::GetWindowWidth() - w - 48);
   ImGui::SameLine(ImGui::GetWindowWidth() - w - 16);
   ImGui::TextUnformatted(who.c_str());
   ImGui::End();
   ImGui::PopStyleVar();
   ImGui::PopStyleColor(2);
+}
+
+// The phone line in a few words, right-aligned before `right`: a call ringing stands out (lift
+// the handset to answer), a call in progress counts its minutes, dialling shows the digits.
+void DeskApp::draw_phone(float right) {
+  using drivers::hid::CallState;
+  const auto& line = ctx_.devices->phone();
+  if (line.state() == CallState::Idle) return;
+  char text[160];
+  const auto secs = static_cast<long long>((ImGui::GetTime() * 1000 - static_cast<double>(line.since_ms())) / 1000);
+  ImVec4 color(1, 1, 1, 1);
+  switch (line.state()) {
+    case CallState::Ringing:
+      std::snprintf(text, sizeof text, _("Incoming call %s — lift the handset"), line.number().c_str());
+      color = ImVec4(1.0f, 0.83f, 0.35f, 1);
+      break;
+    case CallState::Talking:
+      std::snprintf(text, sizeof text, _("Call %s · %lld:%02lld%s"), line.number().c_str(), secs / 60, secs % 60,
+                    line.muted() ? _(" · muted") : "");
+      color = ImVec4(0.62f, 0.93f, 0.70f, 1);
+      break;
+    case CallState::Dialling:
+      std::snprintf(text, sizeof text, _("Dialling: %s"), line.number().empty() ? "…" : line.number().c_str());
+      break;
+    case CallState::Idle: break;
+  }
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 24, right - ImGui::CalcTextSize(text).x));
+  ImGui::TextColored(color, "%s", text);
 }
 
 void DeskApp::draw_navigation(float top, float width) {
@@ -168,6 +199,7 @@ void DeskApp::frame() {
       fetch_events();
     }
   }
+  if (ctx_.devices) ctx_.devices->poll_phone(static_cast<std::int64_t>(now * 1000));
   const float bar = 44.f, nav = 210.f;
   draw_top_bar(bar);
   draw_navigation(bar, nav);

@@ -46,6 +46,7 @@ class DeskApp {
     bool demo = false;
   };
   void draw_top_bar(float height);
+  void draw_phone(float right);
   void draw_navigation(float top, float width);
   void fetch_events();
   void draw_toasts();

@@ -85,6 +85,12 @@ DeskDevices::~DeskDevices() {
   source_.reset();
 }
 
+void DeskDevices::poll_phone(std::int64_t now_ms) {
+  bool changed = false;
+  for (const auto& e : handset_->poll()) changed |= phone_.on_event(e, now_ms);
+  if (changed) handset_->set_leds(phone_.leds());
+}
+
 void DeskDevices::run(std::function<std::string()> action, std::function<void(std::string)> done) {
   if (acting_.exchange(true)) {
     done(_("A device test is still running."));

@@ -13,6 +13,7 @@
 
 #include "device_manager.h"
 #include "fiscal/fiscal_registrar.h"
+#include "hid/phone_line.h"
 #include "hid/sim_handset.h"
 #include "hid/sim_scanner.h"
 #include "receipt_printer/printer.h"
@@ -35,6 +36,10 @@ class DeskDevices {
   drivers::DeviceManager& manager() { return manager_; }
   drivers::hid::SimScanner& scanner() { return *scanner_; }
   drivers::hid::SimHandset& handset() { return *handset_; }
+  // The phone line the handset drives; poll_phone() (every frame) feeds it the handset's events
+  // and lights the handset to match.
+  const drivers::hid::PhoneLine& phone() const { return phone_; }
+  void poll_phone(std::int64_t now_ms);
   const std::string& usb_problem() const { return usb_problem_; }
 
   // Test actions, on their own thread; `done` gets "" or what went wrong (any thread). While
@@ -50,6 +55,7 @@ class DeskDevices {
   std::shared_ptr<drivers::fiscal::FiscalRegistrar> registrar_;
   std::shared_ptr<drivers::hid::SimScanner> scanner_;
   std::shared_ptr<drivers::hid::SimHandset> handset_;
+  drivers::hid::PhoneLine phone_;
   std::shared_ptr<drivers::usb::UsbContext> usb_;
   std::unique_ptr<drivers::usb::UsbDeviceSource> source_;
   std::string usb_problem_;

@@ -236,26 +236,11 @@ void SettingsScreen::draw_devices() {
           for (const auto& scan : devices.scanner().poll()) device_notice_ = std::string(_("Scanned:")) + " " + scan.data;
           break;
         case drivers::DeviceKind::Handset: {
-          // The phone's own logic: lifting the handset while it rings answers; hanging up ends.
+          // The phone line (desk_devices' PhoneLine) answers when the handset is lifted while it
+          // rings; the top bar shows the call.
           auto& h = devices.handset();
-          if (ImGui::SmallButton(_("Simulate an incoming call"))) {
-            h.ring("+7 916 123-45-67");
-            ringing_ = true;
-            device_notice_ = std::string(_("Incoming call:")) + " +7 916 123-45-67";
-          }
+          if (ImGui::SmallButton(_("Simulate an incoming call"))) h.ring("+7 916 123-45-67");
           if (ImGui::SmallButton(h.off_hook() ? _("Hang up") : _("Lift"))) h.off_hook() ? h.hang_up() : h.lift();
-          for (const auto& e : h.poll()) {
-            if (e.kind == drivers::hid::HandsetEventKind::OffHook && ringing_) {
-              ringing_ = false;
-              device_notice_ = _("Call answered.");
-            } else if (e.kind == drivers::hid::HandsetEventKind::OnHook) {
-              ringing_ = false;
-              device_notice_ = _("Call ended.");
-            } else if (e.kind == drivers::hid::HandsetEventKind::Digit) {
-              device_notice_ = std::string(_("Dialled:")) + " " + e.digit;
-            }
-          }
-          h.set_leds({.off_hook = h.off_hook(), .ring = ringing_});
           const auto leds = h.leds();
           ImGui::TextColored(kQuiet, "%s: %s · %s: %s", _("ring"), leds.ring ? _("on") : _("off"), _("off hook"),
                              leds.off_hook ? _("on") : _("off"));
@@ -308,6 +293,9 @@ void SettingsScreen::prepare_extra_shot(const std::string& name) {
   } else if (name == "devices") {
     section_ = Section::Devices;
     if (ctx_.devices) ctx_.devices->manager().check_all();
+  } else if (name == "call") {  // a call ringing: the top bar says who calls
+    section_ = Section::Devices;
+    if (ctx_.devices) ctx_.devices->handset().ring("+7 916 123-45-67");
   }
 }
 

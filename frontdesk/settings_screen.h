@@ -20,7 +20,7 @@ class SettingsScreen : public Screen {
   std::string title() const override;
   void on_show() override;
   void draw() override;
-  std::vector<std::string> extra_shots() const override { return {"printers", "templates", "devices"}; }
+  std::vector<std::string> extra_shots() const override { return {"printers", "templates", "devices", "call"}; }
   void prepare_extra_shot(const std::string& name) override;
 
  private:
@@ -45,7 +45,6 @@ class SettingsScreen : public Screen {
   int chosen_template_ = -1;
   std::string notice_;
   std::string device_notice_;  // what the last device test did
-  bool ringing_ = false;       // the simulated handset rings
   bool loading_ = false;
 };
 
