@@ -219,12 +219,15 @@ static std::string fn_date_time(std::span<const std::uint8_t> b) {
   return dt;
 }
 
+// An A4h reply of at least `min` bytes that says no error ('55 00 …'), or why not.
+static Status fn_reply(std::span<const std::uint8_t> b, std::string_view what, std::size_t min) {
+  if (b.size() >= 3 && b[0] == 0x55 && b[1] != 0) return check_reply(b);
+  if (b.size() < min || b[0] != 0x55) return unreadable(what, b.size());
+  return {};
+}
+
 Result<FnStatus> parse_fn_status(std::span<const std::uint8_t> b) {
-  if (b.size() >= 3 && b[0] == 0x55 && b[1] != 0) {
-    auto st = check_reply(b);
-    return std::unexpected(st.error());
-  }
-  if (b.size() < 32 || b[0] != 0x55) return unreadable("ФН status", b.size());
+  if (auto ok = fn_reply(b, "ФН status", 32); !ok) return std::unexpected(ok.error());
   FnStatus s;
   s.phase = b[2];
   s.shift_open = b[5] != 0;
@@ -235,11 +238,7 @@ Result<FnStatus> parse_fn_status(std::span<const std::uint8_t> b) {
 }
 
 Result<FnDocument> parse_fn_document(std::span<const std::uint8_t> b) {
-  if (b.size() >= 3 && b[0] == 0x55 && b[1] != 0) {
-    auto st = check_reply(b);
-    return std::unexpected(st.error());
-  }
-  if (b.size() < 17 || b[0] != 0x55) return unreadable("ФН document", b.size());
+  if (auto ok = fn_reply(b, "ФН document", 17); !ok) return std::unexpected(ok.error());
   FnDocument d;
   d.type = b[2];
   d.date_time = fn_date_time(b.subspan(4, 5));
