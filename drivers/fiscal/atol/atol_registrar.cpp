@@ -59,12 +59,21 @@ Status AtolRegistrar::enter(Mode m) {
   return run(commands_.enter_mode(m));
 }
 
-Result<FiscalDocument> AtolRegistrar::registered(DocumentType type, const AtolState& after) {
+Status AtolRegistrar::in_mode(Mode m, const Bytes& command) {
+  RG_TRY(enter(m));
+  auto done = run(command);
+  (void)leave();  // back to selection whatever happened: nothing stays half-entered
+  return done;
+}
+
+Result<FiscalDocument> AtolRegistrar::registered(DocumentType type) {
+  RG_TRY_ASSIGN(auto after, state());
   RG_TRY_ASSIGN(auto doc, last_document_locked());
   if (doc.type != type)
     return fail(ErrorCode::Io, _("the fiscal storage does not show the document just made"),
                 "last document type " + std::to_string(static_cast<int>(doc.type)));
   if (doc.shift_number == 0) doc.shift_number = after.shift_number;
+  if (type == DocumentType::Receipt) doc.receipt_number = after.receipt_number;
   return doc;
 }
 
@@ -92,12 +101,8 @@ Result<FiscalDocument> AtolRegistrar::open_shift(const Cashier&) {
   std::lock_guard lock(mu_);
   // The cashier is the one whose password enters the registration mode (the device's cashier
   // table names him on the report).
-  RG_TRY(enter(Mode::Registration));
-  auto opened = run(commands_.open_shift());
-  (void)leave();
-  if (!opened) return std::unexpected(opened.error());
-  RG_TRY_ASSIGN(auto s, state());
-  return registered(DocumentType::OpenShift, s);
+  RG_TRY(in_mode(Mode::Registration, commands_.open_shift()));
+  return registered(DocumentType::OpenShift);
 }
 
 Result<FiscalDocument> AtolRegistrar::register_receipt(const Receipt& receipt) {
@@ -127,10 +132,7 @@ Result<FiscalDocument> AtolRegistrar::register_receipt(const Receipt& receipt) {
     return std::unexpected(filled.error());
   }
   (void)leave();
-  RG_TRY_ASSIGN(auto s, state());
-  RG_TRY_ASSIGN(auto doc, registered(DocumentType::Receipt, s));
-  doc.receipt_number = s.receipt_number;
-  return doc;
+  return registered(DocumentType::Receipt);
 }
 
 Status AtolRegistrar::cancel_open_receipt() {
@@ -165,20 +167,13 @@ Result<FiscalDocument> AtolRegistrar::last_document_locked() {
 
 Status AtolRegistrar::x_report(const Cashier&) {
   std::lock_guard lock(mu_);
-  RG_TRY(enter(Mode::ReportNoClear));
-  auto done = run(commands_.x_report());
-  (void)leave();
-  return done;
+  return in_mode(Mode::ReportNoClear, commands_.x_report());
 }
 
 Result<FiscalDocument> AtolRegistrar::close_shift(const Cashier&) {
   std::lock_guard lock(mu_);
-  RG_TRY(enter(Mode::ReportClear));
-  auto closed = run(commands_.z_report());
-  (void)leave();
-  if (!closed) return std::unexpected(closed.error());
-  RG_TRY_ASSIGN(auto s, state());
-  return registered(DocumentType::CloseShift, s);
+  RG_TRY(in_mode(Mode::ReportClear, commands_.z_report()));
+  return registered(DocumentType::CloseShift);
 }
 
 Status AtolRegistrar::open_drawer() {

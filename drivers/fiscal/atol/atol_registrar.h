@@ -40,7 +40,10 @@ class AtolRegistrar final : public FiscalRegistrar {
   // From any mode back to selection (cancelling an open receipt first), then into `m`.
   Status enter(Mode m);
   Status leave();
-  Result<FiscalDocument> registered(DocumentType type, const AtolState& after);
+  // Enters `m`, runs one command, and leaves the mode whatever the command answered.
+  Status in_mode(Mode m, const Bytes& command);
+  // The document just made, as the fiscal storage has it, with the shift (and receipt) number.
+  Result<FiscalDocument> registered(DocumentType type);
   Result<FiscalDocument> last_document_locked();
 
   std::unique_ptr<ByteChannel> channel_;
