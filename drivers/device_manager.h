@@ -115,6 +115,15 @@ class DeviceManager {
     return nullptr;
   }
 
+  // Every device of `kind` that is a T, in the same order (scanners: each one's scans are read).
+  template <typename T>
+  std::vector<std::shared_ptr<T>> all(DeviceKind kind) const {
+    std::vector<std::shared_ptr<T>> out;
+    for (auto& d : ranked(kind))
+      if (auto t = std::dynamic_pointer_cast<T>(d)) out.push_back(std::move(t));
+    return out;
+  }
+
   // For opening a cash shift: one item per kind asked (default: printer, fiscal registrar,
   // scanner, handset). Ready when a device of that kind is Ready or Warning; Problem when
   // there is one but it is in Error or still Connecting; Missing when there is none.

@@ -12,9 +12,12 @@
 #include <string_view>
 
 #include "calendar.h"
+#include "clinic_secret.h"
 #include "desk_devices.h"
 #include "documents_screen.h"
 #include "patients.h"
+#include "patients_screen.h"
+#include "scan_identity.h"
 #include "flow_screen.h"
 #include "text.h"
 #include "ui/format.h"
@@ -40,6 +43,7 @@ ToastLook toast_look(const std::string& kind) {
   if (kind == "arrival") return {0xE9F7EF, 0x1A7F4B, _("Patient arrived")};
   if (kind == "to_desk") return {0xFFF5DB, 0xB7791F, _("The kiosk sent a patient to the desk")};
   if (kind == "printer") return {0xFDE8E7, 0xC6342B, _("Kiosk printer")};
+  if (kind == "scan") return {0xFFF5DB, 0xB7791F, _("Barcode scanner")};
   return {0xFDE8E7, 0xC6342B, _("Kiosk")};
 }
 
@@ -199,7 +203,10 @@ void DeskApp::frame() {
       fetch_events();
     }
   }
-  if (ctx_.devices) ctx_.devices->poll_phone(static_cast<std::int64_t>(now * 1000));
+  if (ctx_.devices) {
+    ctx_.devices->poll_phone(static_cast<std::int64_t>(now * 1000));
+    for (const auto& scan : ctx_.devices->poll_scans()) on_scan(scan);
+  }
   const float bar = 44.f, nav = 210.f;
   draw_top_bar(bar);
   draw_navigation(bar, nav);
@@ -215,6 +222,43 @@ void DeskApp::frame() {
 void DeskApp::notify(const db::DeskEvent& event, bool demo) {
   toasts_.push_back({event, -1, demo});
   while (toasts_.size() > kMaxToasts) toasts_.pop_front();
+}
+
+void DeskApp::on_scan(const drivers::hid::Scan& scan) {
+  if (screens_[current_]->on_scan(scan)) return;
+  worker_.submit([this, payload = scan.data](db::Database& db) -> db::Worker::Continuation {
+    const std::int64_t now = std::time(nullptr);
+    auto secret = codes::clinic_checkin_secret(db);
+    auto who = codes::identity_from_scan(payload, secret ? std::span<const unsigned char>(*secret)
+                                                         : std::span<const unsigned char>());
+    std::optional<std::int64_t> patient;
+    if (who) {
+      auto rules = db::load_checkin_rules(db);
+      if (auto plan = db::plan_checkin(db, *who, now, rules ? *rules : db::CheckinRules{})) patient = plan->patient_id;
+    }
+    return [this, now, patient, who] {
+      if (patient) {
+        if (auto* cards = dynamic_cast<PatientsScreen*>(find("patients"))) {
+          show("patients");
+          cards->select(*patient);
+        }
+        return;
+      }
+      // Nobody: say what was read (digits only, never the raw bytes) and that nobody has it.
+      char text[200];
+      using K = db::Identity::Kind;
+      if (!who) std::snprintf(text, sizeof text, "%s", _("The code read is not a clinic card, a policy or a slip of this clinic."));
+      else if (who->kind == K::Card) std::snprintf(text, sizeof text, _("No patient has card No. %s."), who->card_no.c_str());
+      else if (who->kind == K::Enp) std::snprintf(text, sizeof text, _("No patient has OMS policy %s."), who->enp.c_str());
+      else std::snprintf(text, sizeof text, "%s", _("The appointment on this slip is no longer in the schedule."));
+      db::DeskEvent e;
+      e.id = --local_events_;
+      e.at = now;
+      e.kind = "scan";
+      e.message = text;
+      notify(e);
+    };
+  });
 }
 
 void DeskApp::fetch_events() {

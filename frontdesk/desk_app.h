@@ -38,6 +38,8 @@ class DeskApp {
   // notification at the bottom right, over whatever screen is open. `demo` ones (screenshots)
   // go when another screen is shown.
   void notify(const db::DeskEvent& event, bool demo = false);
+  // A scan from any of the desk's scanners: the current screen's, or the patient card it names.
+  void on_scan(const drivers::hid::Scan& scan);
 
  private:
   struct Toast {
@@ -62,6 +64,7 @@ class DeskApp {
   std::int64_t last_event_ = 0;
   bool events_loading_ = false, events_again_ = false;
   std::deque<Toast> toasts_;
+  std::int64_t local_events_ = 0;  // ids (negative) of the desk's own notifications
   std::unique_ptr<CashService> cash_;  // after screens_: its thread stops before they go
 };
 

@@ -2,6 +2,8 @@
 
 #include "fiscal/atol/usb_atol.h"
 #include "fiscal/registrar_health.h"
+#include "hid/hid_devices.h"
+#include "hid/usb_hid.h"
 #include "i18n.h"
 #include "receipt_printer/printer_device.h"
 #include "receipt_printer/receipt.h"
@@ -17,8 +19,6 @@ using drivers::DeviceHealth;
 using drivers::DeviceKind;
 using drivers::DeviceState;
 
-std::string titled(DeviceKind k, const std::string& what) { return std::string(drivers::device_kind_title(k)) + ": " + what; }
-
 // The fiscal registrar as the manager sees it: its status in words.
 class FiscalDevice final : public drivers::ManagedDevice {
  public:
@@ -32,41 +32,21 @@ class FiscalDevice final : public drivers::ManagedDevice {
   std::shared_ptr<drivers::fiscal::FiscalRegistrar> r_;
 };
 
-// Scanners and handsets report their own trouble in words; none means ready.
-template <typename T>
-class ProblemDevice final : public drivers::ManagedDevice {
- public:
-  ProblemDevice(std::shared_ptr<T> d, DeviceKind kind, std::string name)
-      : d_(std::move(d)), kind_(kind), name_(std::move(name)) {}
-  DeviceKind kind() const override { return kind_; }
-  std::string name() const override { return name_; }
-  bool simulated() const override { return true; }
-  DeviceHealth check() override {
-    const std::string p = d_->problem();
-    if (!p.empty()) return {DeviceState::Error, titled(kind_, p)};
-    return {DeviceState::Ready, titled(kind_, _("ready"))};
-  }
-
- private:
-  std::shared_ptr<T> d_;
-  DeviceKind kind_;
-  std::string name_;
-};
-
 }  // namespace
 
 DeskDevices::DeskDevices(std::shared_ptr<drivers::ReceiptPrinter> printer,
-                         std::shared_ptr<drivers::fiscal::FiscalRegistrar> registrar, bool use_usb)
+                         std::shared_ptr<drivers::fiscal::FiscalRegistrar> registrar, bool use_usb,
+                         const std::string& scanner_fifo)
     : printer_(std::move(printer)),
       registrar_(std::move(registrar)),
-      scanner_(std::make_shared<drivers::hid::SimScanner>()),
+      scanner_(std::make_shared<drivers::hid::SimScanner>(scanner_fifo)),
       handset_(std::make_shared<drivers::hid::SimHandset>()) {
   if (printer_) manager_.attach("sim:receipt-printer", std::make_shared<drivers::ReceiptPrinterDevice>(printer_, true));
   if (registrar_) manager_.attach("sim:fiscal-registrar", std::make_shared<FiscalDevice>(registrar_));
-  manager_.attach("sim:scanner", std::make_shared<ProblemDevice<drivers::hid::SimScanner>>(
-                                     scanner_, DeviceKind::BarcodeScanner, _("Simulated barcode scanner")));
-  manager_.attach("sim:handset", std::make_shared<ProblemDevice<drivers::hid::SimHandset>>(
-                                     handset_, DeviceKind::Handset, _("Simulated phone handset")));
+  manager_.attach("sim:scanner",
+                  std::make_shared<drivers::hid::ScannerDevice>(scanner_, _("Simulated barcode scanner"), true));
+  manager_.attach("sim:handset",
+                  std::make_shared<drivers::hid::HandsetDevice>(handset_, _("Simulated phone handset"), true));
   if (!use_usb) return;
   auto ctx = drivers::usb::UsbContext::create();
   if (!ctx) {
@@ -77,6 +57,7 @@ DeskDevices::DeskDevices(std::shared_ptr<drivers::ReceiptPrinter> printer,
   source_ = std::make_unique<drivers::usb::UsbDeviceSource>(usb_, manager_, drivers::usb::DeviceRegistry::builtin());
   drivers::register_usb_receipt_printer(*source_);
   drivers::fiscal::atol::register_usb_atol(*source_);
+  drivers::hid::register_usb_hid(*source_);
   source_->start();
 }
 
@@ -85,10 +66,22 @@ DeskDevices::~DeskDevices() {
   source_.reset();
 }
 
+std::vector<drivers::hid::Scan> DeskDevices::poll_scans() {
+  std::vector<drivers::hid::Scan> out;
+  for (auto& s : manager_.all<drivers::hid::ScannerDevice>(DeviceKind::BarcodeScanner))
+    for (auto& scan : s->source().poll()) out.push_back(std::move(scan));
+  return out;
+}
+
 void DeskDevices::poll_phone(std::int64_t now_ms) {
+  // Any handset drives the one line (the simulated one too: the demo rings through it); all of
+  // them light up to match.
+  auto handsets = manager_.all<drivers::hid::HandsetDevice>(DeviceKind::Handset);
   bool changed = false;
-  for (const auto& e : handset_->poll()) changed |= phone_.on_event(e, now_ms);
-  if (changed) handset_->set_leds(phone_.leds());
+  for (auto& h : handsets)
+    for (const auto& e : h->handset().poll()) changed |= phone_.on_event(e, now_ms);
+  if (changed)
+    for (auto& h : handsets) h->handset().set_leds(phone_.leds());
 }
 
 void DeskDevices::run(std::function<std::string()> action, std::function<void(std::string)> done) {

@@ -1,5 +1,5 @@
-// The desk's devices in one place: the DeviceManager with what USB finds (receipt printers
-// through the USB printer class) and the simulated twins the demo runs on — the receipt
+// The desk's devices in one place: the DeviceManager with what USB finds (receipt printers,
+// ATOL fiscal registrars, HID POS scanners and handsets) and the simulated twins the demo runs on — the receipt
 // printer the till prints on, the virtual fiscal registrar, a simulated barcode scanner and a
 // simulated handset. Screens read the manager's list and events; test actions run on a thread
 // of their own so a slow device never holds up the frame.
@@ -28,9 +28,11 @@ namespace rg::desk {
 class DeskDevices {
  public:
   // `printer` and `registrar` are the till's (shared with the cash desk's thread; both are
-  // safe to ask from another thread). `use_usb`: look for real devices too.
+  // safe to ask from another thread). `use_usb`: look for real devices too. `scanner_fifo`:
+  // the simulated scanner reads lines from this named pipe (none: only the UI's button).
   DeskDevices(std::shared_ptr<drivers::ReceiptPrinter> printer,
-              std::shared_ptr<drivers::fiscal::FiscalRegistrar> registrar, bool use_usb);
+              std::shared_ptr<drivers::fiscal::FiscalRegistrar> registrar, bool use_usb,
+              const std::string& scanner_fifo = {});
   ~DeskDevices();
 
   drivers::DeviceManager& manager() { return manager_; }
@@ -40,6 +42,8 @@ class DeskDevices {
   // and lights the handset to match.
   const drivers::hid::PhoneLine& phone() const { return phone_; }
   void poll_phone(std::int64_t now_ms);
+  // Scans read since the last call by every scanner the desk has (USB and simulated).
+  std::vector<drivers::hid::Scan> poll_scans();
   const std::string& usb_problem() const { return usb_problem_; }
 
   // Test actions, on their own thread; `done` gets "" or what went wrong (any thread). While

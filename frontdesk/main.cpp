@@ -25,6 +25,8 @@ struct Options {
   std::string db = "var/clinic.db";
   std::string screenshot, screenshot_all, screen, search;
   std::string devices_dir;  // the simulated receipt printer and fiscal registrar live here
+  std::string scanner_fifo;  // the simulated scanner's named pipe (echo 10042 > PATH)
+  std::string scan;          // a payload "scanned" as the desk starts (headless checks)
   bool usb = true;          // look for USB devices (--no-usb: simulated ones only)
   bool fiscal_usb = false;  // --fiscal usb: the till uses the USB registrar (ATOL), not the virtual one
   int frames = 5, width = 1600, height = 900;
@@ -35,7 +37,7 @@ int usage() {
   std::fprintf(stderr,
                "Usage: registratura-frontdesk [--db PATH] [--screen ID] [--search TEXT] [--lang ru|en]\n"
                "                              [--size WxH] [--fullscreen] [--devices-dir DIR] [--no-usb]\n"
-               "                              [--fiscal virtual|usb]\n"
+               "                              [--fiscal virtual|usb] [--scanner-fifo PATH] [--scan PAYLOAD]\n"
                "                              [--screenshot FILE.png [--frames N]] [--screenshot-all DIR]\n");
   return 2;
 }
@@ -77,6 +79,8 @@ int main(int argc, char** argv) {
     else if (a == "--fullscreen") o.fullscreen = true;
     else if (a == "--devices-dir") o.devices_dir = next();
     else if (a == "--no-usb") o.usb = false;
+    else if (a == "--scanner-fifo") o.scanner_fifo = next();
+    else if (a == "--scan") o.scan = next();
     else if (a == "--fiscal") {
       const std::string v = next();
       if (v != "usb" && v != "virtual") return usage();
@@ -135,7 +139,7 @@ int main(int argc, char** argv) {
   // With a real registrar the till asks the device manager for it at each call (it may be
   // unplugged and come back); the virtual one is then neither used nor listed.
   if (o.fiscal_usb) till.registrar.reset();
-  rg::desk::DeskDevices devices(till.printer, till.registrar, o.usb && !headless);
+  rg::desk::DeskDevices devices(till.printer, till.registrar, o.usb && !headless, o.scanner_fifo);
   if (o.fiscal_usb) till.registrar = std::make_shared<rg::drivers::fiscal::CurrentRegistrar>(devices.manager(), true);
   rg::desk::DeskApp app(**shell, *db, o.db, *clinic, std::move(cash));
   app.set_devices(&devices);
@@ -154,6 +158,8 @@ int main(int argc, char** argv) {
   }
   if (!o.search.empty())
     if (auto* p = dynamic_cast<rg::desk::PatientsScreen*>(app.find("patients"))) p->set_query(o.search);
+
+  if (!o.scan.empty()) devices.scanner().scan(o.scan);
 
   auto frame = [&] { app.frame(); };
   auto settled = [&] { return app.idle(); };

@@ -16,6 +16,9 @@ namespace rg::ui {
 class Shell;
 }
 
+namespace rg::drivers::hid {
+struct Scan;
+}  // namespace rg::drivers::hid
 namespace rg::desk {
 
 class CashService;
@@ -57,6 +60,9 @@ class Screen {
   // Another desk or the kiosk committed something: reload what is on screen.
   virtual void on_data_changed() {}
   virtual void draw() = 0;
+  // A barcode scanner read something while this screen is shown: true when the screen used it;
+  // otherwise the desk opens the card of the patient it names.
+  virtual bool on_scan(const drivers::hid::Scan& /*scan*/) { return false; }
   // Puts the screen in a state worth a screenshot (demo search, selection).
   virtual void prepare_screenshot() {}
   // More states worth a screenshot (a panel open, another view): frontdesk-<id>-<name>.png.

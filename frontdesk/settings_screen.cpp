@@ -11,6 +11,7 @@
 #include "cups_output.h"
 #include "desk_devices.h"
 #include "doc_template.h"
+#include "hid/aim.h"
 #include "print_service.h"
 #include "ui/i18n.h"
 #include "ui/shell.h"
@@ -232,13 +233,19 @@ void SettingsScreen::draw_devices() {
           if (ImGui::SmallButton(_("Open the cash drawer"))) devices.open_drawer(report);
           break;
         case drivers::DeviceKind::BarcodeScanner:
-          if (ImGui::SmallButton(_("Simulate a scan"))) devices.scanner().scan("10042");
-          for (const auto& scan : devices.scanner().poll()) device_notice_ = std::string(_("Scanned:")) + " " + scan.data;
+          // Scans reach on_scan() while this screen is shown, from any scanner.
+          if (!d.simulated) ImGui::TextColored(kQuiet, "%s", _("Scan any code to test"));
+          else if (ImGui::SmallButton(_("Simulate a scan"))) devices.scanner().scan("10042");
           break;
         case drivers::DeviceKind::Handset: {
-          // The phone line (desk_devices' PhoneLine) answers when the handset is lifted while it
-          // rings; the top bar shows the call.
+          // The phone line (desk_devices' PhoneLine) is driven by every handset: a call rung on
+          // the simulated one lights a real one too, and lifting either answers it; the top bar
+          // shows the call.
           auto& h = devices.handset();
+          if (!d.simulated) {
+            if (ImGui::SmallButton(_("Ring the handset"))) h.ring(_("test call"));
+            break;
+          }
           if (ImGui::SmallButton(_("Simulate an incoming call"))) h.ring("+7 916 123-45-67");
           if (ImGui::SmallButton(h.off_hook() ? _("Hang up") : _("Lift"))) h.off_hook() ? h.hang_up() : h.lift();
           const auto leds = h.leds();
@@ -284,6 +291,19 @@ void SettingsScreen::draw() {
   ImGui::EndChild();
 }
 
+bool SettingsScreen::on_scan(const drivers::hid::Scan& scan) {
+  if (section_ != Section::Devices) return false;  // elsewhere a scan opens the patient's card
+  std::string shown = scan.data.size() > 80 ? scan.data.substr(0, 80) + "…" : scan.data;
+  for (char& c : shown)
+    if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+  char text[256];
+  const char* symbology = scan.symbology == drivers::hid::Symbology::Unknown ? _("no symbology prefix")
+                                                                             : drivers::hid::symbology_name(scan.symbology);
+  std::snprintf(text, sizeof text, _("Scanned: %s (%s, %zu bytes)"), shown.c_str(), symbology, scan.data.size());
+  device_notice_ = text;
+  return true;
+}
+
 void SettingsScreen::prepare_extra_shot(const std::string& name) {
   if (name == "printers") {
     section_ = Section::Printers;
@@ -292,7 +312,10 @@ void SettingsScreen::prepare_extra_shot(const std::string& name) {
     chosen_template_ = 0;
   } else if (name == "devices") {
     section_ = Section::Devices;
-    if (ctx_.devices) ctx_.devices->manager().check_all();
+    if (ctx_.devices) {
+      ctx_.devices->manager().check_all();
+      ctx_.devices->scanner().scan("]C010042");  // the test scan's line under the table
+    }
   } else if (name == "call") {  // a call ringing: the top bar says who calls
     section_ = Section::Devices;
     if (ctx_.devices) ctx_.devices->handset().ring("+7 916 123-45-67");

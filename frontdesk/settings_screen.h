@@ -20,6 +20,7 @@ class SettingsScreen : public Screen {
   std::string title() const override;
   void on_show() override;
   void draw() override;
+  bool on_scan(const drivers::hid::Scan& scan) override;
   std::vector<std::string> extra_shots() const override { return {"printers", "templates", "devices", "call"}; }
   void prepare_extra_shot(const std::string& name) override;
 

@@ -9,41 +9,19 @@
 #include <memory>
 
 #include "checkin_token.h"
+#include "scan_identity.h"
 #include "clinic_secret.h"
 #include "paper_preview.h"
 #include "receipt_printer/sim_printer.h"
 #include "ticket.h"
 #include "clinic.h"
-#include "scan.h"
 
 namespace rg::kiosk {
 
 CheckinFlow::Identify make_identify(db::Database& db) {
   auto secret = codes::clinic_checkin_secret(db);
   std::vector<unsigned char> key = secret ? *secret : std::vector<unsigned char>{};
-  return [key](std::string_view payload) -> std::optional<db::Identity> {
-    codes::ScanResult scan = codes::classify_scan(payload);
-    db::Identity who;
-    if (auto* t = std::get_if<codes::CheckinTokenScan>(&scan)) {
-      // A forged or altered code names nobody: the same as an unreadable one.
-      auto id = key.empty() ? std::nullopt : codes::verify_checkin_token(t->raw, key);
-      if (!id) return std::nullopt;
-      who.kind = db::Identity::Kind::Appointment;
-      who.appointment_id = *id;
-    } else if (auto* c = std::get_if<codes::CardNumberScan>(&scan)) {
-      who.kind = db::Identity::Kind::Card;
-      who.card_no = c->digits;
-    } else if (auto* e = std::get_if<codes::EnpScan>(&scan)) {
-      who.kind = db::Identity::Kind::Enp;
-      who.enp = e->digits;
-    } else if (auto* o = std::get_if<codes::OldOmsScan>(&scan)) {
-      who.kind = db::Identity::Kind::Enp;
-      who.enp = o->policy.enp;
-    } else {
-      return std::nullopt;
-    }
-    return who;
-  };
+  return [key](std::string_view payload) { return codes::identity_from_scan(payload, key); };
 }
 
 CheckinFlow::Print make_ticket_printer(db::Database& db, const std::string& clinic_name,

@@ -10,7 +10,12 @@
 #include "clinic.h"
 #include "kiosk_app.h"
 #include "hid/evdev_scanner.h"
+#include "hid/hid_devices.h"
 #include "hid/sim_scanner.h"
+#include "hid/usb_hid.h"
+#include "usb/device_registry.h"
+#include "usb/usb_context.h"
+#include "usb/usb_device_source.h"
 #include "kiosk_demo.h"
 #include "kiosk_identify.h"
 #include "ui/i18n.h"
@@ -22,7 +27,8 @@ namespace {
 int usage() {
   std::fprintf(stderr,
                "Usage: registratura-kiosk [--db PATH] [--name KIOSK] [--portrait | --size WxH] [--windowed]\n"
-               "                          [--lang ru|en] [--scanner /dev/input/…] [--scan-fifo PATH] [--printer-dir DIR]\n"
+               "                          [--lang ru|en] [--scanner /dev/input/…] [--scan-fifo PATH] [--no-usb]\n"
+               "                          [--printer-dir DIR]\n"
                "                          [--screenshot FILE.png [--frames N]] [--screenshot-all DIR]\n");
   return 2;
 }
@@ -35,7 +41,7 @@ int main(int argc, char** argv) {
   std::string db_path = "var/clinic.db", screenshot, screenshot_all, name = "lobby", scanner, scan_fifo;
   std::string printer_dir;
   int width = 1920, height = 1080, frames = 5;
-  bool windowed = false;
+  bool windowed = false, use_usb = true;
   if (const char* env = std::getenv("REGISTRATURA_DB"); env && *env) db_path = env;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -44,6 +50,7 @@ int main(int argc, char** argv) {
     else if (a == "--name") name = next();
     else if (a == "--scanner") scanner = next();
     else if (a == "--scan-fifo") scan_fifo = next();
+    else if (a == "--no-usb") use_usb = false;
     else if (a == "--printer-dir") printer_dir = next();
     else if (a == "--screenshot") screenshot = next();
     else if (a == "--screenshot-all") screenshot_all = next();
@@ -97,16 +104,33 @@ int main(int argc, char** argv) {
   rg::kiosk::KioskApp app(**shell, *clinic, flow);
   if (!so.locked) app.enable_demo_scan(worker);
   flow.set_on_exit([&] { (*shell)->stop(); });
-  // Scans: a keyboard-wedge scanner grabbed through evdev (so the keyboard layout cannot garble
-  // it), and the simulated scanner's named pipe for the demo. A wedge scanner that types like a
-  // keyboard still works without either (KioskApp reads typed lines ended by Enter).
-  std::vector<std::unique_ptr<rg::drivers::hid::ScanSource>> scanners;
+  // Scans: HID POS scanners on USB (found again after unplugging), a keyboard-wedge scanner
+  // grabbed through evdev (so the keyboard layout cannot garble it), and the simulated scanner's
+  // named pipe for the demo — all read alike. A wedge scanner that types like a keyboard still
+  // works without any of them (KioskApp reads typed lines ended by Enter).
+  using rg::drivers::hid::ScannerDevice;
+  rg::drivers::DeviceManager devices;
   if (!scanner.empty())
-    scanners.push_back(std::make_unique<rg::drivers::hid::EvdevScanner>(rg::drivers::hid::EvdevScanner::Options{scanner, {}, {}}));
-  if (!scan_fifo.empty()) scanners.push_back(std::make_unique<rg::drivers::hid::SimScanner>(scan_fifo));
+    devices.attach("evdev:" + scanner, std::make_shared<ScannerDevice>(
+                                           std::make_shared<rg::drivers::hid::EvdevScanner>(
+                                               rg::drivers::hid::EvdevScanner::Options{scanner, {}, {}}),
+                                           _("Keyboard-wedge barcode scanner")));
+  if (!scan_fifo.empty())
+    devices.attach("sim:scanner", std::make_shared<ScannerDevice>(std::make_shared<rg::drivers::hid::SimScanner>(scan_fifo),
+                                                                  _("Simulated barcode scanner"), true));
+  std::unique_ptr<rg::drivers::usb::UsbDeviceSource> usb;
+  if (use_usb && !headless) {
+    if (auto ctx = rg::drivers::usb::UsbContext::create()) {
+      usb = std::make_unique<rg::drivers::usb::UsbDeviceSource>(*ctx, devices, rg::drivers::usb::DeviceRegistry::builtin());
+      rg::drivers::hid::register_usb_hid(*usb);
+      usb->start();
+    } else {
+      std::fprintf(stderr, "registratura-kiosk: USB: %s\n", ctx.error().message.c_str());
+    }
+  }
   auto frame = [&] {
-    for (auto& source : scanners)
-      for (const auto& s : source->poll()) flow.scan(s.data, ImGui::GetTime());
+    for (auto& source : devices.all<ScannerDevice>(rg::drivers::DeviceKind::BarcodeScanner))
+      for (const auto& s : source->source().poll()) flow.scan(s.data, ImGui::GetTime());
     app.frame();
   };
 

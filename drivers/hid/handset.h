@@ -17,6 +17,8 @@ class Handset {
   virtual void set_leds(const HandsetLeds& leds) = 0;
   // "" while the handset works; otherwise what is wrong, translated, for the administrator.
   virtual std::string problem() const = 0;
+  // True when the hardware went away (unplugged): its owner drops it.
+  virtual bool gone() const { return false; }
 };
 
 }  // namespace rg::drivers::hid

@@ -44,6 +44,8 @@ class ScanSource {
   virtual std::vector<Scan> poll() = 0;
   // "" while the scanner works; otherwise what is wrong, translated, for the administrator.
   virtual std::string problem() const = 0;
+  // True when the hardware went away (unplugged): its owner drops it.
+  virtual bool gone() const { return false; }
 };
 
 }  // namespace rg::drivers::hid

@@ -2,15 +2,10 @@
 // thread sends only the newest LED state (a burst of changes collapses into one SET_REPORT).
 #include "hid/usb_handset.h"
 
+#include "hid/usb_hid.h"
 #include "i18n.h"
 
 namespace rg::drivers::hid {
-namespace {
-
-constexpr std::uint16_t kDescriptorRequest = 4096;  // see usb_pos_scanner.cpp
-
-}  // namespace
-
 struct UsbHandset::Shared {
   explicit Shared(HandsetLayout l) : decoder(std::move(l)) {}
   HandsetDecoder decoder;  // event thread only
@@ -25,18 +20,12 @@ struct UsbHandset::Shared {
 
 Result<std::unique_ptr<UsbHandset>> UsbHandset::open(std::shared_ptr<usb::UsbDevice> device,
                                                      std::uint8_t interface_number) {
-  auto transport = usb::HidTransport::open(std::move(device), interface_number, _("Phone handset"));
-  if (!transport) return std::unexpected(transport.error());
-  auto bytes = (*transport)->report_descriptor(kDescriptorRequest);
-  if (!bytes) return std::unexpected(bytes.error());
-  auto desc = parse_report_descriptor(*bytes);
-  if (!desc)
-    return fail(desc.error().code, std::string(_("Phone handset")) + ": " + desc.error().message, desc.error().detail);
-  auto layout = find_handset_layout(std::move(*desc));
-  if (!layout)
-    return fail(layout.error().code, std::string(_("Phone handset")) + ": " + layout.error().message,
-                layout.error().detail);
-  std::unique_ptr<UsbHandset> h(new UsbHandset(std::move(*transport), std::move(*layout)));
+  return open_as<UsbHandset>(std::move(device), interface_number, _("Phone handset"), find_handset_layout);
+}
+
+Result<std::unique_ptr<UsbHandset>> UsbHandset::start(std::unique_ptr<usb::HidTransport> transport,
+                                                      HandsetLayout layout) {
+  std::unique_ptr<UsbHandset> h(new UsbHandset(std::move(transport), std::move(layout)));
   auto shared = h->shared_;
   auto started = h->transport_->start_reports(
       [shared](std::span<const std::uint8_t> report) {

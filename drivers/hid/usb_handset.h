@@ -20,11 +20,15 @@ class UsbHandset final : public Handset {
   // Blocking (control transfers): call it on a worker, never on the UI thread.
   static Result<std::unique_ptr<UsbHandset>> open(std::shared_ptr<usb::UsbDevice> device,
                                                   std::uint8_t interface_number);
+  // Starts on an interface already opened (hid/usb_hid.h) whose descriptor has this layout.
+  static Result<std::unique_ptr<UsbHandset>> start(std::unique_ptr<usb::HidTransport> transport,
+                                                   HandsetLayout layout);
   ~UsbHandset() override;
 
   std::vector<HandsetEvent> poll() override;
   void set_leds(const HandsetLeds& leds) override;
   std::string problem() const override;
+  bool gone() const override { return transport_->gone(); }
   // LED states sent so far (tests wait on it; the device thread counts).
   std::size_t leds_sent() const;
 

@@ -15,10 +15,14 @@ class UsbPosScanner final : public ScanSource {
   // Blocking (control transfers): call it on a worker, never on the UI thread.
   static Result<std::unique_ptr<UsbPosScanner>> open(std::shared_ptr<usb::UsbDevice> device,
                                                      std::uint8_t interface_number);
+  // Starts reading an interface already opened (hid/usb_hid.h) whose descriptor has this layout.
+  static Result<std::unique_ptr<UsbPosScanner>> start(std::unique_ptr<usb::HidTransport> transport,
+                                                      PosScanLayout layout);
   ~UsbPosScanner() override;
 
   std::vector<Scan> poll() override { return queue_->take(); }
   std::string problem() const override { return queue_->problem(); }
+  bool gone() const override { return transport_->gone(); }
 
  private:
   UsbPosScanner(std::unique_ptr<usb::HidTransport> transport, PosScanLayout layout);

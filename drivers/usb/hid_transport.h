@@ -44,6 +44,7 @@ class HidTransport {
 
   const InterfaceInfo& interface() const { return iface_; }
   UsbDevice& device() { return *device_; }
+  bool gone() const { return device_->gone(); }
 
  private:
   HidTransport(std::shared_ptr<UsbDevice> d, InterfaceInfo iface, std::string name)

@@ -132,6 +132,8 @@ UsbDevice::~UsbDevice() {
   for (auto ep : eps) stop_reading(ep);
   cancel_all();
   for (auto i : impl_->claimed) libusb_release_interface(impl_->handle, i);
+  // A keyboard's HID interface looked at and declined gets usbhid back, and so does any other.
+  for (auto i : impl_->detached) static_cast<void>(libusb_attach_kernel_driver(impl_->handle, i));
   libusb_close(impl_->handle);
 }
 
@@ -141,8 +143,10 @@ bool UsbDevice::gone() const { return impl_->gone; }
 Status UsbDevice::claim(std::uint8_t iface, std::uint8_t alt) {
   // Kernel-driver detach is best effort: under umockdev GETDRIVER is not emulated, and many
   // desks run without usblp/usbhid bound anyway.
-  if (libusb_kernel_driver_active(impl_->handle, iface) == 1)
-    static_cast<void>(libusb_detach_kernel_driver(impl_->handle, iface));
+  if (libusb_kernel_driver_active(impl_->handle, iface) == 1 && libusb_detach_kernel_driver(impl_->handle, iface) == 0) {
+    std::lock_guard lock(impl_->mu);
+    impl_->detached.insert(iface);
+  }
   const int r = libusb_claim_interface(impl_->handle, iface);
   const std::string detail = impl_->info.key() + " interface " + std::to_string(iface) + ": " +
                              libusb_error_name(r);

@@ -29,7 +29,8 @@ class UsbDevice {
   const DeviceInfo& info() const;
 
   // Claims an interface (detaching a kernel driver first when one is bound — optional: a
-  // failure to detach is ignored, a failure to claim is not). Released on destruction.
+  // failure to detach is ignored, a failure to claim is not). Released on destruction, when a
+  // kernel driver detached here is attached again.
   Status claim(std::uint8_t interface_number, std::uint8_t alt_setting = 0);
 
   // Blocking transfers (see the note above). OUT: all of `bytes`; IN: at most buf.size().

@@ -52,6 +52,7 @@ struct UsbDevice::Impl {
   std::mutex mu;
   std::set<libusb_transfer*> in_flight;
   std::set<std::uint8_t> claimed;
+  std::set<std::uint8_t> detached;  // kernel driver detached by claim(): given back on release
   struct Reader;
   std::map<std::uint8_t, std::shared_ptr<Reader>> readers;
 

@@ -5,9 +5,13 @@
 
 #include <fstream>
 
+#include "hid/hid_devices.h"
 #include "hid/usb_handset.h"
+#include "hid/usb_hid.h"
 #include "hid/usb_pos_scanner.h"
 #include "replay_support.h"
+#include "usb/device_registry.h"
+#include "usb/usb_device_source.h"
 
 using namespace rg::drivers::hid;
 using rg::test::eventually;
@@ -61,4 +65,60 @@ TEST_CASE("usb handset: hook and keypad become events and the LEDs go out by SET
   CHECK(eventually([&] { return (*handset)->leds_sent() == 1; }));
   CHECK((*handset)->problem().empty());  // a wrong payload would have timed out
   handset->reset();
+}
+
+// The desk's path: the device source offers every HID interface to register_usb_hid, which
+// reads each report descriptor and keeps the scanner and the handset. The keyboard's boot
+// interface is declined unasked (asking it would not match the replay and show an error) and
+// its media keys are declined after one look; neither is listed.
+TEST_CASE("usb hid devices: scanner and handset told apart by their descriptors and a keyboard left alone") {
+  if (!rg::test::under_umockdev()) return;
+  using rg::drivers::DeviceKind;
+  using rg::drivers::DeviceState;
+  auto ctx = rg::test::usb_context();
+  rg::drivers::DeviceManager manager({.check_interval = std::chrono::milliseconds(100)});
+  rg::drivers::usb::UsbDeviceSource source(ctx, manager, rg::drivers::usb::DeviceRegistry::builtin());
+  register_usb_hid(source);
+  source.start();
+  auto state_of = [&](const std::string& id) -> std::optional<rg::drivers::DeviceView> {
+    for (auto& v : manager.devices())
+      if (v.id == id) return v;
+    return std::nullopt;
+  };
+  CHECK(eventually([&] {
+    auto s = state_of("usb:1-9"), h = state_of("usb:1-10#2");
+    return s && h && s->state == DeviceState::Ready && h->state == DeviceState::Ready;
+  }));
+  CHECK(state_of("usb:1-9")->kind == DeviceKind::BarcodeScanner);
+  CHECK(state_of("usb:1-9")->name == "HID POS barcode scanner (0c2e:0b87)");
+  CHECK(state_of("usb:1-10#2")->kind == DeviceKind::Handset);
+  CHECK_FALSE(state_of("usb:1-11"));
+  CHECK_FALSE(state_of("usb:1-11#1"));
+  for (auto& v : manager.devices()) CHECK_MESSAGE(v.state != DeviceState::Error, v.id << ": " << v.message);
+
+  auto scanners = manager.all<ScannerDevice>(DeviceKind::BarcodeScanner);
+  REQUIRE(scanners.size() == 1);
+  std::vector<Scan> scans;
+  CHECK(eventually([&] {
+    for (Scan& s : scanners[0]->source().poll()) scans.push_back(std::move(s));
+    return !scans.empty();
+  }));
+  REQUIRE(scans.size() == 1);
+  CHECK(scans[0].symbology == Symbology::QrCode);
+  CHECK(scans[0].data.size() == 130);
+
+  auto handset = manager.find<HandsetDevice>(DeviceKind::Handset);
+  REQUIRE(handset);
+  std::vector<HandsetEvent> events;
+  CHECK(eventually([&] {
+    for (HandsetEvent& e : handset->handset().poll()) events.push_back(std::move(e));
+    return events.size() >= 4;
+  }));
+  CHECK(events.front().kind == HandsetEventKind::OffHook);
+  handset->handset().set_leds({.off_hook = true, .ring = true});
+  auto* usb_handset = dynamic_cast<UsbHandset*>(&handset->handset());
+  REQUIRE(usb_handset);
+  CHECK(eventually([&] { return usb_handset->leds_sent() == 1; }));
+  CHECK(handset->handset().problem().empty());
+  source.stop();
 }

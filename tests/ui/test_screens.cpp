@@ -41,10 +41,16 @@ struct Image {
     return counts.size();
   }
   // Pixels that differ between two images of the same size.
-  size_t differing_pixels(const Image& o) const {
+  size_t differing_pixels(const Image& o) const { return differing_pixels(o, 0, 0, w, h); }
+  // Within the rectangle [x0, x1) × [y0, y1).
+  size_t differing_pixels(const Image& o, int x0, int y0, int x1, int y1) const {
     size_t n = 0;
-    for (size_t i = 0; i + 3 < rgba.size() && i + 3 < o.rgba.size(); i += 4)
-      if (rgba[i] != o.rgba[i] || rgba[i + 1] != o.rgba[i + 1] || rgba[i + 2] != o.rgba[i + 2]) ++n;
+    if (w != o.w || h != o.h) return size_t(w) * size_t(h);
+    for (int y = std::max(0, y0); y < std::min(h, y1); ++y)
+      for (int x = std::max(0, x0); x < std::min(w, x1); ++x) {
+        const size_t i = (size_t(y) * size_t(w) + size_t(x)) * 4;
+        if (rgba[i] != o.rgba[i] || rgba[i + 1] != o.rgba[i + 1] || rgba[i + 2] != o.rgba[i + 2]) ++n;
+      }
     return n;
   }
 };
@@ -150,6 +156,34 @@ TEST_CASE("the patients screen shows what a search finds") {
   // A page of rows drawn against an empty list: many pixels differ.
   CHECK(a.differing_pixels(b) > 20000);
   CHECK(a.distinct_colours() > b.distinct_colours());
+}
+
+TEST_CASE("a card scanned at the desk opens the patient's card and an unknown one is said so") {
+  rg::test::TempDir out;
+  const std::string desk = std::string(REGISTRATURA_FRONTDESK) + " --db '" + demo_db() + "' ";
+  auto shot = [&](const std::string& args, const std::string& name) {
+    Run r = run(out, desk + args + " --screenshot '" + out.file(name) + "'");
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    return load_png(out.file(name));
+  };
+  // From the settings screen (static below the top bar, whose clock may tick between runs).
+  Image settings = shot("--screen settings", "settings.png");
+  Image patients = shot("--screen patients", "patients.png");
+  Image scanned = shot("--screen settings --scan 10001", "scanned.png");  // a demo patient's card
+  Image unknown = shot("--screen settings --scan 99999999", "unknown.png");  // nobody's card
+  Image garbage = shot("--screen settings --scan 'hex:00ff1b5b'", "garbage.png");  // not a code at all
+  const int bar = 44, right = 1100, low = 600;  // the notifications stack in the bottom right
+  // The scan moved the desk to the patients screen and opened a card there: more than the
+  // patients screen with nobody chosen.
+  CHECK(scanned.differing_pixels(settings, 0, bar, 1600, 900) > 100000);
+  CHECK(scanned.differing_pixels(patients, 0, bar, 1600, 900) > 20000);
+  // Nobody found, or nothing readable: the settings stay, with a notification in the corner.
+  for (const Image* other : {&unknown, &garbage}) {
+    CHECK(other->differing_pixels(settings, right, low, 1600, 900) > 2000);
+    CHECK(other->differing_pixels(settings, 0, bar, 1600, low) == 0);
+    CHECK(other->differing_pixels(settings, 0, bar, right, 900) == 0);
+  }
+  CHECK(unknown.differing_pixels(garbage, right, low, 1600, 900) > 0);  // two different sentences
 }
 
 TEST_CASE("the kiosk renders every screen in landscape and portrait, Russian first") {
