@@ -11,7 +11,8 @@ namespace fiscal = drivers::fiscal;
 namespace {
 
 // Rows for `amount` spread over the invoice's lines in proportion to their amounts.
-Status add_invoice_rows(const db::Invoice& inv, db::Kopecks amount, fiscal::Method method, fiscal::Receipt& r) {
+Status add_invoice_rows(const db::Invoice& inv, db::Kopecks amount, fiscal::Method method, fiscal::Receipt& r,
+                        fiscal::Subject subject = fiscal::Subject::Service) {
   std::vector<db::Kopecks> weights;
   for (const auto& l : inv.lines) weights.push_back(l.amount);
   const bool whole = amount == inv.total;
@@ -26,7 +27,7 @@ Status add_invoice_rows(const db::Invoice& inv, db::Kopecks amount, fiscal::Meth
       item.name = l.name;
       item.price = row.price;
       item.quantity_milli = row.quantity * 1000;
-      item.subject = fiscal::Subject::Service;
+      item.subject = subject;
       item.method = method;
       item.vat = fiscal::Vat::NoVat;
       r.items.push_back(std::move(item));
@@ -63,8 +64,21 @@ Result<fiscal::Receipt> receipt_for(db::Database& db, const db::Payment& p, cons
       // intent is not registered, inv.paid does not include it yet.
       const db::Kopecks paid_before = p.state == db::PaymentState::Registered ? inv.paid - p.total : inv.paid;
       const bool settles = paid_before + p.total >= inv.total;
-      RG_TRY(add_invoice_rows(inv, p.total, settles ? fiscal::Method::FullPayment : fiscal::Method::PartialPrepayment, r));
       r.operation = fiscal::Operation::Sale;
+      if (p.credit > 0) {
+        // The first part: the services rendered are transferred whole, the rest on credit.
+        RG_TRY(add_invoice_rows(inv, inv.total, fiscal::Method::PartialPaymentAndCredit, r));
+        r.credit = p.credit;
+        break;
+      }
+      RG_TRY_ASSIGN(bool on_credit, paid_before > 0 ? db::invoice_on_credit(db, inv.id, p.id) : Result<bool>(false));
+      if (on_credit) {
+        // A later part pays the credit off: the subject is the payment itself (1212 = 10).
+        RG_TRY(add_invoice_rows(inv, p.total, fiscal::Method::CreditPayment, r, fiscal::Subject::Payment));
+        break;
+      }
+      // Whole at once; or the parts of an invoice paid in parts before schema v6 (prepayments).
+      RG_TRY(add_invoice_rows(inv, p.total, settles ? fiscal::Method::FullPayment : fiscal::Method::PartialPrepayment, r));
       break;
     }
     case db::PaymentKind::Refund: {
@@ -82,9 +96,10 @@ Result<fiscal::Receipt> receipt_for(db::Database& db, const db::Payment& p, cons
       r.operation = fiscal::Operation::SaleRefund;
       break;
   }
-  if (r.total() != p.total)
+  if (r.total() != p.total + p.credit)
     return fail(ErrorCode::Internal, _("The receipt does not add up to the payment."),
-                "receipt " + std::to_string(r.total()) + " payment " + std::to_string(p.total));
+                "receipt " + std::to_string(r.total()) + " payment " + std::to_string(p.total) + " credit " +
+                    std::to_string(p.credit));
   return r;
 }
 

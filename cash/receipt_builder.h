@@ -15,9 +15,11 @@ struct ReceiptContext {
 };
 
 // The receipt for `payment`:
-// - an invoice payment: its invoice's lines (a partial payment: the lines' shares in proportion,
-//   method 1214 = 2 "partial prepayment" until the payment that settles the invoice, which is
-//   4 "full payment"); the balance part as 1215 (offset of an advance);
+// - an invoice payment: its invoice's lines, 1214 = 4 "full payment" when paid at once; paid in
+//   parts (the services were rendered at the visit), the first part transfers all the lines with
+//   1214 = 5 "partial payment and credit" and the rest as 1216, the later parts are the lines'
+//   shares in proportion with 1214 = 7 "credit payment", 1212 = 10; the balance part as 1215
+//   (offset of an advance);
 // - a refund (1054 = 2): the refunded invoice's lines in proportion to the amount returned;
 // - a deposit to the personal account: one "advance" row (1212 = 10, 1214 = 3); its refund the
 //   same with 1054 = 2.

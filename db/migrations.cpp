@@ -9,6 +9,7 @@
 #include "migration_003_checkin.h"
 #include "migration_004_documents.h"
 #include "migration_005_cash.h"
+#include "migration_006_credit.h"
 
 namespace rg::db {
 namespace {
@@ -87,6 +88,9 @@ Result<MigrationReport> migrate(Database& db) {
       [[fallthrough]];
     case 4:
       RG_TRY(apply_step(db, 5, kMigration005));
+      [[fallthrough]];
+    case 5:
+      RG_TRY(apply_step(db, 6, kMigration006));
       [[fallthrough]];
     case kSchemaVersion:
       break;

@@ -63,7 +63,7 @@ Result<Kopecks> account_balance(Database& db, std::int64_t patient_id) {
 static constexpr const char* kPaymentSelect =
     "SELECT id, ref, till, kind, invoice_id, patient_id, refund_of, cash_kopecks, card_kopecks, balance_kopecks, "
     "tendered_kopecks, card_auth_code, total_kopecks, customer_contact, reason, shift_id, state, doc_before, "
-    "fiscal_number, coalesce(fiscal_sign, ''), fiscal_shift, created_at, registered_at FROM payments ";
+    "fiscal_number, coalesce(fiscal_sign, ''), fiscal_shift, created_at, registered_at, credit_kopecks FROM payments ";
 
 static Payment read_payment(const Statement& st) {
   Payment p;
@@ -86,6 +86,7 @@ static Payment read_payment(const Statement& st) {
   p.fiscal_shift = st.col_opt_int(20);
   p.created_at = st.col_int(21);
   p.registered_at = st.col_opt_int(22);
+  p.credit = st.col_int(23);
   return p;
 }
 
@@ -120,6 +121,15 @@ Result<std::vector<Payment>> invoice_payments(Database& db, std::int64_t invoice
                                    "WHERE invoice_id = ?1 ORDER BY created_at, id"));
   st->bind(1, invoice_id);
   return read_payments(*st);
+}
+
+Result<bool> invoice_on_credit(Database& db, std::int64_t invoice_id, std::int64_t payment_id) {
+  RG_TRY_ASSIGN(auto st, db.cached(
+      "SELECT EXISTS (SELECT 1 FROM payments WHERE invoice_id = ?1 AND kind = 'invoice' AND state = 'registered' "
+      "AND credit_kopecks > 0 AND id < ?2)"));
+  st->bind_all(invoice_id, payment_id);
+  RG_TRY(st->step());
+  return st->col_int(0) != 0;
 }
 
 Result<std::vector<Payment>> patient_payments(Database& db, std::int64_t patient_id, int limit) {
@@ -167,13 +177,21 @@ Status check_tender(const Tender& t) {
   return {};
 }
 
-Status check_intent(Database& db, const NewPayment& p, std::int64_t& patient_id) {
+// What the intent's checks found out: whose payment it is, and for the first part of an invoice
+// paid in parts, the rest left on credit.
+struct IntentFacts {
+  std::int64_t patient_id = 0;
+  Kopecks credit = 0;
+};
+
+Status check_intent(Database& db, const NewPayment& p, IntentFacts& facts) {
+  std::int64_t& patient_id = facts.patient_id;
   RG_TRY(check_tender(p.tender));
   switch (p.kind) {
     case PaymentKind::Invoice: {
       if (!p.invoice_id) return fail(ErrorCode::Invalid, _("Choose the invoice to pay."));
       RG_TRY_ASSIGN(auto st, db.cached(
-          "SELECT status, total_kopecks - paid_kopecks, payer_kind, patient_id FROM invoices WHERE id = ?1"));
+          "SELECT status, total_kopecks - paid_kopecks, payer_kind, patient_id, paid_kopecks FROM invoices WHERE id = ?1"));
       st->bind(1, *p.invoice_id);
       RG_TRY_ASSIGN(bool found, st->step());
       if (!found) return fail(ErrorCode::NotFound, _("The invoice no longer exists."));
@@ -183,6 +201,9 @@ Status check_intent(Database& db, const NewPayment& p, std::int64_t& patient_id)
       const Kopecks due = st->col_int(1);
       patient_id = st->col_int(3);
       if (p.tender.total() > due) return fail(ErrorCode::Invalid, _("The payment is more than the invoice's amount due."));
+      // The services were rendered at the visit: a first payment short of the total transfers
+      // them with the rest on credit (1214 = 5, 1216); later parts pay the credit off.
+      if (st->col_int(4) == 0 && p.tender.total() < due) facts.credit = due - p.tender.total();
       if (p.tender.balance > 0) {
         RG_TRY_ASSIGN(auto account, account_for_invoice(db, *p.invoice_id));
         RG_TRY_ASSIGN(auto balance, account_balance(db, account));
@@ -240,8 +261,8 @@ Result<Payment> record_intent(Database& db, const NewPayment& p, std::optional<s
   RG_TRY_ASSIGN(auto pending, pending_intent(db, p.till));
   if (pending)
     return fail(ErrorCode::Conflict, _("Another payment at this till has not been completed yet: finish or cancel it first."));
-  std::int64_t patient_id = 0;
-  RG_TRY(check_intent(db, p, patient_id));
+  IntentFacts facts;
+  RG_TRY(check_intent(db, p, facts));
   std::optional<std::int64_t> invoice_id = p.invoice_id;
   if (p.kind == PaymentKind::Refund) {
     RG_TRY_ASSIGN(auto original, load_payment(db, *p.refund_of));
@@ -250,17 +271,18 @@ Result<Payment> record_intent(Database& db, const NewPayment& p, std::optional<s
   RG_TRY_ASSIGN(auto st, db.cached(
       "INSERT INTO payments(ref, till, kind, invoice_id, patient_id, refund_of, cash_kopecks, card_kopecks, "
       "balance_kopecks, tendered_kopecks, total_kopecks, customer_contact, reason, card_auth_code, shift_id, "
-      "doc_before, created_at, created_by) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"));
+      "doc_before, created_at, created_by, credit_kopecks) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"));
   const std::string ref = new_ref();
-  st->bind_all(ref, p.till, to_db(p.kind), invoice_id, patient_id, p.refund_of, p.tender.cash, p.tender.card,
+  st->bind_all(ref, p.till, to_db(p.kind), invoice_id, facts.patient_id, p.refund_of, p.tender.cash, p.tender.card,
                p.tender.balance, p.tender.tendered, p.tender.total(), utf8_truncate(fold_spaces(p.customer_contact), 254),
                utf8_truncate(fold_spaces(p.reason), 500), utf8_truncate(p.tender.card_auth, 32), shift->id, doc_before,
-               now_unix(), actor.user_id);
+               now_unix(), actor.user_id, facts.credit);
   RG_TRY(st->exec());
   const std::int64_t id = db.last_insert_rowid();
   RG_TRY(append_audit(db, actor, "payment.intent", "payment", id,
-                      {{"kind", to_db(p.kind)}, {"total", std::to_string(p.tender.total())}, {"ref", ref}}));
+                      {{"kind", to_db(p.kind)}, {"total", std::to_string(p.tender.total())}, {"ref", ref},
+                       {"credit", std::to_string(facts.credit)}}));
   RG_TRY(tx.commit());
   return load_payment(db, id);
 }

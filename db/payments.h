@@ -55,6 +55,9 @@ struct Payment {
   std::optional<std::int64_t> refund_of;
   Tender tender;
   Kopecks total = 0;
+  // Tag 1216 of its receipt: the first part of an invoice paid in parts (after the visit, the
+  // services rendered) leaves the rest of the invoice on credit; 0 otherwise.
+  Kopecks credit = 0;
   std::string customer_contact;
   std::string reason;
   std::optional<std::int64_t> shift_id;
@@ -87,6 +90,9 @@ Status mark_cancelled(Database& db, std::int64_t payment_id, std::string_view wh
 Result<std::optional<Payment>> pending_intent(Database& db, std::string_view till);
 Result<Payment> load_payment(Database& db, std::int64_t payment_id);
 Result<std::vector<Payment>> invoice_payments(Database& db, std::int64_t invoice_id);
+// True when a registered payment of the invoice before `payment_id` transferred its services on
+// credit (credit > 0): the later parts are credit payments (1214 = 7).
+Result<bool> invoice_on_credit(Database& db, std::int64_t invoice_id, std::int64_t payment_id);
 Result<std::vector<Payment>> patient_payments(Database& db, std::int64_t patient_id, int limit = 200);
 
 // The personal account: its balance and who may pay from it for the patient (the patient and

@@ -325,6 +325,7 @@ void CashScreen::open_payment() {
   std::snprintf(title, sizeof title, _("Invoice No. %lld — %s"), static_cast<long long>(inv.id), inv.patient_name.c_str());
   r.title = title;
   r.due = inv.due();
+  r.first_part = inv.paid == 0;
   r.balance = selected_->balance;
   r.contact = selected_->contact;
   payment_.open(std::move(r), [this](const db::NewPayment& p) { pay(p); });
@@ -768,9 +769,25 @@ void CashScreen::prepare_extra_shot(const std::string& name) {
     if (board_ && !board_->awaiting.empty()) bill_patient(board_->awaiting.front().patient_id);
   } else if (name == "payment") {
     bill_.finished(true, "");
+    // Payments need an open shift: the demo opens one (with the virtual registrar) as a
+    // cashier would, with an empty drawer.
+    if (board_ && !board_->shift && ctx_.cash) {
+      cash_job(_("The shift is open."), [](cash::CashDesk& desk, db::Database&) -> Status {
+        RG_TRY(desk.open_shift(0));
+        return {};
+      }, {});
+      ctx_.shell.render_until([this] { draw(); },
+                              [this] { return !busy_ && !loading_ && ctx_.worker.idle() && ctx_.cash->idle(); }, 400);
+      if (board_ && !board_->open.empty()) select_invoice(board_->open.front().id);
+      ctx_.shell.render_until([this] { draw(); }, [this] { return !loading_ && ctx_.worker.idle(); }, 200);
+    }
     open_payment();
     // The rest of the invoice in cash, a 5 000 note handed over.
     if (selected_) payment_.type(std::to_string(selected_->invoice.due() / 100).c_str(), "", "5000");
+  } else if (name == "part") {  // a part now, the rest on credit
+    payment_.finished(true, "");
+    open_payment();
+    if (selected_) payment_.type(std::to_string(selected_->invoice.due() / 200).c_str(), "", "");
   } else if (name == "close") {
     payment_.finished(true, "");
     open_shift_dialog(ShiftDialog::Kind::Close);

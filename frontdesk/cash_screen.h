@@ -30,7 +30,7 @@ class CashScreen : public Screen {
   void on_data_changed() override { reload(); }
   void draw() override;
   void prepare_screenshot() override;
-  std::vector<std::string> extra_shots() const override { return {"bill", "payment", "close"}; }
+  std::vector<std::string> extra_shots() const override { return {"bill", "payment", "part", "close"}; }
   void prepare_extra_shot(const std::string& name) override;
 
   void reload();

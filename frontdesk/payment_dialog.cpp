@@ -137,8 +137,16 @@ void PaymentDialog::draw(ui::Shell& shell) {
     ImGui::SameLine(260);
     ImGui::TextColored(kGreen, "%s", ui::money(t->change()).c_str());
     ImGui::PopFont();
+    // What the receipt will say: the first part transfers the services with the rest on credit,
+    // the later parts pay the credit off.
+    ImGui::PushStyleColor(ImGuiCol_Text, kQuiet);
     if (t->total() < req_.due && req_.payment.kind == db::PaymentKind::Invoice)
-      ImGui::TextColored(kQuiet, "%s %s", _("Partial payment; left to pay:"), ui::money(req_.due - t->total()).c_str());
+      ImGui::TextWrapped(req_.first_part ? _("Partial payment: %s is left on credit (receipt: partial payment and credit).")
+                                         : _("Credit payment: %s will still be owed."),
+                         ui::money(req_.due - t->total()).c_str());
+    else if (!req_.first_part && req_.payment.kind == db::PaymentKind::Invoice)
+      ImGui::TextWrapped("%s", _("Credit payment: the invoice will be paid off."));
+    ImGui::PopStyleColor();
   }
   ImGui::Spacing();
   if (t && t->card > 0) {

@@ -20,6 +20,7 @@ class PaymentDialog {
     db::NewPayment payment;   // kind and what it is for; the tender is filled in by the dialog
     std::string title;        // «Оплата счёта № 12 — Иванова Мария Петровна»
     db::Kopecks due = 0;      // the most that can be paid (or refunded)
+    bool first_part = false;  // an invoice nothing is paid on yet: a part leaves the rest on credit
     db::Kopecks balance = 0;  // on the personal account that may pay (0: no account part)
     db::Kopecks max_cash = -1, max_card = -1;  // refunds: per method; −1 = no limit
     std::string contact;      // the patient's phone, proposed for the electronic copy

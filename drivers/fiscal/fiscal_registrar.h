@@ -16,7 +16,16 @@ using Kopecks = std::int64_t;
 // FFD 1.2 tag values (DOMAIN.md; ФНС order ЕД-7-20/236@ tables).
 enum class Operation : int { Sale = 1, SaleRefund = 2 };                                   // 1054
 enum class Subject : int { Service = 4, Payment = 10 };                                    // 1212
-enum class Method : int { FullPrepayment = 1, PartialPrepayment = 2, Advance = 3, FullPayment = 4 };  // 1214
+// 1214. 5: the service is rendered now, part paid and the rest on credit; 7: a later payment of
+// that credit.
+enum class Method : int {
+  FullPrepayment = 1,
+  PartialPrepayment = 2,
+  Advance = 3,
+  FullPayment = 4,
+  PartialPaymentAndCredit = 5,
+  CreditPayment = 7,
+};
 enum class Vat : int { Vat20 = 1, Vat10 = 2, Vat0 = 5, NoVat = 6 };                        // 1199
 enum class TaxSystem : int { General = 1, Simplified = 2, SimplifiedMinus = 4, Patent = 32 };  // 1055
 
@@ -44,6 +53,7 @@ struct Receipt {
   Kopecks cash = 0;        // 1031
   Kopecks electronic = 0;  // 1081
   Kopecks prepaid = 0;     // 1215: an advance taken earlier and offset now
+  Kopecks credit = 0;      // 1216: left to pay later (a service rendered now, paid in part)
   std::string customer_contact;  // 1008: phone (+7…) or e-mail for the electronic copy
   // 1192 (additional receipt attribute): our payment's id, so that after a crash the last
   // fiscal document can be matched to the payment it belongs to without guessing.
@@ -53,6 +63,8 @@ struct Receipt {
     for (const auto& i : items) t += i.sum();
     return t;
   }
+  // What covers the total: the money, the advance offset and the credit (cash may exceed it).
+  Kopecks covered() const { return cash + electronic + prepaid + credit; }
 };
 
 enum class DocumentType { OpenShift, Receipt, CloseShift, Other };

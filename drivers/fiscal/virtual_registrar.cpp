@@ -68,10 +68,24 @@ DocumentType type_from(const std::string& s) {
   return DocumentType::Other;
 }
 
+// Tag 1214 as a receipt prints it (FFD 1.2, the method's printed form).
+const char* method_printed(Method m) {
+  switch (m) {
+    case Method::FullPrepayment: return "ПРЕДОПЛАТА 100%";
+    case Method::PartialPrepayment: return "ПРЕДОПЛАТА";
+    case Method::Advance: return "АВАНС";
+    case Method::FullPayment: return "ПОЛНЫЙ РАСЧЁТ";
+    case Method::PartialPaymentAndCredit: return "ЧАСТИЧНЫЙ РАСЧЁТ И КРЕДИТ";
+    case Method::CreditPayment: return "ОПЛАТА КРЕДИТА";
+  }
+  return "";
+}
+
 void write_counters(std::ostringstream& o, const char* p, const Counters& c) {
   o << p << "sales_cash=" << c.sales_cash << "\n" << p << "sales_electronic=" << c.sales_electronic << "\n"
     << p << "sales_prepaid=" << c.sales_prepaid << "\n" << p << "refunds_cash=" << c.refunds_cash << "\n"
     << p << "refunds_electronic=" << c.refunds_electronic << "\n" << p << "refunds_prepaid=" << c.refunds_prepaid
+    << "\n" << p << "sales_credit=" << c.sales_credit << "\n" << p << "refunds_credit=" << c.refunds_credit
     << "\n" << p << "sales=" << c.sales << "\n" << p << "refunds=" << c.refunds << "\n";
 }
 
@@ -112,7 +126,7 @@ Result<VirtualRegistrar::State> parse(const std::string& text) {
   auto counters = [&num](const std::string& p) {
     return Counters{num(p + "sales_cash"), num(p + "sales_electronic"), num(p + "sales_prepaid"),
                     num(p + "refunds_cash"), num(p + "refunds_electronic"), num(p + "refunds_prepaid"),
-                    num(p + "sales"), num(p + "refunds")};
+                    num(p + "sales_credit"), num(p + "refunds_credit"), num(p + "sales"), num(p + "refunds")};
   };
   if (kv.count("serial")) s.serial = kv["serial"];
   s.shift_open = num("shift_open") == 1;
@@ -228,7 +242,7 @@ void VirtualRegistrar::print_document(const FiscalDocument& doc, const Receipt* 
       const std::string qty = std::to_string(item.quantity_milli / 1000) +
                               (item.quantity_milli % 1000 ? "." + std::to_string(item.quantity_milli % 1000) : "");
       r.pair(qty + " x " + rubles(item.price), "=" + rubles(item.sum()));
-      r.line(item.subject == Subject::Payment ? "ПЛАТЁЖ · АВАНС" : "УСЛУГА · ПОЛНЫЙ РАСЧЁТ");
+      r.line(std::string(item.subject == Subject::Payment ? "ПЛАТЁЖ" : "УСЛУГА") + " · " + method_printed(item.method));
       r.line("НДС НЕ ОБЛАГАЕТСЯ");
     }
     r.separator();
@@ -236,7 +250,8 @@ void VirtualRegistrar::print_document(const FiscalDocument& doc, const Receipt* 
     if (receipt->cash) r.pair("НАЛИЧНЫМИ", "=" + rubles(receipt->cash));
     if (receipt->electronic) r.pair("БЕЗНАЛИЧНЫМИ", "=" + rubles(receipt->electronic));
     if (receipt->prepaid) r.pair("ПРЕДОПЛАТОЙ (АВАНСОМ)", "=" + rubles(receipt->prepaid));
-    const Kopecks change = receipt->cash + receipt->electronic + receipt->prepaid - receipt->total();
+    if (receipt->credit) r.pair("ПОСТОПЛАТОЙ (В КРЕДИТ)", "=" + rubles(receipt->credit));
+    const Kopecks change = receipt->covered() - receipt->total();
     if (change > 0) r.pair("СДАЧА", "=" + rubles(change));
     if (!receipt->customer_contact.empty()) r.pair("ПОКУПАТЕЛЬ", receipt->customer_contact);
   }
@@ -314,23 +329,28 @@ Result<FiscalDocument> VirtualRegistrar::register_receipt(const Receipt& receipt
     if (i.price < 0 || i.quantity_milli <= 0 || i.name.empty())
       return fail(ErrorCode::Invalid, _("a receipt item has no name, a negative price or no quantity."));
   const Kopecks total = receipt.total();
-  const Kopecks paid = receipt.cash + receipt.electronic + receipt.prepaid;
-  if (receipt.cash < 0 || receipt.electronic < 0 || receipt.prepaid < 0 || paid < total)
+  if (receipt.cash < 0 || receipt.electronic < 0 || receipt.prepaid < 0 || receipt.credit < 0 ||
+      receipt.covered() < total)
     return fail(ErrorCode::Invalid, _("the payments do not cover the receipt's total."));
-  if (receipt.electronic + receipt.prepaid > total)
+  if (receipt.electronic + receipt.prepaid + receipt.credit > total)
     return fail(ErrorCode::Invalid, _("only cash can exceed the total (change)."));
+  for (const auto& i : receipt.items)
+    if ((i.method == Method::PartialPaymentAndCredit) != (receipt.credit > 0))
+      return fail(ErrorCode::Invalid, _("a credit sum goes with the \"partial payment and credit\" method, and only with it."));
   if (printer_ && printer_->status().paper_end)
     return fail(ErrorCode::Io, _("no paper. Load a roll and try again."));
 
   State before = *state_;
-  const Kopecks cash = total - receipt.electronic - receipt.prepaid;  // change is not revenue
+  const Kopecks cash = total - receipt.electronic - receipt.prepaid - receipt.credit;  // change is not revenue
   Counters* sets[] = {&state_->total, &state_->shift};
   for (Counters* c : sets) {
     if (receipt.operation == Operation::Sale) {
       c->sales_cash += cash, c->sales_electronic += receipt.electronic, c->sales_prepaid += receipt.prepaid;
+      c->sales_credit += receipt.credit;
       ++c->sales;
     } else {
       c->refunds_cash += cash, c->refunds_electronic += receipt.electronic, c->refunds_prepaid += receipt.prepaid;
+      c->refunds_credit += receipt.credit;
       ++c->refunds;
     }
   }

@@ -26,6 +26,7 @@ namespace rg::drivers::fiscal {
 struct Counters {
   Kopecks sales_cash = 0, sales_electronic = 0, sales_prepaid = 0;
   Kopecks refunds_cash = 0, refunds_electronic = 0, refunds_prepaid = 0;
+  Kopecks sales_credit = 0, refunds_credit = 0;  // 1216: services transferred on credit
   std::int64_t sales = 0, refunds = 0;  // receipts
   bool operator==(const Counters&) const = default;
 };

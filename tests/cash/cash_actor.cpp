@@ -21,6 +21,7 @@
 #include "fiscal/virtual_registrar.h"
 #include "receipt_printer/sim_printer.h"
 #include "migrations.h"
+#include "paper_preview.h"
 
 using namespace rg;
 
@@ -52,9 +53,14 @@ int main(int argc, char** argv) {
   const std::string cmd = argv[3];
   auto db = db::open_clinic_database(argv[1]);
   if (!db) return failed(db.error());
-  // RG_PAPER_DIR: print on a simulated printer there (to look at the receipts), else no paper.
+  // RG_PAPER_DIR: print on a simulated printer there, a PNG beside each job (to look at the
+  // receipts), else no paper.
   std::shared_ptr<drivers::ReceiptPrinter> paper;
-  if (const char* dir = std::getenv("RG_PAPER_DIR"); dir && *dir) paper = std::make_shared<drivers::SimReceiptPrinter>(dir);
+  if (const char* dir = std::getenv("RG_PAPER_DIR"); dir && *dir) {
+    auto sim = std::make_shared<drivers::SimReceiptPrinter>(dir);
+    printing::attach_png_preview(*sim);
+    paper = sim;
+  }
   auto registrar = drivers::fiscal::VirtualRegistrar::open(argv[2], paper);
   if (!registrar) return failed(registrar.error());
   cash::CashDeskOptions options;

@@ -60,15 +60,16 @@ struct CashFixture : ClinicFixture {
     drivers::fiscal::Counters c;
     auto st = db.prepare(
         "SELECT kind IN ('refund', 'deposit_refund'), coalesce(sum(cash_kopecks), 0), coalesce(sum(card_kopecks), 0), "
-        "coalesce(sum(balance_kopecks), 0), count(*) FROM payments WHERE state = 'registered' GROUP BY 1");
+        "coalesce(sum(balance_kopecks), 0), count(*), coalesce(sum(credit_kopecks), 0) FROM payments "
+        "WHERE state = 'registered' GROUP BY 1");
     REQUIRE(st);
     while (*st->step()) {
       if (st->col_int(0)) {
         c.refunds_cash = st->col_int(1), c.refunds_electronic = st->col_int(2), c.refunds_prepaid = st->col_int(3);
-        c.refunds = st->col_int(4);
+        c.refunds = st->col_int(4), c.refunds_credit = st->col_int(5);
       } else {
         c.sales_cash = st->col_int(1), c.sales_electronic = st->col_int(2), c.sales_prepaid = st->col_int(3);
-        c.sales = st->col_int(4);
+        c.sales = st->col_int(4), c.sales_credit = st->col_int(5);
       }
     }
     return c;

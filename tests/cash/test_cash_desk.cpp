@@ -63,9 +63,21 @@ TEST_CASE_FIXTURE(CashFixture, "partial payments, a deposit, paying from the acc
   part.tender.cash = 50000;
   auto first = desk->pay(part);
   REQUIRE(first);
+  // The services were rendered at the visit: the first part transfers them whole, the rest on
+  // credit (1214 = 5, 1216), and the registrar counted the credit.
+  CHECK(first->payment.credit == 100000);
   auto r1 = cash::receipt_for(db, first->payment, desk->options().receipt);
   REQUIRE(r1);
-  CHECK(r1->items[0].method == Method::PartialPrepayment);
+  CHECK(r1->total() == 150000);
+  CHECK(r1->cash == 50000);
+  CHECK(r1->credit == 100000);
+  for (const auto& item : r1->items) {
+    CHECK(item.method == Method::PartialPaymentAndCredit);
+    CHECK(item.subject == Subject::Service);
+  }
+  CHECK(registrar->last_document()->total == 150000);
+  CHECK(registrar->counters().sales_credit == 100000);
+  CHECK(registrar->counters() == ledger_counters());
   // The patient tops up the account and pays the rest from it.
   db::NewPayment dep;
   dep.kind = db::PaymentKind::Deposit;
@@ -85,7 +97,13 @@ TEST_CASE_FIXTURE(CashFixture, "partial payments, a deposit, paying from the acc
   auto r2 = cash::receipt_for(db, second->payment, desk->options().receipt);
   REQUIRE(r2);
   CHECK(r2->prepaid == 100000);  // 1215: the advance offset
-  CHECK(r2->items[0].method == Method::FullPayment);
+  CHECK(r2->credit == 0);
+  CHECK(r2->total() == 100000);
+  for (const auto& item : r2->items) {
+    CHECK(item.method == Method::CreditPayment);  // 1214 = 7
+    CHECK(item.subject == Subject::Payment);      // 1212 = 10
+  }
+  CHECK(second->payment.credit == 0);
   CHECK(db::load_invoice(db, id)->status == db::InvoiceStatus::Paid);
   // Refund of the cash part.
   db::NewPayment back;
@@ -98,6 +116,59 @@ TEST_CASE_FIXTURE(CashFixture, "partial payments, a deposit, paying from the acc
   CHECK(registrar->last_document()->operation == Operation::SaleRefund);  // 1054 = 2
   CHECK(registrar->counters() == ledger_counters());
   CHECK(registrar->counters().refunds_cash == 50000);
+}
+
+TEST_CASE_FIXTURE(CashFixture, "an invoice paid in three parts: credit once then credit payments and a fresh start after a refund") {
+  REQUIRE(desk->open_shift(0));
+  const auto id = invoice();  // 1 500,00
+  auto pay = [&](Kopecks cash) {
+    db::NewPayment p;
+    p.invoice_id = id;
+    p.tender.cash = cash;
+    auto paid = desk->pay(p);
+    REQUIRE_MESSAGE(paid, (paid ? "" : paid.error().message));
+    auto r = cash::receipt_for(db, paid->payment, desk->options().receipt);
+    REQUIRE(r);
+    return std::make_pair(paid->payment, *r);
+  };
+  auto [p1, r1] = pay(40000);
+  CHECK(p1.credit == 110000);
+  CHECK(r1.items[0].method == Method::PartialPaymentAndCredit);
+  auto [p2, r2] = pay(60000);
+  CHECK(p2.credit == 0);  // the credit was stated once
+  CHECK(r2.items[0].method == Method::CreditPayment);
+  CHECK(r2.total() == 60000);
+  auto [p3, r3] = pay(50000);  // settles the invoice: still a credit payment
+  CHECK(r3.items[0].method == Method::CreditPayment);
+  CHECK(db::load_invoice(db, id)->status == db::InvoiceStatus::Paid);
+  CHECK(registrar->counters().sales_credit == 110000);
+  CHECK(registrar->counters() == ledger_counters());
+
+  // A second invoice: its first part refunded in full, then paid at once — a full payment.
+  const auto id2 = invoice();
+  db::NewPayment part;
+  part.invoice_id = id2;
+  part.tender.cash = 30000;
+  auto first = desk->pay(part);
+  REQUIRE(first);
+  CHECK(first->payment.credit == 120000);
+  db::NewPayment back;
+  back.kind = db::PaymentKind::Refund;
+  back.refund_of = first->payment.id;
+  back.tender.cash = 30000;
+  back.reason = "Ошибка кассира";
+  REQUIRE(desk->pay(back));
+  db::NewPayment whole;
+  whole.invoice_id = id2;
+  whole.tender.card = 150000;
+  auto again = desk->pay(whole);
+  REQUIRE(again);
+  CHECK(again->payment.credit == 0);
+  auto r = cash::receipt_for(db, again->payment, desk->options().receipt);
+  REQUIRE(r);
+  CHECK(r->items[0].method == Method::FullPayment);
+  CHECK(r->total() == 150000);
+  CHECK(registrar->counters() == ledger_counters());
 }
 
 TEST_CASE_FIXTURE(CashFixture, "a lost reply: the registrar registered the receipt, the desk finds it and records it once") {

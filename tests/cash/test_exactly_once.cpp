@@ -1,7 +1,8 @@
 // Exactly once, whatever crashes: a cash desk in a real process is killed (SIGKILL) at every step
 // of a payment — before the intent, after it, after the registrar printed, after the answer was
-// stored — for cash, card, mixed, a refund and a deposit; a new process reconciles with the
-// registrar, and then the database and the virtual registrar's counters agree exactly.
+// stored — for cash, card, mixed, a part with the rest on credit, a refund and a deposit; a new
+// process reconciles with the registrar, and then the database and the virtual registrar's
+// counters agree exactly.
 #include <doctest/doctest.h>
 
 #include <spawn.h>
@@ -77,7 +78,9 @@ TEST_CASE("killed at every step of a payment, restarted: never two receipts, nev
     const char* cash;
     const char* card;
   };
-  const Scenario scenarios[] = {{"cash", "150000", "0"}, {"card", "0", "150000"}, {"mixed", "100000", "50000"}};
+  // "part": 600,00 of the 1 500,00 invoice, the rest on credit (tag 1216 on the same receipt).
+  const Scenario scenarios[] = {
+      {"cash", "150000", "0"}, {"card", "0", "150000"}, {"mixed", "100000", "50000"}, {"part", "40000", "20000"}};
   int unsent_seen = 0, completed_seen = 0, cancelled = 0;
 
   auto settle = [&](const char* step, const std::string& label, bool cancel_unsent) {
@@ -133,10 +136,10 @@ TEST_CASE("killed at every step of a payment, restarted: never two receipts, nev
     CHECK_MESSAGE(run.killed, "deposit at ", step);
     settle(step, "deposit", false);
   }
-  CHECK(unsent_seen == 5);
-  CHECK(completed_seen == 5);
+  CHECK(unsent_seen == 6);
+  CHECK(completed_seen == 6);
   CHECK(cancelled == 1);
-  // The totals in the end: 3 + 3 + 3 invoice payments (the card one cancelled at after_intent
+  // The totals in the end: 3 + 2 + 3 + 3 invoice payments (the card one cancelled at after_intent
   // and killed before its intent is not there), 4 refund-setup payments, refunds, deposits.
   auto registrar = drivers::fiscal::VirtualRegistrar::open(f.registrar_dir, nullptr);
   REQUIRE(registrar);
@@ -144,7 +147,8 @@ TEST_CASE("killed at every step of a payment, restarted: never two receipts, nev
   CHECK(c == f.ledger_counters());
   // Killed before the intent: nothing. After it: resent (or cancelled once). After the
   // registrar or after storing: one receipt each. So per scenario 3 receipts, card 2.
-  CHECK(c.sales == 3 + 2 + 3 + 4 + 3);
+  CHECK(c.sales == 3 + 2 + 3 + 3 + 4 + 3);
+  CHECK(c.sales_credit == 3 * 90000);
   CHECK(c.refunds == 3);
   CHECK(c.refunds_cash == 3 * 150000);
 }

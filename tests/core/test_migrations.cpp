@@ -71,6 +71,12 @@ TEST_CASE("every released schema's fixture opens, migrates and keeps its data") 
       CHECK(*db->query_int("SELECT count(*) FROM payments WHERE state = 'registered'") == 1);
       CHECK(*db->query_int("SELECT paid_kopecks FROM invoices WHERE id = 1") == 150000);
       CHECK_FALSE(db->exec("DELETE FROM payments").has_value());
+      // v6: payments carry the credit their receipt stated; older ones stated none.
+      CHECK(*db->query_int("SELECT sum(credit_kopecks) FROM payments") == 0);
+      CHECK_FALSE(db->exec("INSERT INTO payments(ref, kind, patient_id, cash_kopecks, total_kopecks, created_at, "
+                           "credit_kopecks) VALUES ('deposit-credit', 'deposit', 1, 100, 100, 0, 50)").has_value());
+      CHECK(db->exec("INSERT INTO payments(ref, kind, patient_id, cash_kopecks, total_kopecks, created_at, "
+                     "credit_kopecks) VALUES ('deposit-credit', 'deposit', 1, 100, 100, 0, 0)").has_value());
     }
   }
 }

@@ -34,8 +34,10 @@ Bytes encode_text(std::string_view utf8);
 enum class Mode : std::uint8_t { Select = 0, Registration = 1, ReportNoClear = 2, ReportClear = 3 };
 // Receipt types of 92h (OpenBillCommand): 1 sale (приход), 2 sale refund (возврат прихода).
 enum class ReceiptType : std::uint8_t { Sale = 1, SaleRefund = 2 };
-// Payment types of 99h/4Ah (RemittanceCommand): 1 cash, 2 electronic, 3 advance offset.
-enum class PaymentType : std::uint8_t { Cash = 1, Electronic = 2, Advance = 3 };
+// Payment types of 99h/4Ah (RemittanceCommand): 1 cash, 2 electronic, 3 advance offset. 4 credit
+// (postpayment) is inferred, not read in a source: it follows the same order as the fiscal
+// driver's public constants (cash, electronically, prepaid, credit, other). Verify on a device.
+enum class PaymentType : std::uint8_t { Cash = 1, Electronic = 2, Advance = 3, Credit = 4 };
 
 struct Passwords {
   std::uint32_t access = 0;      // before every command: 2 BCD bytes (CashRegister.password)

@@ -17,9 +17,9 @@ DocumentType document_type(std::uint8_t fn_type) {
   }
 }
 
-PaymentType payment_type_of(int index) {
-  return index == 0 ? PaymentType::Cash : index == 1 ? PaymentType::Electronic : PaymentType::Advance;
-}
+// The receipt's payments in the order they are sent (the last one closes the receipt).
+constexpr PaymentType kPaymentOrder[] = {PaymentType::Cash, PaymentType::Electronic, PaymentType::Advance,
+                                         PaymentType::Credit};
 
 }  // namespace
 
@@ -108,8 +108,7 @@ Result<FiscalDocument> AtolRegistrar::open_shift(const Cashier&) {
 Result<FiscalDocument> AtolRegistrar::register_receipt(const Receipt& receipt) {
   std::lock_guard lock(mu_);
   if (receipt.items.empty()) return fail(ErrorCode::Invalid, _("a receipt needs at least one line."));
-  const Kopecks paid = receipt.cash + receipt.electronic + receipt.prepaid;
-  if (paid < receipt.total())
+  if (receipt.covered() < receipt.total())
     return fail(ErrorCode::Invalid, _("the payments are less than the receipt's total"));
   RG_TRY(enter(Mode::Registration));
   RG_TRY(run(commands_.open_receipt(receipt.operation == Operation::SaleRefund ? ReceiptType::SaleRefund
@@ -118,13 +117,13 @@ Result<FiscalDocument> AtolRegistrar::register_receipt(const Receipt& receipt) {
   auto fill = [&]() -> Status {
     for (const auto& item : receipt.items)
       RG_TRY(run(commands_.register_item(item.name, item.price, item.quantity_milli, options_.vat_no_vat)));
-    const Kopecks amounts[3] = {receipt.cash, receipt.electronic, receipt.prepaid};
+    const Kopecks amounts[4] = {receipt.cash, receipt.electronic, receipt.prepaid, receipt.credit};
     int last = -1;
-    for (int i = 0; i < 3; ++i)
+    for (int i = 0; i < 4; ++i)
       if (amounts[i] > 0) last = i;
     for (int i = 0; i < last; ++i)
-      if (amounts[i] > 0) RG_TRY(run(commands_.payment(payment_type_of(i), amounts[i])));
-    return run(commands_.close_receipt(payment_type_of(last < 0 ? 0 : last), last < 0 ? 0 : amounts[last]));
+      if (amounts[i] > 0) RG_TRY(run(commands_.payment(kPaymentOrder[i], amounts[i])));
+    return run(commands_.close_receipt(kPaymentOrder[last < 0 ? 0 : last], last < 0 ? 0 : amounts[last]));
   };
   if (auto filled = fill(); !filled) {
     (void)run(commands_.cancel_receipt());
