@@ -36,7 +36,7 @@ class FiscalDevice final : public drivers::ManagedDevice {
 
 DeskDevices::DeskDevices(std::shared_ptr<drivers::ReceiptPrinter> printer,
                          std::shared_ptr<drivers::fiscal::FiscalRegistrar> registrar, bool use_usb,
-                         const std::string& scanner_fifo)
+                         const std::string& scanner_fifo, drivers::fiscal::atol::AtolOptions atol)
     : printer_(std::move(printer)),
       registrar_(std::move(registrar)),
       scanner_(std::make_shared<drivers::hid::SimScanner>(scanner_fifo)),
@@ -56,7 +56,7 @@ DeskDevices::DeskDevices(std::shared_ptr<drivers::ReceiptPrinter> printer,
   usb_ = *ctx;
   source_ = std::make_unique<drivers::usb::UsbDeviceSource>(usb_, manager_, drivers::usb::DeviceRegistry::builtin());
   drivers::register_usb_receipt_printer(*source_);
-  drivers::fiscal::atol::register_usb_atol(*source_);
+  drivers::fiscal::atol::register_usb_atol(*source_, atol);
   drivers::hid::register_usb_hid(*source_);
   source_->start();
 }

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "device_manager.h"
+#include "fiscal/atol/atol_registrar.h"
 #include "fiscal/fiscal_registrar.h"
 #include "hid/phone_line.h"
 #include "hid/sim_handset.h"
@@ -32,7 +33,7 @@ class DeskDevices {
   // the simulated scanner reads lines from this named pipe (none: only the UI's button).
   DeskDevices(std::shared_ptr<drivers::ReceiptPrinter> printer,
               std::shared_ptr<drivers::fiscal::FiscalRegistrar> registrar, bool use_usb,
-              const std::string& scanner_fifo = {});
+              const std::string& scanner_fifo = {}, drivers::fiscal::atol::AtolOptions atol = {});
   ~DeskDevices();
 
   drivers::DeviceManager& manager() { return manager_; }

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "cash_service.h"
+#include "registrar_settings.h"
 #include "clinic.h"
 #include "cups_output.h"
 #include "documents_screen.h"
@@ -139,7 +140,8 @@ int main(int argc, char** argv) {
   // With a real registrar the till asks the device manager for it at each call (it may be
   // unplugged and come back); the virtual one is then neither used nor listed.
   if (o.fiscal_usb) till.registrar.reset();
-  rg::desk::DeskDevices devices(till.printer, till.registrar, o.usb && !headless, o.scanner_fifo);
+  rg::desk::DeskDevices devices(till.printer, till.registrar, o.usb && !headless, o.scanner_fifo,
+                                rg::cash::atol_options_from_settings(*db));
   if (o.fiscal_usb) till.registrar = std::make_shared<rg::drivers::fiscal::CurrentRegistrar>(devices.manager(), true);
   rg::desk::DeskApp app(**shell, *db, o.db, *clinic, std::move(cash));
   app.set_devices(&devices);

@@ -6,7 +6,10 @@
 #include <fstream>
 
 #include "cash_fixture.h"
+#include "clinic.h"
+#include "fiscal/atol/atol_commands.h"
 #include "receipt_builder.h"
+#include "registrar_settings.h"
 
 using namespace rg;
 using namespace rg::drivers::fiscal;
@@ -307,4 +310,24 @@ TEST_CASE_FIXTURE(CashFixture, "the 24-hour rule, the Z report, and the registra
     f << "last_number=twelve\n";
   }
   CHECK_FALSE(VirtualRegistrar::open(registrar_dir, nullptr));
+}
+
+TEST_CASE_FIXTURE(CashFixture, "an ATOL's passwords come from the settings and a bad one keeps the factory default") {
+  using drivers::fiscal::atol::Commands;
+  using drivers::fiscal::atol::Mode;
+  auto defaults = cash::atol_options_from_settings(db);
+  CHECK(defaults.passwords.access == 0);
+  CHECK(defaults.passwords.cashier == 30);
+  REQUIRE(db::set_setting(db, "fiscal.atol.access_password", "1234"));
+  REQUIRE(db::set_setting(db, "fiscal.atol.cashier_password", "2580"));
+  REQUIRE(db::set_setting(db, "fiscal.atol.admin_password", "123456789"));  // wider than 4 BCD bytes
+  REQUIRE(db::set_setting(db, "fiscal.atol.no_vat_tax", "6"));
+  auto o = cash::atol_options_from_settings(db);
+  CHECK(o.passwords.access == 1234);
+  CHECK(o.passwords.cashier == 2580);
+  CHECK(o.passwords.admin == 30);
+  CHECK(o.vat_no_vat == 6);
+  // And they reach the bytes: the access password first, the cashier's entering the mode.
+  const auto bytes = Commands(o.passwords).enter_mode(Mode::Registration);
+  CHECK(bytes == drivers::fiscal::atol::Bytes{0x12, 0x34, 0x56, 0x01, 0x00, 0x00, 0x25, 0x80});
 }
