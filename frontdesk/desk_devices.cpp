@@ -69,7 +69,7 @@ DeskDevices::~DeskDevices() {
 std::vector<drivers::hid::Scan> DeskDevices::poll_scans() {
   std::vector<drivers::hid::Scan> out;
   for (auto& s : manager_.all<drivers::hid::ScannerDevice>(DeviceKind::BarcodeScanner))
-    for (auto& scan : s->source().poll()) out.push_back(std::move(scan));
+    for (auto& scan : s->driver().poll()) out.push_back(std::move(scan));
   return out;
 }
 
@@ -79,9 +79,9 @@ void DeskDevices::poll_phone(std::int64_t now_ms) {
   auto handsets = manager_.all<drivers::hid::HandsetDevice>(DeviceKind::Handset);
   bool changed = false;
   for (auto& h : handsets)
-    for (const auto& e : h->handset().poll()) changed |= phone_.on_event(e, now_ms);
+    for (const auto& e : h->driver().poll()) changed |= phone_.on_event(e, now_ms);
   if (changed)
-    for (auto& h : handsets) h->handset().set_leds(phone_.leds());
+    for (auto& h : handsets) h->driver().set_leds(phone_.leds());
 }
 
 void DeskDevices::run(std::function<std::string()> action, std::function<void(std::string)> done) {

@@ -130,7 +130,7 @@ int main(int argc, char** argv) {
   }
   auto frame = [&] {
     for (auto& source : devices.all<ScannerDevice>(rg::drivers::DeviceKind::BarcodeScanner))
-      for (const auto& s : source->source().poll()) flow.scan(s.data, ImGui::GetTime());
+      for (const auto& s : source->driver().poll()) flow.scan(s.data, ImGui::GetTime());
     app.frame();
   };
 

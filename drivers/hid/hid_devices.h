@@ -1,6 +1,7 @@
 // Barcode scanners and phone handsets as the DeviceManager lists them — USB ones and the
 // simulated twins alike: each reports its trouble in words, none means ready. The applications
-// reach the scanner or handset behind them with DeviceManager::all<ScannerDevice>() / find<…>().
+// reach the scanner or handset behind them with DeviceManager::all<ScannerDevice>() / find<…>()
+// and ->driver().
 #pragma once
 
 #include <memory>
@@ -12,38 +13,28 @@
 
 namespace rg::drivers::hid {
 
-class ScannerDevice final : public ManagedDevice {
+// The drivers' problems already name the device ("Barcode scanner: not connected").
+DeviceHealth hid_health(DeviceKind kind, const std::string& problem);
+
+template <typename Driver, DeviceKind Kind>
+class HidDevice final : public ManagedDevice {
  public:
-  ScannerDevice(std::shared_ptr<ScanSource> source, std::string name, bool simulated = false)
-      : source_(std::move(source)), name_(std::move(name)), simulated_(simulated) {}
-  DeviceKind kind() const override { return DeviceKind::BarcodeScanner; }
+  HidDevice(std::shared_ptr<Driver> driver, std::string name, bool simulated = false)
+      : driver_(std::move(driver)), name_(std::move(name)), simulated_(simulated) {}
+  DeviceKind kind() const override { return Kind; }
   std::string name() const override { return name_; }
   bool simulated() const override { return simulated_; }
-  DeviceHealth check() override;
-  bool gone() const override { return source_->gone(); }
-  ScanSource& source() { return *source_; }
+  DeviceHealth check() override { return hid_health(Kind, driver_->problem()); }
+  bool gone() const override { return driver_->gone(); }
+  Driver& driver() { return *driver_; }
 
  private:
-  std::shared_ptr<ScanSource> source_;
+  std::shared_ptr<Driver> driver_;
   std::string name_;
   bool simulated_;
 };
 
-class HandsetDevice final : public ManagedDevice {
- public:
-  HandsetDevice(std::shared_ptr<Handset> handset, std::string name, bool simulated = false)
-      : handset_(std::move(handset)), name_(std::move(name)), simulated_(simulated) {}
-  DeviceKind kind() const override { return DeviceKind::Handset; }
-  std::string name() const override { return name_; }
-  bool simulated() const override { return simulated_; }
-  DeviceHealth check() override;
-  bool gone() const override { return handset_->gone(); }
-  Handset& handset() { return *handset_; }
-
- private:
-  std::shared_ptr<Handset> handset_;
-  std::string name_;
-  bool simulated_;
-};
+using ScannerDevice = HidDevice<ScanSource, DeviceKind::BarcodeScanner>;
+using HandsetDevice = HidDevice<Handset, DeviceKind::Handset>;
 
 }  // namespace rg::drivers::hid

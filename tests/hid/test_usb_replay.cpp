@@ -100,7 +100,7 @@ TEST_CASE("usb hid devices: scanner and handset told apart by their descriptors 
   REQUIRE(scanners.size() == 1);
   std::vector<Scan> scans;
   CHECK(eventually([&] {
-    for (Scan& s : scanners[0]->source().poll()) scans.push_back(std::move(s));
+    for (Scan& s : scanners[0]->driver().poll()) scans.push_back(std::move(s));
     return !scans.empty();
   }));
   REQUIRE(scans.size() == 1);
@@ -111,14 +111,14 @@ TEST_CASE("usb hid devices: scanner and handset told apart by their descriptors 
   REQUIRE(handset);
   std::vector<HandsetEvent> events;
   CHECK(eventually([&] {
-    for (HandsetEvent& e : handset->handset().poll()) events.push_back(std::move(e));
+    for (HandsetEvent& e : handset->driver().poll()) events.push_back(std::move(e));
     return events.size() >= 4;
   }));
   CHECK(events.front().kind == HandsetEventKind::OffHook);
-  handset->handset().set_leds({.off_hook = true, .ring = true});
-  auto* usb_handset = dynamic_cast<UsbHandset*>(&handset->handset());
+  handset->driver().set_leds({.off_hook = true, .ring = true});
+  auto* usb_handset = dynamic_cast<UsbHandset*>(&handset->driver());
   REQUIRE(usb_handset);
   CHECK(eventually([&] { return usb_handset->leds_sent() == 1; }));
-  CHECK(handset->handset().problem().empty());
+  CHECK(handset->driver().problem().empty());
   source.stop();
 }
