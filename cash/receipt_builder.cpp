@@ -83,7 +83,13 @@ Result<fiscal::Receipt> receipt_for(db::Database& db, const db::Payment& p, cons
     }
     case db::PaymentKind::Refund: {
       RG_TRY_ASSIGN(auto inv, db::load_invoice(db, *p.invoice_id));
-      RG_TRY(add_invoice_rows(inv, p.total, fiscal::Method::FullPayment, r));
+      // A credit payment given back is returned as one (1214 = 7, 1212 = 10); anything else as
+      // a full payment of the services.
+      RG_TRY_ASSIGN(auto original, db::load_payment(db, *p.refund_of));
+      RG_TRY_ASSIGN(bool credit_payment,
+                    original.credit == 0 ? db::invoice_on_credit(db, inv.id, original.id) : Result<bool>(false));
+      RG_TRY(credit_payment ? add_invoice_rows(inv, p.total, fiscal::Method::CreditPayment, r, fiscal::Subject::Payment)
+                            : add_invoice_rows(inv, p.total, fiscal::Method::FullPayment, r));
       r.operation = fiscal::Operation::SaleRefund;
       break;
     }

@@ -20,7 +20,8 @@ struct ReceiptContext {
 //   1214 = 5 "partial payment and credit" and the rest as 1216, the later parts are the lines'
 //   shares in proportion with 1214 = 7 "credit payment", 1212 = 10; the balance part as 1215
 //   (offset of an advance);
-// - a refund (1054 = 2): the refunded invoice's lines in proportion to the amount returned;
+// - a refund (1054 = 2): the refunded invoice's lines in proportion to the amount returned, as
+//   a credit payment when the payment returned was one, else as a full payment;
 // - a deposit to the personal account: one "advance" row (1212 = 10, 1214 = 3); its refund the
 //   same with 1054 = 2.
 Result<drivers::fiscal::Receipt> receipt_for(db::Database& db, const db::Payment& payment, const ReceiptContext& ctx);

@@ -146,6 +146,20 @@ TEST_CASE_FIXTURE(CashFixture, "an invoice paid in three parts: credit once then
   CHECK(db::load_invoice(db, id)->status == db::InvoiceStatus::Paid);
   CHECK(registrar->counters().sales_credit == 110000);
   CHECK(registrar->counters() == ledger_counters());
+  // A credit payment given back goes back as a credit payment.
+  db::NewPayment back2;
+  back2.kind = db::PaymentKind::Refund;
+  back2.refund_of = p2.id;
+  back2.tender.cash = 60000;
+  back2.reason = "Ошибка кассира";
+  auto refunded2 = desk->pay(back2);
+  REQUIRE(refunded2);
+  auto rr = cash::receipt_for(db, refunded2->payment, desk->options().receipt);
+  REQUIRE(rr);
+  CHECK(rr->operation == Operation::SaleRefund);
+  CHECK(rr->items[0].method == Method::CreditPayment);
+  CHECK(rr->items[0].subject == Subject::Payment);
+  CHECK(registrar->counters() == ledger_counters());
 
   // A second invoice: its first part refunded in full, then paid at once — a full payment.
   const auto id2 = invoice();
