@@ -6,7 +6,8 @@ namespace rg::drivers::hid {
 
 DeviceHealth hid_health(DeviceKind kind, const std::string& problem) {
   if (!problem.empty()) return {DeviceState::Error, problem};
-  return {DeviceState::Ready, std::string(device_kind_title(kind)) + ": " + _("ready")};
+  // Whole sentences: "ready" agrees with the device's name in Russian (трубка готова).
+  return {DeviceState::Ready, kind == DeviceKind::Handset ? _("Phone handset: ready") : _("Barcode scanner: ready")};
 }
 
 }  // namespace rg::drivers::hid
