@@ -37,13 +37,14 @@ constexpr size_t kMaxToasts = 3;
 struct ToastLook {
   unsigned fill, accent;
   const char* label;
+  bool opens_flow = true;  // a click opens the patient flow (the kiosk's news); else it only goes
 };
 
 ToastLook toast_look(const std::string& kind) {
   if (kind == "arrival") return {0xE9F7EF, 0x1A7F4B, _("Patient arrived")};
   if (kind == "to_desk") return {0xFFF5DB, 0xB7791F, _("The kiosk sent a patient to the desk")};
   if (kind == "printer") return {0xFDE8E7, 0xC6342B, _("Kiosk printer")};
-  if (kind == "scan") return {0xFFF5DB, 0xB7791F, _("Barcode scanner")};
+  if (kind == "scan") return {0xFFF5DB, 0xB7791F, _("Barcode scanner"), false};
   return {0xFDE8E7, 0xC6342B, _("Kiosk")};
 }
 
@@ -331,10 +332,10 @@ void DeskApp::draw_toasts() {
     ImGui::PopTextWrapPos();
     if (ImGui::IsWindowHovered()) {
       t.born = std::max(t.born, now - (kToastLife - kToastFade - 1.0));  // kept while the desk reads it
-      ImGui::SetTooltip("%s", _("Open the patient flow"));
+      if (look.opens_flow) ImGui::SetTooltip("%s", _("Open the patient flow"));
       if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
         t.born = now - kToastLife;  // gone
-        open_flow = true;
+        open_flow = open_flow || look.opens_flow;
       }
     }
     ImGui::End();
