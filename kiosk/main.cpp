@@ -122,7 +122,7 @@ int main(int argc, char** argv) {
   if (use_usb && !headless) {
     if (auto ctx = rg::drivers::usb::UsbContext::create()) {
       usb = std::make_unique<rg::drivers::usb::UsbDeviceSource>(*ctx, devices, rg::drivers::usb::DeviceRegistry::builtin());
-      rg::drivers::hid::register_usb_hid(*usb);
+      rg::drivers::hid::register_usb_hid(*usb, {.scanners = true, .handsets = false});
       usb->start();
     } else {
       std::fprintf(stderr, "registratura-kiosk: USB: %s\n", ctx.error().message.c_str());

@@ -38,27 +38,28 @@ bool boot_keyboard_or_mouse(const usb::InterfaceInfo& iface) {
   return iface.cls == 0x03 && iface.subclass == 1 && (iface.protocol == 1 || iface.protocol == 2);
 }
 
-void register_usb_hid(usb::UsbDeviceSource& source) {
-  auto factory = [](std::shared_ptr<usb::UsbDevice> device,
+void register_usb_hid(usb::UsbDeviceSource& source, HidRoles roles) {
+  auto factory = [roles](std::shared_ptr<usb::UsbDevice> device,
                     const usb::Match& m) -> Result<std::shared_ptr<ManagedDevice>> {
     if (boot_keyboard_or_mouse(m.interface))
       return fail(ErrorCode::NotFound, _("Not a barcode scanner or a phone handset"), "boot keyboard or mouse");
     const std::string generic = m.rule.name.empty() ? _("USB HID device") : m.rule.name;
     auto opened = open_hid(device, m.interface.number, generic);
     if (!opened) return std::unexpected(opened.error());
-    if (auto layout = find_pos_scan_layout(opened->descriptor)) {
+    if (auto layout = find_pos_scan_layout(opened->descriptor); layout && roles.scanners) {
       auto scanner = UsbPosScanner::start(std::move(opened->transport), std::move(*layout));
       if (!scanner) return std::unexpected(scanner.error());
       return std::make_shared<ScannerDevice>(std::shared_ptr<ScanSource>(std::move(*scanner)),
                                              product_name(*device, _("HID POS barcode scanner")));
     }
-    if (auto layout = find_handset_layout(opened->descriptor)) {
+    if (auto layout = find_handset_layout(opened->descriptor); layout && roles.handsets) {
       auto handset = UsbHandset::start(std::move(opened->transport), std::move(*layout));
       if (!handset) return std::unexpected(handset.error());
       return std::make_shared<HandsetDevice>(std::shared_ptr<Handset>(std::move(*handset)),
                                              product_name(*device, _("USB phone handset")));
     }
     // The transport goes here: the interface is released and the kernel's driver given back.
+    // (A handset at the kiosk goes the same way.)
     return fail(ErrorCode::NotFound, _("Not a barcode scanner or a phone handset"), "report descriptor");
   };
   source.register_driver(DeviceKind::Hid, factory);

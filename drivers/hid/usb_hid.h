@@ -40,8 +40,16 @@ Result<std::unique_ptr<Driver>> open_as(std::shared_ptr<usb::UsbDevice> device, 
 // True for the HID boot keyboard and boot mouse interfaces (subclass 1, protocol 1 or 2).
 bool boot_keyboard_or_mouse(const usb::InterfaceInfo& iface);
 
+// Which HID devices an application takes: the desk both, the kiosk only scanners (a handset
+// plugged into a kiosk stays the system's).
+struct HidRoles {
+  bool scanners = true;
+  bool handsets = true;
+};
+
 // The factory for HID rules (kinds hid, barcode_scanner, handset): a ScannerDevice or a
-// HandsetDevice (hid/hid_devices.h), or NotFound — "not ours", which the source leaves alone.
-void register_usb_hid(usb::UsbDeviceSource& source);
+// HandsetDevice (hid/hid_devices.h) when `roles` wants it, or NotFound — "not ours", which the
+// source leaves alone.
+void register_usb_hid(usb::UsbDeviceSource& source, HidRoles roles = {});
 
 }  // namespace rg::drivers::hid
