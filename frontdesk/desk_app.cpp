@@ -233,11 +233,14 @@ void DeskApp::on_scan(const drivers::hid::Scan& scan) {
     auto who = codes::identity_from_scan(payload, secret ? std::span<const unsigned char>(*secret)
                                                          : std::span<const unsigned char>());
     std::optional<std::int64_t> patient;
+    std::string failure;  // the database could not answer: not the same as "nobody"
     if (who) {
       auto rules = db::load_checkin_rules(db);
-      if (auto plan = db::plan_checkin(db, *who, now, rules ? *rules : db::CheckinRules{})) patient = plan->patient_id;
+      auto plan = db::plan_checkin(db, *who, now, rules ? *rules : db::CheckinRules{});
+      if (plan) patient = plan->patient_id;
+      else failure = plan.error().message;
     }
-    return [this, now, patient, who] {
+    return [this, now, patient, who, failure] {
       if (patient) {
         if (auto* cards = dynamic_cast<PatientsScreen*>(find("patients"))) {
           show("patients");
@@ -246,9 +249,10 @@ void DeskApp::on_scan(const drivers::hid::Scan& scan) {
         return;
       }
       // Nobody: say what was read (digits only, never the raw bytes) and that nobody has it.
-      char text[200];
+      char text[400];
       using K = db::Identity::Kind;
-      if (!who) std::snprintf(text, sizeof text, "%s", _("The code read is not a clinic card, a policy or a slip of this clinic."));
+      if (!failure.empty()) std::snprintf(text, sizeof text, _("The scanned code could not be looked up: %s"), failure.c_str());
+      else if (!who) std::snprintf(text, sizeof text, "%s", _("The code read is not a clinic card, a policy or a slip of this clinic."));
       else if (who->kind == K::Card) std::snprintf(text, sizeof text, _("No patient has card No. %s."), who->card_no.c_str());
       else if (who->kind == K::Enp) std::snprintf(text, sizeof text, _("No patient has OMS policy %s."), who->enp.c_str());
       else std::snprintf(text, sizeof text, "%s", _("The appointment on this slip is no longer in the schedule."));

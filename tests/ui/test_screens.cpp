@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "database.h"
 #include "temp_dir.h"
 
 namespace {
@@ -184,6 +185,22 @@ TEST_CASE("a card scanned at the desk opens the patient's card and an unknown on
     CHECK(other->differing_pixels(settings, 0, bar, right, 900) == 0);
   }
   CHECK(unknown.differing_pixels(garbage, right, low, 1600, 900) > 0);  // two different sentences
+
+  // A database that cannot answer (here: a column gone) is not "nobody has this card": the
+  // notice says the lookup failed, and the screen stays.
+  const std::string broken = out.file("broken.db");
+  std::filesystem::copy_file(demo_db(), broken);
+  {
+    auto db = rg::db::Database::open(broken, {.create = false});
+    REQUIRE(db);
+    REQUIRE(db->exec("ALTER TABLE patients RENAME COLUMN card_no TO card_number"));
+  }
+  Run r = run(out, std::string(REGISTRATURA_FRONTDESK) + " --db '" + broken +
+                       "' --screen settings --scan 99999999 --screenshot '" + out.file("failed.png") + "'");
+  REQUIRE_MESSAGE(r.status == 0, r.err);
+  Image failed = load_png(out.file("failed.png"));
+  CHECK(failed.differing_pixels(settings, 0, bar, right, 900) == 0);
+  CHECK(failed.differing_pixels(unknown, right, low, 1600, 900) > 500);
 }
 
 TEST_CASE("the kiosk renders every screen in landscape and portrait, Russian first") {
