@@ -26,8 +26,9 @@ Status CashDesk::store(const db::Payment& intent, const fiscal::FiscalDocument& 
 
 // The registrar's last document is this intent's receipt when it is a receipt newer than the
 // number noted with the intent and carries the intent's ref (tag 1192). A registrar that cannot
-// give tag 1192 back (ATOL here) is matched by the receipt's operation and total instead: one
-// payment at most is in flight per till, and the till's registrar is its own.
+// give tag 1192 back (an ATOL whose firmware does not read documents' TLV) is matched by the
+// receipt's operation and total instead: one payment at most is in flight per till, and the
+// till's registrar is its own.
 Result<std::optional<db::Payment>> CashDesk::match_last_document(const db::Payment& intent) {
   auto last = registrar_.last_document();
   if (!last) return registrar_failed(last.error());
@@ -36,7 +37,7 @@ Result<std::optional<db::Payment>> CashDesk::match_last_document(const db::Payme
   if (last->payment_ref.empty()) {
     RG_TRY_ASSIGN(auto receipt, receipt_for(db_, intent, options_.receipt));
     if (last->operation != receipt.operation || last->total != receipt.total()) return std::optional<db::Payment>{};
-  } else if (last->payment_ref != intent.ref) {
+  } else if (last->payment_ref != fiscal::payment_ref_tag(intent.ref)) {
     return std::optional<db::Payment>{};
   }
   RG_TRY(store(intent, *last));

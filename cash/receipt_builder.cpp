@@ -53,7 +53,7 @@ Result<fiscal::Receipt> receipt_for(db::Database& db, const db::Payment& p, cons
   r.tax_system = ctx.tax_system;
   r.cashier = ctx.cashier;
   r.customer_contact = p.customer_contact;
-  r.payment_ref = p.ref;
+  r.payment_ref = fiscal::payment_ref_tag(p.ref);
   r.cash = p.tender.cash;
   r.electronic = p.tender.card;
   r.prepaid = p.tender.balance;

@@ -46,11 +46,12 @@ static PaymentState state_from(std::string_view s) {
 }
 
 // 128 random bits as 32 hex digits: unique without coordination between desks.
+// 16 hex digits (64 random bits): the whole ref fits tag 1192 (16 characters at most).
 static std::string new_ref() {
   std::random_device rd;
-  char buf[33];
-  for (int i = 0; i < 4; ++i) std::snprintf(buf + i * 8, 9, "%08x", static_cast<unsigned>(rd()));
-  return std::string(buf, 32);
+  char buf[17];
+  for (int i = 0; i < 2; ++i) std::snprintf(buf + i * 8, 9, "%08x", static_cast<unsigned>(rd()));
+  return std::string(buf, 16);
 }
 
 Result<Kopecks> account_balance(Database& db, std::int64_t patient_id) {

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "error.h"
@@ -56,7 +57,7 @@ struct Receipt {
   Kopecks credit = 0;      // 1216: left to pay later (a service rendered now, paid in part)
   std::string customer_contact;  // 1008: phone (+7…) or e-mail for the electronic copy
   // 1192 (additional receipt attribute): our payment's id, so that after a crash the last
-  // fiscal document can be matched to the payment it belongs to without guessing.
+  // fiscal document can be matched to the payment it belongs to without guessing (payment_ref_tag).
   std::string payment_ref;
   Kopecks total() const {
     Kopecks t = 0;
@@ -66,6 +67,10 @@ struct Receipt {
   // What covers the total: the money, the advance offset and the credit (cash may exceed it).
   Kopecks covered() const { return cash + electronic + prepaid + credit; }
 };
+
+// Tag 1192 holds 16 characters at most (FFD); a payment's ref goes on its receipt cut to that.
+inline constexpr std::size_t kPaymentRefChars = 16;
+inline std::string payment_ref_tag(std::string_view ref) { return std::string(ref.substr(0, kPaymentRefChars)); }
 
 enum class DocumentType { OpenShift, Receipt, CloseShift, Other };
 

@@ -337,6 +337,8 @@ Result<FiscalDocument> VirtualRegistrar::register_receipt(const Receipt& receipt
   for (const auto& i : receipt.items)
     if ((i.method == Method::PartialPaymentAndCredit) != (receipt.credit > 0))
       return fail(ErrorCode::Invalid, _("a credit sum goes with the \"partial payment and credit\" method, and only with it."));
+  if (receipt.payment_ref.size() > kPaymentRefChars)  // a fiscal storage refuses a longer 1192
+    return fail(ErrorCode::Invalid, _("the additional receipt attribute (1192) is longer than 16 characters."));
   if (printer_ && printer_->status().paper_end)
     return fail(ErrorCode::Io, _("no paper. Load a roll and try again."));
 

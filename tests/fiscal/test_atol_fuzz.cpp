@@ -58,6 +58,9 @@ TEST_CASE("reply parsers on every short length and random bytes") {
     (void)parse_device_state(b);
     (void)parse_fn_status(b);
     (void)parse_fn_document(b);
+    (void)parse_fn_tlv_head(b);
+    (void)parse_fn_tlv_part(b);
+    (void)find_tlv(b, 1192);
     (void)from_bcd(b);
   }
   CHECK(accepted > 0);  // "55 00 …" replies were generated and read as success

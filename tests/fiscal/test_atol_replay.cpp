@@ -33,13 +33,14 @@ Receipt consultation() {
   i.price = 150000;
   r.items.push_back(i);
   r.cash = 200000;  // tendered; the registrar counts the change
+  r.customer_contact = "+79161234567";
   r.payment_ref = "pay-17";
   return r;
 }
 
 }  // namespace
 
-TEST_CASE("atol: a sale receipt goes out frame for frame and comes back as the fiscal storage's document") {
+TEST_CASE("atol: a sale receipt goes out frame for frame and comes back as the fiscal storage's document with its ref") {
   if (!test::under_umockdev()) return;
   std::shared_ptr<usb::UsbContext> ctx;
   auto atol = atol_on_usb(ctx);
@@ -53,6 +54,15 @@ TEST_CASE("atol: a sale receipt goes out frame for frame and comes back as the f
   CHECK(doc->receipt_number == 7);
   CHECK(doc->date_time == "2026-12-06T10:31:00");
   CHECK(atol->name().find("57") != std::string::npos);  // the model number the state reported
+  CHECK(doc->payment_ref == "pay-17");  // tag 1192 read back from the document's TLV, in two parts
+
+  // A firmware that refuses to read the TLV: the document still comes back, without the ref
+  // (the cash desk then matches it by number, operation and total).
+  auto again = atol->last_document();
+  REQUIRE_MESSAGE(again.has_value(), (again ? "" : again.error().message + " / " + again.error().detail));
+  CHECK(again->number == 42u);
+  CHECK(again->total == 150000);
+  CHECK(again->payment_ref.empty());
 }
 
 TEST_CASE("atol: a line refused for want of paper cancels the receipt and says so") {

@@ -108,14 +108,67 @@ TEST_CASE("command bytes: password first, then the command as atol4j builds it")
   CHECK(c.x_report() == B({0x00, 0x00, 0x67, 0x01}));
   CHECK(c.open_drawer() == B({0x00, 0x00, 0x80}));
   CHECK(c.fn_document(0x01020304) == B({0x00, 0x00, 0xA4, 0x40, 0x04, 0x03, 0x02, 0x01}));
-  const Bytes item = c.register_item(std::string(80, 'x'), 150000, 1000, 0);
-  REQUIRE(item.size() == 2 + 104);
-  CHECK(item[2] == 0xE6);
-  CHECK(item[4] == 'x');
-  CHECK(item[4 + 63] == 'x');
-  CHECK(item[4 + 64] == 0x00);  // the name is cut at 64 bytes: the price follows
-  CHECK(Bytes(item.begin() + 68, item.begin() + 74) == B({0x00, 0x00, 0x00, 0x15, 0x00, 0x00}));
-  CHECK(Bytes(item.begin() + 74, item.begin() + 79) == B({0x00, 0x00, 0x00, 0x10, 0x00}));
+  CHECK(c.fn_document_tlv(0x01020304) == B({0x00, 0x00, 0xA4, 0x45, 0x04, 0x03, 0x02, 0x01}));
+  CHECK(c.fn_document_tlv_next() == B({0x00, 0x00, 0xA4, 0x46}));
+}
+
+TEST_CASE("an item under FFD 1.05+: EAh, then EBh with price, quantity, cost, tax, 1212 and 1214 in place") {
+  const Commands c;
+  CHECK(c.begin_item() == B({0x00, 0x00, 0xEA, 0x00, 0x01, 0x00}));
+  ItemFields f;
+  f.name = "Оплата кредита";
+  f.price = 150000;
+  f.quantity_milli = 1000;
+  f.sum = 150000;
+  f.tax = 6;
+  f.subject = 10;  // payment
+  f.method = 7;    // credit payment
+  Bytes want = B({0x00, 0x00, 0xEB, 0x00,                  // password, EBh, flags
+                  0x00, 0x00, 0x00, 0x00, 0x15, 0x00, 0x00,  // price 1 500.00
+                  0x00, 0x00, 0x00, 0x10, 0x00,              // quantity 1.000
+                  0x00, 0x00, 0x00, 0x00, 0x15, 0x00, 0x00,  // cost 1 500.00
+                  0x06,                                      // no VAT
+                  0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,  // tax sum: the registrar's
+                  0x00,                                      // section
+                  0x10, 0x07,                                // 1212 = 10, 1214 = 7 (BCD)
+                  0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,  // discount sign and sum
+                  0x00, 0x00});                              // reserved
+  const Bytes name = encode_text("Оплата кредита");
+  want.insert(want.end(), name.begin(), name.end());
+  CHECK(c.end_item(f) == want);
+  const std::string long_name(200, 'x');
+  f.name = long_name;
+  CHECK(c.end_item(f).size() == 44 + 128);  // the name is cut at 128 bytes
+
+  // E8h: flags 1, one block numbered 0, tag and length little-endian, the value.
+  CHECK(c.write_tag(1192, "0123456789abcdef") ==
+        B({0x00, 0x00, 0xE8, 0x01, 0x01, 0x00, 0xA8, 0x04, 0x10, 0x00, '0', '1', '2', '3', '4', '5', '6', '7', '8',
+           '9', 'a', 'b', 'c', 'd', 'e', 'f'}));
+  const Bytes cashier = c.write_tag(1021, "Иванова");
+  CHECK(Bytes(cashier.begin(), cashier.begin() + 10) == B({0x00, 0x00, 0xE8, 0x01, 0x01, 0x00, 0xFD, 0x03, 0x07, 0x00}));
+  CHECK(Bytes(cashier.begin() + 10, cashier.end()) == encode_text("Иванова"));
+}
+
+TEST_CASE("a document's TLV read back: head, parts and a tag found at the top level") {
+  auto head = parse_fn_tlv_head(B({0x55, 0x00, 0x03, 0x00, 0x2A, 0x01}));
+  REQUIRE(head.has_value());
+  CHECK(head->type == 3);
+  CHECK(head->size == 0x012A);
+  auto refused = parse_fn_tlv_head(B({0x55, 0x7A, 0x00}));
+  REQUIRE_FALSE(refused.has_value());
+  CHECK(refused.error().detail == "ATOL error 122.0");
+  CHECK_FALSE(parse_fn_tlv_head(B({0x55, 0x00, 0x03})).has_value());
+  auto part = parse_fn_tlv_part(B({0x55, 0x00, 0xA8, 0x04}));
+  REQUIRE(part.has_value());
+  CHECK(*part == B({0xA8, 0x04}));
+
+  // 1040 = 42, then 1192 = "ab"; an entry cut short ends the search.
+  const Bytes tlv = B({0x10, 0x04, 0x04, 0x00, 42, 0, 0, 0, 0xA8, 0x04, 0x02, 0x00, 'a', 'b'});
+  CHECK(find_tlv(tlv, 1192) == B({'a', 'b'}));
+  CHECK(find_tlv(tlv, 1040) == B({42, 0, 0, 0}));
+  CHECK_FALSE(find_tlv(tlv, 1008).has_value());
+  CHECK_FALSE(find_tlv(Bytes(tlv.begin(), tlv.end() - 1), 1192).has_value());
+  CHECK_FALSE(find_tlv({}, 1192).has_value());
 }
 
 TEST_CASE("replies: ok, an error in words, and something else is unreadable") {

@@ -1,5 +1,6 @@
 #include "atol_commands.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "i18n.h"
@@ -70,24 +71,41 @@ Bytes Commands::open_receipt(ReceiptType t) const {
   return with_password({0x92, 0x00, static_cast<std::uint8_t>(t)});  // flags 0: print, not a test
 }
 
-Bytes Commands::register_item(std::string_view name, std::int64_t price, std::int64_t quantity_milli,
-                              std::uint8_t tax) const {
-  Bytes item(104, 0);  // ItemRegistrationCommand: 104 bytes from the command code on
-  item[0] = 0xE6;
-  item[1] = 0x02;  // flags as atol4j sends them: bit 0 test (off), bit 1 set
-  Bytes text = encode_text(name);
-  if (text.size() > 64) text.resize(64);
-  std::copy(text.begin(), text.end(), item.begin() + 2);  // name: 64 bytes, zero-padded
-  const Bytes p = money(price, 6), q = money(quantity_milli, 5), d = bcd(0, 6);
-  std::copy(p.begin(), p.end(), item.begin() + 66);
-  std::copy(q.begin(), q.end(), item.begin() + 72);
-  item[77] = 1;  // discount type as atol4j sends it
-  item[78] = 1;  // 1: surcharge, 0: discount — with a zero amount, neither
-  std::copy(d.begin(), d.end(), item.begin() + 79);
-  item[85] = tax;
-  item[86] = 0;  // section
-  return with_password(item);
+Bytes Commands::begin_item() const {
+  // BeginPositionCommand: flags (bit 0: check only), "always 1", reserved 0.
+  return with_password({0xEA, 0x00, 0x01, 0x00});
 }
+
+Bytes Commands::end_item(const ItemFields& f) const {
+  Bytes out = with_password({0xEB, 0x00});  // flags 0: carry out (bits 2–7 must be 0)
+  auto put = [&](const Bytes& b) { out.insert(out.end(), b.begin(), b.end()); };
+  put(money(f.price, 7));
+  put(money(f.quantity_milli, 5));
+  put(money(f.sum, 7));
+  out.push_back(f.tax);
+  put(bcd(0, 7));  // tax sum: the registrar counts it
+  put(bcd(0, 1));  // section
+  put(bcd(f.subject, 1));
+  put(bcd(f.method, 1));
+  out.push_back(0x00);  // discount sign
+  put(bcd(0, 7));       // discount
+  out.push_back(0x00);  // reserved (2)
+  out.push_back(0x00);
+  Bytes name = encode_text(f.name);
+  if (name.size() > 128) name.resize(128);
+  put(name);
+  return out;
+}
+
+Bytes Commands::write_tag(std::uint16_t tag, std::span<const std::uint8_t> value) const {
+  const auto n = static_cast<std::uint16_t>(std::min<std::size_t>(value.size(), 0xFFFF));
+  Bytes out = with_password({0xE8, 0x01, 0x01, 0x00, static_cast<std::uint8_t>(tag), static_cast<std::uint8_t>(tag >> 8),
+                             static_cast<std::uint8_t>(n), static_cast<std::uint8_t>(n >> 8)});
+  out.insert(out.end(), value.begin(), value.begin() + n);
+  return out;
+}
+
+Bytes Commands::write_tag(std::uint16_t tag, std::string_view utf8) const { return write_tag(tag, encode_text(utf8)); }
 
 Bytes Commands::payment(PaymentType t, std::int64_t sum) const {
   Bytes out = with_password({0x99, 0x00, static_cast<std::uint8_t>(t)});
@@ -113,6 +131,12 @@ Bytes Commands::fn_document(std::uint32_t n) const {
   return with_password({0xA4, 0x40, static_cast<std::uint8_t>(n), static_cast<std::uint8_t>(n >> 8),
                         static_cast<std::uint8_t>(n >> 16), static_cast<std::uint8_t>(n >> 24)});
 }
+
+Bytes Commands::fn_document_tlv(std::uint32_t n) const {
+  return with_password({0xA4, 0x45, static_cast<std::uint8_t>(n), static_cast<std::uint8_t>(n >> 8),
+                        static_cast<std::uint8_t>(n >> 16), static_cast<std::uint8_t>(n >> 24)});
+}
+Bytes Commands::fn_document_tlv_next() const { return with_password({0xA4, 0x46}); }
 
 Result<Reply> parse_reply(std::span<const std::uint8_t> bytes) {
   if (bytes.size() < 3 || bytes[0] != 0x55)
@@ -249,6 +273,30 @@ Result<FnDocument> parse_fn_document(std::span<const std::uint8_t> b) {
     d.sum = static_cast<std::int64_t>(little_endian(b.subspan(18, 5)));
   }
   return d;
+}
+
+Result<FnTlvHead> parse_fn_tlv_head(std::span<const std::uint8_t> b) {
+  if (auto ok = fn_reply(b, "ФН document TLV head", 6); !ok) return std::unexpected(ok.error());
+  return FnTlvHead{static_cast<std::uint16_t>(little_endian(b.subspan(2, 2))),
+                   static_cast<std::uint16_t>(little_endian(b.subspan(4, 2)))};
+}
+
+Result<Bytes> parse_fn_tlv_part(std::span<const std::uint8_t> b) {
+  if (auto ok = fn_reply(b, "ФН document TLV", 2); !ok) return std::unexpected(ok.error());
+  return Bytes(b.begin() + 2, b.end());
+}
+
+std::optional<Bytes> find_tlv(std::span<const std::uint8_t> tlv, std::uint16_t tag) {
+  std::size_t at = 0;
+  while (tlv.size() - at >= 4) {
+    const auto t = static_cast<std::uint16_t>(little_endian(tlv.subspan(at, 2)));
+    const auto n = static_cast<std::size_t>(little_endian(tlv.subspan(at + 2, 2)));
+    at += 4;
+    if (n > tlv.size() - at) return std::nullopt;
+    if (t == tag) return Bytes(tlv.begin() + static_cast<std::ptrdiff_t>(at), tlv.begin() + static_cast<std::ptrdiff_t>(at + n));
+    at += n;
+  }
+  return std::nullopt;
 }
 
 }  // namespace rg::drivers::fiscal::atol

@@ -9,6 +9,11 @@
 // RemittanceCommand (99h), CloseBillCommand (4Ah), CancelBillCommand (59h),
 // CloseShiftWithReportCommand (5Ah), PrintReportCommand (67h), OpenCashboxCommand (80h),
 // ExternalCharsetEncoder (text), META-INF/error-messages.properties (error codes).
+// The FFD 1.05+ commands atol4j lacks come from two other independent implementations: Crystals
+// SetRetail's ATOL plugin (ru.crystals.pos.fiscalprinter.atol3: AddRequisiteCommand E8h,
+// BeginPositionCommand EAh, AddPositionCommand EBh, and RegisterPositionCommand's note that E6h
+// works under FFD 1.0 only) and Zzzzipper/projects' firmware (common/fiscal_register/atol/
+// AtolProtocol.h: EAh/EBh field types, A4h 45h/46h reading a document's TLV).
 #pragma once
 
 #include <cstdint>
@@ -39,6 +44,23 @@ enum class ReceiptType : std::uint8_t { Sale = 1, SaleRefund = 2 };
 // driver's public constants (cash, electronically, prepaid, credit, other). Verify on a device.
 enum class PaymentType : std::uint8_t { Cash = 1, Electronic = 2, Advance = 3, Credit = 4 };
 
+// EBh's fields in order (AddPositionCommand; AtolProtocol.h's FN105CheckAddEndRequest): flags
+// (1), price (7 BCD), quantity (5 BCD, thousandths: one service is 1000), cost (7 BCD), tax type
+// (1: 1 VAT 20 %, 2 VAT 10 %, 5 VAT 0 %, 6 no VAT — the ФФД's 1199 numbering, as the firmware's
+// mapping has it), tax sum (7 BCD; 0: the registrar counts it), section (1 BCD), subject 1212
+// (1 BCD) and method 1214 (1 BCD) — BCD as the firmware types them; both sources agree below 10,
+// and 1212 = 10 (payment) is 10h here: verify on a device — discount sign (1), discount (7 BCD),
+// reserved (2), the name (up to 128 bytes of text).
+struct ItemFields {
+  std::string_view name;
+  std::int64_t price = 0;  // kopecks per unit
+  std::int64_t quantity_milli = 1000;
+  std::int64_t sum = 0;  // kopecks, price × quantity as the receipt states it
+  std::uint8_t tax = 6;
+  std::uint8_t subject = 4;  // 1212
+  std::uint8_t method = 4;   // 1214
+};
+
 struct Passwords {
   std::uint32_t access = 0;      // before every command: 2 BCD bytes (CashRegister.password)
   std::uint32_t cashier = 30;    // entering registration mode: 4 BCD bytes (SetModeCommand)
@@ -53,9 +75,15 @@ class Commands {
   Bytes leave_mode() const;                                    // 48h
   Bytes open_shift() const;                                    // 9Ah flags
   Bytes open_receipt(ReceiptType t) const;                     // 92h flags type
-  // E6h: name (64 bytes), price (6 BCD, kopecks), quantity (5 BCD, thousandths), discount type
-  // and sign, discount (6 BCD), tax, section, the rest zero — ItemRegistrationCommand's layout.
-  Bytes register_item(std::string_view name, std::int64_t price, std::int64_t quantity_milli, std::uint8_t tax) const;
+  // An item under FFD 1.05 and later (E6h is FFD 1.0 only): EAh begins it, E8h tags may follow,
+  // EBh ends it with its fields.
+  Bytes begin_item() const;                                    // EAh flags 0, param 1, reserved 0
+  Bytes end_item(const ItemFields& item) const;                // EBh, see ItemFields
+  // E8h writes one tag of the document being made (1008, 1021, 1192, 1203…): flags 1, one block
+  // (count 1, number 0), tag (2, LE), length (2, LE), value — AddRequisiteCommand, sent that way
+  // by its FiscalDevice for every tag.
+  Bytes write_tag(std::uint16_t tag, std::span<const std::uint8_t> value) const;
+  Bytes write_tag(std::uint16_t tag, std::string_view utf8) const;  // a string tag, in encode_text
   Bytes payment(PaymentType t, std::int64_t sum) const;        // 99h flags type sum(5)
   Bytes close_receipt(PaymentType t, std::int64_t sum) const;  // 4Ah flags type sum(5)
   Bytes cancel_receipt() const;                                // 59h
@@ -65,6 +93,8 @@ class Commands {
   // A4h passes a fiscal storage (ФН) command through; the sub-code is the ФН's own.
   Bytes fn_status() const;                                     // A4 30h
   Bytes fn_document(std::uint32_t number) const;               // A4 40h number(4, LE)
+  Bytes fn_document_tlv(std::uint32_t number) const;           // A4 45h number(4, LE): start reading its TLV
+  Bytes fn_document_tlv_next() const;                          // A4 46h: the next part of it
 
  private:
   Bytes with_password(std::initializer_list<std::uint8_t> head) const;
@@ -128,5 +158,18 @@ struct FnDocument {
   std::int64_t sum = 0;
 };
 Result<FnDocument> parse_fn_document(std::span<const std::uint8_t> bytes);
+
+// A4 45h's reply after '55 00': the document's type (2, LE) and the size of its TLV (2, LE);
+// A4 46h's: a part of the TLV, asked again until the size is read (AtolCommandLayer.cpp).
+struct FnTlvHead {
+  std::uint16_t type = 0;
+  std::uint16_t size = 0;
+};
+Result<FnTlvHead> parse_fn_tlv_head(std::span<const std::uint8_t> bytes);
+Result<Bytes> parse_fn_tlv_part(std::span<const std::uint8_t> bytes);
+
+// The value of the first top-level `tag` in a document's TLV (tag and length 2 bytes each, LE,
+// as the ФН stores them); nullopt when it is absent or the TLV ends inside an entry.
+std::optional<Bytes> find_tlv(std::span<const std::uint8_t> tlv, std::uint16_t tag);
 
 }  // namespace rg::drivers::fiscal::atol

@@ -59,9 +59,22 @@ Status AtolRegistrar::enter(Mode m) {
   return run(commands_.enter_mode(m));
 }
 
-Status AtolRegistrar::in_mode(Mode m, const Bytes& command) {
+Status AtolRegistrar::name_cashier(const Cashier& cashier) {
+  // Written after the mode is entered and before the document (FiscalDevice does so for shifts,
+  // receipts and reports); the INN padded to 12 characters with spaces as it does.
+  if (!cashier.name.empty()) RG_TRY(run(commands_.write_tag(1021, cashier.name)));
+  if (!cashier.inn.empty()) {
+    std::string inn = cashier.inn;
+    if (inn.size() < 12) inn.resize(12, ' ');
+    RG_TRY(run(commands_.write_tag(1203, inn)));
+  }
+  return {};
+}
+
+Status AtolRegistrar::in_mode(Mode m, const Cashier& cashier, const Bytes& command) {
   RG_TRY(enter(m));
-  auto done = run(command);
+  auto done = name_cashier(cashier);
+  if (done) done = run(command);
   (void)leave();  // back to selection whatever happened: nothing stays half-entered
   return done;
 }
@@ -97,11 +110,9 @@ Result<RegistrarStatus> AtolRegistrar::status() {
   return r;
 }
 
-Result<FiscalDocument> AtolRegistrar::open_shift(const Cashier&) {
+Result<FiscalDocument> AtolRegistrar::open_shift(const Cashier& cashier) {
   std::lock_guard lock(mu_);
-  // The cashier is the one whose password enters the registration mode (the device's cashier
-  // table names him on the report).
-  RG_TRY(in_mode(Mode::Registration, commands_.open_shift()));
+  RG_TRY(in_mode(Mode::Registration, cashier, commands_.open_shift()));
   return registered(DocumentType::OpenShift);
 }
 
@@ -114,24 +125,38 @@ Result<FiscalDocument> AtolRegistrar::register_receipt(const Receipt& receipt) {
   RG_TRY(run(commands_.open_receipt(receipt.operation == Operation::SaleRefund ? ReceiptType::SaleRefund
                                                                                  : ReceiptType::Sale)));
   // From here on a failure cancels the receipt on the device: nothing is registered.
-  auto fill = [&]() -> Status {
-    for (const auto& item : receipt.items)
-      RG_TRY(run(commands_.register_item(item.name, item.price, item.quantity_milli, options_.vat_no_vat)));
-    const Kopecks amounts[4] = {receipt.cash, receipt.electronic, receipt.prepaid, receipt.credit};
-    int last = -1;
-    for (int i = 0; i < 4; ++i)
-      if (amounts[i] > 0) last = i;
-    for (int i = 0; i < last; ++i)
-      if (amounts[i] > 0) RG_TRY(run(commands_.payment(kPaymentOrder[i], amounts[i])));
-    return run(commands_.close_receipt(kPaymentOrder[last < 0 ? 0 : last], last < 0 ? 0 : amounts[last]));
-  };
-  if (auto filled = fill(); !filled) {
+  if (auto filled = fill_receipt(receipt); !filled) {
     (void)run(commands_.cancel_receipt());
     (void)leave();
     return std::unexpected(filled.error());
   }
   (void)leave();
   return registered(DocumentType::Receipt);
+}
+
+Status AtolRegistrar::fill_receipt(const Receipt& receipt) {
+  RG_TRY(name_cashier(receipt.cashier));
+  if (!receipt.customer_contact.empty()) RG_TRY(run(commands_.write_tag(1008, receipt.customer_contact)));
+  if (!receipt.payment_ref.empty()) RG_TRY(run(commands_.write_tag(1192, receipt.payment_ref)));
+  for (const auto& item : receipt.items) {
+    ItemFields f;
+    f.name = item.name;
+    f.price = item.price;
+    f.quantity_milli = item.quantity_milli;
+    f.sum = item.sum();
+    f.tax = item.vat == Vat::NoVat && options_.vat_no_vat != 0 ? options_.vat_no_vat : static_cast<std::uint8_t>(item.vat);
+    f.subject = static_cast<std::uint8_t>(item.subject);
+    f.method = static_cast<std::uint8_t>(item.method);
+    RG_TRY(run(commands_.begin_item()));
+    RG_TRY(run(commands_.end_item(f)));
+  }
+  const Kopecks amounts[4] = {receipt.cash, receipt.electronic, receipt.prepaid, receipt.credit};
+  int last = -1;
+  for (int i = 0; i < 4; ++i)
+    if (amounts[i] > 0) last = i;
+  for (int i = 0; i < last; ++i)
+    if (amounts[i] > 0) RG_TRY(run(commands_.payment(kPaymentOrder[i], amounts[i])));
+  return run(commands_.close_receipt(kPaymentOrder[last < 0 ? 0 : last], last < 0 ? 0 : amounts[last]));
 }
 
 Status AtolRegistrar::cancel_open_receipt() {
@@ -158,20 +183,38 @@ Result<FiscalDocument> AtolRegistrar::last_document_locked() {
   if (doc.type == DocumentType::Receipt) {
     doc.operation = d.operation == 2 ? Operation::SaleRefund : Operation::Sale;
     doc.total = d.sum;
+    doc.payment_ref = stored_ref(d.number);
   }
-  // Tag 1192 is not read back here (the TLV reading of a document is not implemented for this
-  // device): payment_ref stays empty and the cash desk matches by number, operation and total.
   return doc;
 }
 
-Status AtolRegistrar::x_report(const Cashier&) {
-  std::lock_guard lock(mu_);
-  return in_mode(Mode::ReportNoClear, commands_.x_report());
+std::string AtolRegistrar::stored_ref(std::uint32_t number) {
+  // Best effort: a firmware that does not read documents' TLV leaves the ref empty, and the cash
+  // desk matches the receipt by number, operation and total instead.
+  auto head_reply = link_.execute(commands_.fn_document_tlv(number));
+  if (!head_reply) return {};
+  auto head = parse_fn_tlv_head(*head_reply);
+  if (!head) return {};
+  Bytes tlv;
+  while (tlv.size() < head->size) {  // every part adds a byte at least: bounded by the size
+    auto part_reply = link_.execute(commands_.fn_document_tlv_next());
+    if (!part_reply) return {};
+    auto part = parse_fn_tlv_part(*part_reply);
+    if (!part || part->empty()) return {};
+    tlv.insert(tlv.end(), part->begin(), part->end());
+  }
+  auto ref = find_tlv(tlv, 1192);
+  return ref ? std::string(ref->begin(), ref->end()) : std::string();
 }
 
-Result<FiscalDocument> AtolRegistrar::close_shift(const Cashier&) {
+Status AtolRegistrar::x_report(const Cashier& cashier) {
   std::lock_guard lock(mu_);
-  RG_TRY(in_mode(Mode::ReportClear, commands_.z_report()));
+  return in_mode(Mode::ReportNoClear, cashier, commands_.x_report());
+}
+
+Result<FiscalDocument> AtolRegistrar::close_shift(const Cashier& cashier) {
+  std::lock_guard lock(mu_);
+  RG_TRY(in_mode(Mode::ReportClear, cashier, commands_.z_report()));
   return registered(DocumentType::CloseShift);
 }
 

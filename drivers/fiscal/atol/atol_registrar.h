@@ -17,7 +17,8 @@ namespace rg::drivers::fiscal::atol {
 struct AtolOptions {
   Passwords passwords;
   LinkOptions link;
-  std::uint8_t vat_no_vat = 0;  // E6h tax byte for "no VAT": the device's tax table, per model
+  // EBh's tax byte for "no VAT" when a model numbers its tax table otherwise; 0: the ФФД's 6.
+  std::uint8_t vat_no_vat = 0;
 };
 
 class AtolRegistrar final : public FiscalRegistrar {
@@ -40,8 +41,13 @@ class AtolRegistrar final : public FiscalRegistrar {
   // From any mode back to selection (cancelling an open receipt first), then into `m`.
   Status enter(Mode m);
   Status leave();
-  // Enters `m`, runs one command, and leaves the mode whatever the command answered.
-  Status in_mode(Mode m, const Bytes& command);
+  // Enters `m`, names the cashier (tags 1021, 1203), runs one command, and leaves the mode
+  // whatever the command answered.
+  Status in_mode(Mode m, const Cashier& cashier, const Bytes& command);
+  Status name_cashier(const Cashier& cashier);
+  Status fill_receipt(const Receipt& receipt);
+  // Tag 1192 of a receipt as the fiscal storage holds it; empty when the registrar cannot say.
+  std::string stored_ref(std::uint32_t number);
   // The document just made, as the fiscal storage has it, with the shift (and receipt) number.
   Result<FiscalDocument> registered(DocumentType type);
   Result<FiscalDocument> last_document_locked();

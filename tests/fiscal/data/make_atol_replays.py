@@ -103,28 +103,71 @@ def fn_document(kind, number, sign, op=None, total=None):
 
 
 NAME = "Приём врача-терапевта первичный"
+CASHIER_NAME = "Администратор Иванова А. П."
+CONTACT = "+79161234567"
+REF = "pay-17"
 
 
-def item(name, price, qty_milli):
-    text = list(name.encode("cp866"))[:64]
-    body = [0xE6, 0x02] + text + [0] * (64 - len(text)) + bcd(price, 6) + bcd(qty_milli, 5) + [1, 1] + bcd(0, 6) + [0, 0]
-    return body + [0] * (104 - len(body))
+def text(value):
+    """The registrar's codepage: PC866 with '№' and '$' swapped (the names here have neither)."""
+    return list(value.encode("cp866"))
+
+
+def write_tag(tag, value):
+    """E8h: flags 1, one block numbered 0, tag and length little-endian, the value."""
+    data = text(value)
+    return PWD + [0xE8, 0x01, 0x01, 0x00] + le(tag, 2) + le(len(data), 2) + data
+
+
+BEGIN_ITEM = PWD + [0xEA, 0x00, 0x01, 0x00]
+
+
+def end_item(name, price, qty_milli, tax=6, subject=4, method=4):
+    """EBh: flags, price, quantity, cost, tax, tax sum, section, 1212, 1214 (BCD), discount
+    sign and sum, two reserved bytes, the name."""
+    return (PWD + [0xEB, 0x00] + bcd(price, 7) + bcd(qty_milli, 5) + bcd(price * qty_milli // 1000, 7) + [tax]
+            + bcd(0, 7) + bcd(0, 1) + bcd(subject, 1) + bcd(method, 1) + [0x00] + bcd(0, 7) + [0x00, 0x00]
+            + text(name)[:128])
+
+
+def tlv(tag, value):
+    return le(tag, 2) + le(len(value), 2) + list(value)
+
+
+def receipt_tlv():
+    """The receipt as the fiscal storage keeps it: 1040 document number, 1192 our ref, 1020 total."""
+    return tlv(1040, le(42, 4)) + tlv(1192, REF.encode()) + tlv(1020, le(150000, 4))
 
 
 def receipt_script(path):
     s = Script("""A sale receipt through an ATOL registrar: the state, registration mode, the receipt opened,
-one service line, closed with cash tendered (the device counts the change; it answers 'in
-progress' while it prints), back to the selection mode, then the fiscal storage's last document.""")
+the cashier, the customer's phone and our payment's ref written as tags, one service line (begun,
+ended with its fields), closed with cash tendered (the device counts the change; it answers 'in
+progress' while it prints), back to the selection mode, then the fiscal storage's last document
+with its TLV read back in two parts. Then the last document asked again, and this time the TLV
+reading is refused: the document comes back without the ref.""")
     s.command("3Fh device state: selection mode, shift open, no receipt", PWD + [0x3F], device_state())
     s.command("56h enter registration mode with the cashier's password", PWD + [0x56, 0x01] + CASHIER, OK)
     s.command("92h open a sale receipt (flags 0, type 1)", PWD + [0x92, 0x00, 0x01], OK)
-    s.command("E6h the service: 1 500.00 x 1.000", PWD + item(NAME, 150000, 1000), OK)
+    s.command("E8h tag 1021: the cashier", write_tag(1021, CASHIER_NAME), OK)
+    s.command("E8h tag 1008: the customer's phone", write_tag(1008, CONTACT), OK)
+    s.command("E8h tag 1192: our payment's ref", write_tag(1192, REF), OK)
+    s.command("EAh begin the item", BEGIN_ITEM, OK)
+    s.command("EBh the service: 1 500.00 x 1.000, no VAT, service, full payment", end_item(NAME, 150000, 1000), OK)
     s.command("4Ah close with 2 000.00 cash", PWD + [0x4A, 0x00, 0x01] + bcd(200000, 5), OK, in_progress=True)
     s.command("48h leave the mode", PWD + [0x48], OK)
     s.command("3Fh device state after the receipt", PWD + [0x3F], device_state(receipt_number=7))
     s.command("A4 30h fiscal storage status: last document 42", PWD + [0xA4, 0x30], fn_status(42))
     s.command("A4 40h document 42: a receipt, sale, 1 500.00", PWD + [0xA4, 0x40] + le(42, 4),
               fn_document(3, 42, 0x12345678, 1, 150000))
+    data = receipt_tlv()
+    s.command("A4 45h start reading document 42's TLV: type 3, its size", PWD + [0xA4, 0x45] + le(42, 4),
+              OK[:2] + le(3, 2) + le(len(data), 2))
+    s.command("A4 46h the first part of the TLV", PWD + [0xA4, 0x46], OK[:2] + data[:10])
+    s.command("A4 46h the rest", PWD + [0xA4, 0x46], OK[:2] + data[10:])
+    s.command("A4 30h fiscal storage status: last document 42", PWD + [0xA4, 0x30], fn_status(42))
+    s.command("A4 40h document 42", PWD + [0xA4, 0x40] + le(42, 4), fn_document(3, 42, 0x12345678, 1, 150000))
+    s.command("A4 45h refused (a firmware that does not read TLV)", PWD + [0xA4, 0x45] + le(42, 4), [0x55, 0x7A, 0x00])
     s.save(path)
 
 
@@ -134,7 +177,11 @@ error 103 (67h), the driver cancels the receipt on the device and leaves the mod
     s.command("3Fh device state", PWD + [0x3F], device_state())
     s.command("56h enter registration mode", PWD + [0x56, 0x01] + CASHIER, OK)
     s.command("92h open a sale receipt", PWD + [0x92, 0x00, 0x01], OK)
-    s.command("E6h the service: refused, no paper", PWD + item(NAME, 150000, 1000), [0x55, 0x67, 0x00])
+    s.command("E8h tag 1021: the cashier", write_tag(1021, CASHIER_NAME), OK)
+    s.command("E8h tag 1008: the customer's phone", write_tag(1008, CONTACT), OK)
+    s.command("E8h tag 1192: our payment's ref", write_tag(1192, REF), OK)
+    s.command("EAh begin the item", BEGIN_ITEM, OK)
+    s.command("EBh the service: refused, no paper", end_item(NAME, 150000, 1000), [0x55, 0x67, 0x00])
     s.command("59h cancel the receipt", PWD + [0x59], OK)
     s.command("48h leave the mode", PWD + [0x48], OK)
     s.save(path)
