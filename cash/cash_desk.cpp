@@ -37,7 +37,8 @@ Result<std::optional<db::Payment>> CashDesk::match_last_document(const db::Payme
   if (last->payment_ref.empty()) {
     RG_TRY_ASSIGN(auto receipt, receipt_for(db_, intent, options_.receipt));
     if (last->operation != receipt.operation || last->total != receipt.total()) return std::optional<db::Payment>{};
-  } else if (last->payment_ref != fiscal::payment_ref_tag(intent.ref)) {
+  } else if (fiscal::payment_ref_tag(last->payment_ref) != fiscal::payment_ref_tag(intent.ref)) {
+    // (Both cut: a receipt made before refs were cut to 16 carries the whole 32-digit one.)
     return std::optional<db::Payment>{};
   }
   RG_TRY(store(intent, *last));
