@@ -2,7 +2,10 @@
 // simulated printer, and the usbmon capture writer's bytes.
 #include <doctest/doctest.h>
 
+#include <condition_variable>
 #include <filesystem>
+#include <future>
+#include <mutex>
 
 #include "device_manager.h"
 #include "receipt_printer/printer_device.h"
@@ -128,6 +131,71 @@ TEST_CASE("device manager: its worker checks devices without anyone asking") {
     if (!ready) std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   CHECK(ready);
+}
+
+namespace {
+
+// A device whose check hangs (a printer that stopped answering mid-status) until released.
+class HangingDevice final : public ManagedDevice {
+ public:
+  DeviceKind kind() const override { return DeviceKind::ReceiptPrinter; }
+  std::string name() const override { return "hanging printer"; }
+  DeviceHealth check() override {
+    std::unique_lock lock(mu_);
+    in_check_ = true;
+    changed_.notify_all();
+    changed_.wait(lock, [&] { return released_; });
+    return {DeviceState::Error, "Receipt printer: not answering"};
+  }
+  void wait_in_check() {
+    std::unique_lock lock(mu_);
+    changed_.wait(lock, [&] { return in_check_; });
+  }
+  void release() {
+    std::lock_guard lock(mu_);
+    released_ = true;
+    changed_.notify_all();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable changed_;
+  bool in_check_ = false, released_ = false;
+};
+
+}  // namespace
+
+// What a frame asks of the manager is answered while a device's check is stuck on the worker:
+// the screen never waits for hardware.
+TEST_CASE("device manager: a hanging device check holds up none of what a frame asks") {
+  DeviceManager m({.check_interval = std::chrono::milliseconds(20)});
+  auto hanging = std::make_shared<HangingDevice>();
+  m.attach("usb:1-3", hanging);
+  hanging->wait_in_check();  // the worker is inside the hanging check now
+  auto asked = std::async(std::launch::async, [&] {
+    auto views = m.devices();
+    (void)m.drain_events();
+    auto ready = m.readiness({DeviceKind::ReceiptPrinter});
+    m.check_soon();
+    m.attach("usb:1-4", std::make_shared<HangingDevice>());  // plugged in meanwhile
+    m.detach("usb:1-4");
+    return std::make_pair(views, ready);
+  });
+  const bool answered = asked.wait_for(std::chrono::seconds(10)) == std::future_status::ready;  // a hang guard
+  hanging->release();
+  REQUIRE(answered);
+  auto [views, ready] = asked.get();
+  REQUIRE(views.size() == 1);
+  CHECK(views[0].state == DeviceState::Connecting);  // its first check has not come back yet
+  CHECK(ready.items.at(0).readiness == Readiness::Problem);  // connecting is not ready
+  // Released, the check's answer lands.
+  bool error = false;
+  for (int i = 0; i < 1000 && !error; ++i) {  // a hang guard, not a timing assertion
+    for (auto& v : m.devices())
+      if (v.id == "usb:1-3" && v.state == DeviceState::Error) error = true;
+    if (!error) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  CHECK(error);
 }
 
 TEST_CASE("usbmon script: parsed, and written as linktype-220 packets") {
