@@ -196,14 +196,15 @@ std::string AtolRegistrar::stored_ref(std::uint32_t number) {
   auto head = parse_fn_tlv_head(*head_reply);
   if (!head) return {};
   Bytes tlv;
-  while (tlv.size() < head->size) {  // every part adds a byte at least: bounded by the size
+  // Every part adds a byte at least; a device that dribbles is stopped after 256 parts.
+  for (int parts = 0; tlv.size() < head->size && parts < 256; ++parts) {
     auto part_reply = link_.execute(commands_.fn_document_tlv_next());
     if (!part_reply) return {};
     auto part = parse_fn_tlv_part(*part_reply);
     if (!part || part->empty()) return {};
     tlv.insert(tlv.end(), part->begin(), part->end());
   }
-  auto ref = find_tlv(tlv, 1192);
+  auto ref = find_tlv(tlv, 1192);  // what was read, whole entries only
   return ref ? std::string(ref->begin(), ref->end()) : std::string();
 }
 
