@@ -13,6 +13,7 @@
 #include "hid/hid_devices.h"
 #include "hid/sim_scanner.h"
 #include "hid/usb_hid.h"
+#include "receipt_printer/usb_printer.h"
 #include "usb/device_registry.h"
 #include "usb/usb_context.h"
 #include "usb/usb_device_source.h"
@@ -28,7 +29,7 @@ int usage() {
   std::fprintf(stderr,
                "Usage: registratura-kiosk [--db PATH] [--name KIOSK] [--portrait | --size WxH] [--windowed]\n"
                "                          [--lang ru|en] [--scanner /dev/input/…] [--scan-fifo PATH] [--no-usb]\n"
-               "                          [--printer-dir DIR]\n"
+               "                          [--printer usb | --printer-dir DIR]\n"
                "                          [--screenshot FILE.png [--frames N]] [--screenshot-all DIR]\n");
   return 2;
 }
@@ -41,7 +42,7 @@ int main(int argc, char** argv) {
   std::string db_path = "var/clinic.db", screenshot, screenshot_all, name = "lobby", scanner, scan_fifo;
   std::string printer_dir;
   int width = 1920, height = 1080, frames = 5;
-  bool windowed = false, use_usb = true;
+  bool windowed = false, use_usb = true, usb_printer_only = false;
   if (const char* env = std::getenv("REGISTRATURA_DB"); env && *env) db_path = env;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -52,6 +53,10 @@ int main(int argc, char** argv) {
     else if (a == "--scan-fifo") scan_fifo = next();
     else if (a == "--no-usb") use_usb = false;
     else if (a == "--printer-dir") printer_dir = next();
+    else if (a == "--printer") {
+      if (next() != "usb") return usage();
+      usb_printer_only = true;
+    }
     else if (a == "--screenshot") screenshot = next();
     else if (a == "--screenshot-all") screenshot_all = next();
     else if (a == "--frames") frames = std::max(1, std::atoi(next().c_str()));
@@ -92,22 +97,11 @@ int main(int argc, char** argv) {
     return 1;
   }
 
-  rg::db::Worker worker(db_path, [&](rg::db::Worker::Continuation c) { (*shell)->tasks().post(std::move(c)); });
-  auto identify = rg::kiosk::make_identify(*db);
-  rg::kiosk::CheckinFlow flow([&](rg::db::Worker::Job job) { worker.submit(std::move(job)); }, identify,
-                              rg::kiosk::make_ticket_printer(
-                                  *db, clinic->short_name.empty() ? clinic->name : clinic->short_name,
-                                  printer_dir.empty() ? std::filesystem::path(db_path).parent_path() / ("printer-" + name)
-                                                      : std::filesystem::path(printer_dir)), [] { return std::int64_t(std::time(nullptr)); },
-                              name);
-  if (auto rules = rg::db::load_checkin_rules(*db)) flow.set_rules(*rules);
-  rg::kiosk::KioskApp app(**shell, *clinic, flow);
-  if (!so.locked) app.enable_demo_scan(worker);
-  flow.set_on_exit([&] { (*shell)->stop(); });
-  // Scans: HID POS scanners on USB (found again after unplugging), a keyboard-wedge scanner
-  // grabbed through evdev (so the keyboard layout cannot garble it), and the simulated scanner's
-  // named pipe for the demo — all read alike. A wedge scanner that types like a keyboard still
-  // works without any of them (KioskApp reads typed lines ended by Enter).
+  // Devices: HID POS scanners and receipt printers on USB (found again after unplugging), a
+  // keyboard-wedge scanner grabbed through evdev (so the keyboard layout cannot garble it), and
+  // the simulated scanner's named pipe for the demo — all scanners read alike. A wedge scanner
+  // that types like a keyboard still works without any of them (KioskApp reads typed lines
+  // ended by Enter).
   using rg::drivers::hid::ScannerDevice;
   rg::drivers::DeviceManager devices;
   if (!scanner.empty())
@@ -123,11 +117,31 @@ int main(int argc, char** argv) {
     if (auto ctx = rg::drivers::usb::UsbContext::create()) {
       usb = std::make_unique<rg::drivers::usb::UsbDeviceSource>(*ctx, devices, rg::drivers::usb::DeviceRegistry::builtin());
       rg::drivers::hid::register_usb_hid(*usb, {.scanners = true, .handsets = false});
+      rg::drivers::register_usb_receipt_printer(*usb);
       usb->start();
     } else {
       std::fprintf(stderr, "registratura-kiosk: USB: %s\n", ctx.error().message.c_str());
     }
   }
+  // After the devices: destroyed first, so no job of its is left printing on a device gone.
+  rg::db::Worker worker(db_path, [&](rg::db::Worker::Continuation c) { (*shell)->tasks().post(std::move(c)); });
+  // Tickets go to a real printer when one is plugged in; otherwise to the simulated twin (the
+  // demo), or — with --printer usb, as a lobby kiosk runs — nowhere, and the screen says so.
+  std::shared_ptr<rg::drivers::ReceiptPrinter> sim_printer;
+  if (!usb_printer_only)
+    sim_printer = rg::kiosk::make_sim_ticket_printer(
+        printer_dir.empty() ? std::filesystem::path(db_path).parent_path() / ("printer-" + name)
+                            : std::filesystem::path(printer_dir));
+  auto identify = rg::kiosk::make_identify(*db);
+  rg::kiosk::CheckinFlow flow([&](rg::db::Worker::Job job) { worker.submit(std::move(job)); }, identify,
+                              rg::kiosk::make_ticket_printer(
+                                  *db, clinic->short_name.empty() ? clinic->name : clinic->short_name,
+                                  rg::kiosk::pick_printer(devices, sim_printer)),
+                              [] { return std::int64_t(std::time(nullptr)); }, name);
+  if (auto rules = rg::db::load_checkin_rules(*db)) flow.set_rules(*rules);
+  rg::kiosk::KioskApp app(**shell, *clinic, flow);
+  if (!so.locked) app.enable_demo_scan(worker);
+  flow.set_on_exit([&] { (*shell)->stop(); });
   auto frame = [&] {
     for (auto& source : devices.all<ScannerDevice>(rg::drivers::DeviceKind::BarcodeScanner))
       for (const auto& s : source->driver().poll()) flow.scan(s.data, ImGui::GetTime());

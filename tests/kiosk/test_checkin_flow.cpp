@@ -17,6 +17,8 @@
 #include "patients.h"
 #include "pin.h"
 #include "pin_check.h"
+#include "receipt_printer/printer_device.h"
+#include "receipt_printer/sim_printer.h"
 #include "clinic_fixture.h"
 
 using namespace rg;
@@ -310,7 +312,8 @@ TEST_CASE("the ticket goes to the simulated printer as bytes and a picture; with
   auto appt = f.book(anna, f.doctor1, f.room1, 600, 630);
   REQUIRE(appt);
   auto printer_dir = f.dir.path() / "printer";
-  auto print = make_ticket_printer(f.db, "Клиника «Берёза»", printer_dir);
+  drivers::DeviceManager devices({.start_worker = false});
+  auto print = make_ticket_printer(f.db, "Клиника «Берёза»", pick_printer(devices, make_sim_ticket_printer(printer_dir)));
   TicketData t{7, "Иванова А. П.", {}, false, *appt};
   db::TodayVisit v;
   v.start_min = 600;
@@ -337,6 +340,51 @@ TEST_CASE("the ticket goes to the simulated printer as bytes and a picture; with
   CHECK_FALSE(flow.state().shown.printer_problem.empty());  // the driver's sentence, in the UI language
   CHECK(*f.db.query_int("SELECT status = 'arrived' FROM appointments WHERE id = " + std::to_string(*second)) == 1);
   CHECK_FALSE(std::filesystem::exists(printer_dir / "receipt-0002.bin"));
+}
+
+// A lobby kiosk prints on the real printer the device list has, whatever its state (a fault is
+// said, never hidden by printing to a file); with none it says the printer is not connected,
+// unless it is a demo with the simulated twin to fall back on.
+TEST_CASE("the ticket goes to the real printer when there is one and is said to be unprintable when there is none") {
+  test::ClinicFixture f;
+  auto anna = f.add_patient("Иванова", "Анна", "Петровна");
+  auto appt = f.book(anna, f.doctor1, f.room1, 600, 630);
+  REQUIRE(appt);
+  TicketData t{7, "Иванова А. П.", {}, false, *appt};
+  const auto real_dir = f.dir.path() / "real", sim_dir = f.dir.path() / "sim";
+  drivers::DeviceManager devices({.start_worker = false});
+  auto demo = make_ticket_printer(f.db, "Клиника «Берёза»", pick_printer(devices, make_sim_ticket_printer(sim_dir)));
+  auto lobby = make_ticket_printer(f.db, "Клиника «Берёза»", pick_printer(devices, nullptr));
+
+  // Nothing plugged in: the demo prints on its twin, the lobby kiosk says why there is no ticket.
+  CHECK(demo(t).empty());
+  CHECK(std::filesystem::exists(sim_dir / "receipt-0001.bin"));
+  const std::string none = lobby(t);
+  CHECK(none.find("not connected") != std::string::npos);
+  CHECK(none.find("Receipt printer") == 0);
+
+  // A printer plugged in (a real device as the list sees it; files stand in for its USB): both
+  // print there, asked again at this ticket.
+  auto real = std::make_shared<drivers::SimReceiptPrinter>(real_dir, drivers::default_profile_58mm());
+  devices.attach("usb:1-3", std::make_shared<drivers::ReceiptPrinterDevice>(real, false));
+  CHECK(demo(t).empty());
+  CHECK(lobby(t).empty());
+  CHECK(std::filesystem::exists(real_dir / "receipt-0002.bin"));
+  CHECK_FALSE(std::filesystem::exists(sim_dir / "receipt-0002.bin"));
+
+  // Its paper runs out: the fault is said, and nothing goes to the twin instead.
+  std::ofstream(real_dir / "paper-end").put('\n');
+  devices.check_all();
+  const std::string fault = demo(t);
+  CHECK_FALSE(fault.empty());
+  CHECK(fault != none);
+  CHECK_FALSE(std::filesystem::exists(sim_dir / "receipt-0002.bin"));
+
+  // Unplugged: back to the twin for the demo, "not connected" for the lobby kiosk.
+  devices.detach("usb:1-3");
+  CHECK(demo(t).empty());
+  CHECK(std::filesystem::exists(sim_dir / "receipt-0002.bin"));
+  CHECK(lobby(t) == none);
 }
 
 TEST_CASE_FIXTURE(FlowFixture, "the policy number typed on the keypad: its control digit catches a typo before any lookup") {
