@@ -249,8 +249,8 @@ void SettingsScreen::draw_devices() {
           if (ImGui::SmallButton(_("Simulate an incoming call"))) h.ring("+7 916 123-45-67");
           if (ImGui::SmallButton(h.off_hook() ? _("Hang up") : _("Lift"))) h.off_hook() ? h.hang_up() : h.lift();
           const auto leds = h.leds();
-          ImGui::TextColored(kQuiet, "%s: %s · %s: %s", _("ring"), leds.ring ? _("on") : _("off"), _("off hook"),
-                             leds.off_hook ? _("on") : _("off"));
+          ImGui::TextColored(kQuiet, "%s: %s", _("Ring light"), leds.ring ? _("lit") : _("not lit"));
+          ImGui::TextColored(kQuiet, "%s: %s", _("Line light"), leds.off_hook ? _("lit") : _("not lit"));
           break;
         }
         case drivers::DeviceKind::Hid: break;
