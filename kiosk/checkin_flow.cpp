@@ -165,12 +165,10 @@ void CheckinFlow::start(const db::Identity& who, bool guessed, double now) {
   state_.go(KioskScreen::Checking, now);
   checking_since_ = now;
   const std::int64_t unix_now = clock_();
-  run_([this, gen, who, guessed, unix_now, rules = rules_, kiosk = kiosk_,
-        print = print_](db::Database& db) -> db::Worker::Continuation {
+  run_([this, gen, who, guessed, unix_now, rules = rules_, kiosk = kiosk_](db::Database& db) -> db::Worker::Continuation {
     bool throttled = false;
     Result<db::CheckinPlan> plan = db::CheckinPlan{};
     std::optional<Result<db::CheckinDone>> done;
-    std::string printer;
     if (guessed) {
       auto allowed = db::guess_allowed(db, kiosk, unix_now, rules);
       if (!allowed) plan = std::unexpected(allowed.error());
@@ -181,28 +179,20 @@ void CheckinFlow::start(const db::Identity& who, bool guessed, double now) {
       if (plan && guessed) (void)db::record_guess(db, kiosk, unix_now, plan->patient_id.has_value());
       if (plan && !plan->to_check_in.empty()) {
         done = db::check_in(db, *plan, unix_now, db::Actor::kiosk(kiosk));
-        // The check-in counts whatever the printer does; a failed ticket is shown on screen.
-        if (*done) {
-          TicketData t{(*done)->queue_number, plan->masked_name, (*done)->visits, !plan->desk.empty(),
-                       (*done)->visits.empty() ? 0 : (*done)->visits.front().appointment_id};
-          printer = print ? print(t) : "";
-          if (!printer.empty())
-            (void)db::add_desk_event(db, "printer", printer, plan->patient_id, std::nullopt, db::Actor::kiosk(kiosk));
-        }
       } else if (plan && !plan->desk.empty()) {
         (void)db::add_desk_event(db, "to_desk", to_desk_message(*plan), plan->patient_id, std::nullopt,
                                  db::Actor::kiosk(kiosk));
       }
     }
-    return [this, gen, plan, done, printer, throttled]() {
+    return [this, gen, plan, done, throttled]() {
       if (gen != generation_) return;  // the kiosk gave up waiting or a new patient came
-      finish(plan, done, printer, throttled, last_now_);
+      finish(plan, done, throttled, last_now_);
     };
   });
 }
 
 void CheckinFlow::finish(const Result<db::CheckinPlan>& plan, const std::optional<Result<db::CheckinDone>>& done,
-                         const std::string& printer, bool throttled, double now) {
+                         bool throttled, double now) {
   Shown& s = state_.shown;
   if (throttled) {
     s = Shown{};
@@ -222,8 +212,12 @@ void CheckinFlow::finish(const Result<db::CheckinPlan>& plan, const std::optiona
     s.visits = (*done)->visits;
     s.also_desk = !plan->desk.empty();
     s.desk = message_for(plan->desk);
-    s.printer_problem = printer;
+    s.printer_problem.clear();
     state_.go(KioskScreen::CheckedIn, now);
+    // The check-in counts whatever the printer does: the screen shows it now, the ticket follows.
+    print_ticket(TicketData{(*done)->queue_number, plan->masked_name, (*done)->visits, !plan->desk.empty(),
+                            (*done)->visits.empty() ? 0 : (*done)->visits.front().appointment_id},
+                 plan->patient_id);
     return;
   }
   if (plan->desk.empty()) {  // already checked in: show the visits again
@@ -236,6 +230,23 @@ void CheckinFlow::finish(const Result<db::CheckinPlan>& plan, const std::optiona
   s.masked_name.clear();
   s.desk = message_for(plan->desk);
   state_.go(KioskScreen::GoToDesk, now);
+}
+
+void CheckinFlow::print_ticket(TicketData ticket, std::optional<std::int64_t> patient) {
+  if (!print_) return;
+  const int gen = generation_;
+  auto job = [this, gen, ticket = std::move(ticket), patient, print = print_,
+              kiosk = kiosk_](db::Database& db) -> db::Worker::Continuation {
+    std::string problem = print(ticket);
+    // The desk hears of a failed ticket whoever is at the kiosk by now.
+    if (!problem.empty())
+      (void)db::add_desk_event(db, "printer", problem, patient, std::nullopt, db::Actor::kiosk(kiosk));
+    return [this, gen, problem] {
+      if (gen == generation_) state_.shown.printer_problem = problem;  // still this patient's screen
+    };
+  };
+  if (print_run_) print_run_(std::move(job));
+  else run_(std::move(job));
 }
 
 void CheckinFlow::tick(double now) {

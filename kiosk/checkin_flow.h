@@ -29,7 +29,8 @@ class CheckinFlow {
   using Run = std::function<void(db::Worker::Job)>;
   // A scanned payload → who it names (slip token verified, card, ЕНП…), or nullopt if unreadable.
   using Identify = std::function<std::optional<db::Identity>(std::string_view payload)>;
-  // Runs on the worker after a check-in; returns "" or the printer's problem in words.
+  // Prints a ticket after a check-in (on the print runner); returns "" or the printer's problem
+  // in words.
   using Print = std::function<std::string(const TicketData&)>;
   using Clock = std::function<std::int64_t()>;  // UTC seconds
 
@@ -37,6 +38,9 @@ class CheckinFlow {
   KioskState& state() { return state_; }
   const KioskState& state() const { return state_; }
   void set_rules(const db::CheckinRules& r) { rules_ = r; }
+  // Where tickets print: the kiosk gives them a worker of their own, so a slow printer holds up
+  // neither the next patient's check-in nor the answer on the screen. Default: `run`.
+  void set_print_runner(Run r) { print_run_ = std::move(r); }
 
   void scan(std::string_view payload, double now);
   void open_keypad(double now);
@@ -56,9 +60,11 @@ class CheckinFlow {
  private:
   void start(const db::Identity& who, bool guessed, double now);
   void finish(const Result<db::CheckinPlan>& plan, const std::optional<Result<db::CheckinDone>>& done,
-              const std::string& printer, bool throttled, double now);
+              bool throttled, double now);
+  void print_ticket(TicketData ticket, std::optional<std::int64_t> patient);
 
   Run run_;
+  Run print_run_;
   Identify identify_;
   Print print_;
   Clock clock_;

@@ -123,8 +123,10 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "registratura-kiosk: USB: %s\n", ctx.error().message.c_str());
     }
   }
-  // After the devices: destroyed first, so no job of its is left printing on a device gone.
+  // After the devices: destroyed first, so no job of theirs is left printing on a device gone.
+  // Tickets print on a worker of their own (its connection tells the desk of a failed ticket).
   rg::db::Worker worker(db_path, [&](rg::db::Worker::Continuation c) { (*shell)->tasks().post(std::move(c)); });
+  rg::db::Worker printing(db_path, [&](rg::db::Worker::Continuation c) { (*shell)->tasks().post(std::move(c)); });
   // Tickets go to a real printer when one is plugged in; otherwise to the simulated twin (the
   // demo), or — with --printer usb, as a lobby kiosk runs — nowhere, and the screen says so.
   std::shared_ptr<rg::drivers::ReceiptPrinter> sim_printer;
@@ -139,6 +141,7 @@ int main(int argc, char** argv) {
                                   rg::kiosk::pick_printer(devices, sim_printer)),
                               [] { return std::int64_t(std::time(nullptr)); }, name);
   if (auto rules = rg::db::load_checkin_rules(*db)) flow.set_rules(*rules);
+  flow.set_print_runner([&](rg::db::Worker::Job job) { printing.submit(std::move(job)); });
   rg::kiosk::KioskApp app(**shell, *clinic, flow);
   if (!so.locked) app.enable_demo_scan(worker);
   flow.set_on_exit([&] { (*shell)->stop(); });

@@ -229,6 +229,45 @@ TEST_CASE_FIXTURE(FlowFixture, "a printer without paper: the check-in counts, th
   CHECK(*db.query_int("SELECT count(*) FROM desk_events WHERE kind = 'printer'") == 1);
 }
 
+// Tickets print on a runner of their own: the check-in is on screen before the printer is asked,
+// and a printer that takes its time holds up neither that answer nor the next patient.
+TEST_CASE_FIXTURE(FlowFixture, "the check-in is shown before the ticket prints and a slow printer holds up nobody") {
+  std::deque<db::Worker::Job> printing;
+  flow.set_print_runner([&](db::Worker::Job job) { printing.push_back(std::move(job)); });
+  auto anna = add_patient("Иванова", "Анна");
+  repeat_visit(anna);
+  REQUIRE(book(anna, doctor1, room1, 600, 630));
+  auto boris = add_patient("Петров", "Борис", "", Date(1970, 1, 2), "", 'M');
+  repeat_visit(boris);
+  REQUIRE(book(boris, doctor2, room2, 600, 630));
+
+  flow.scan(card(anna), 1.0);
+  REQUIRE(flow.state().screen == KioskScreen::CheckedIn);  // shown while the ticket waits
+  CHECK(flow.state().shown.queue_number == 1);
+  CHECK(tickets.empty());
+  REQUIRE(printing.size() == 1);
+
+  // The printer is still busy with Anna's ticket; Boris checks in meanwhile.
+  flow.back_to_start(5.0);
+  flow.scan(card(boris), 6.0);
+  REQUIRE(flow.state().screen == KioskScreen::CheckedIn);
+  CHECK(flow.state().shown.queue_number == 2);
+  REQUIRE(printing.size() == 2);
+
+  // Anna's ticket fails now: the desk is told, Boris's screen does not show her problem.
+  printer_problem = "Принтер чеков: закончилась бумага";
+  printing.front()(db)();
+  printing.pop_front();
+  REQUIRE(tickets.size() == 1);
+  CHECK(tickets[0].queue_number == 1);
+  CHECK(flow.state().shown.printer_problem.empty());
+  CHECK(*db.query_int("SELECT count(*) FROM desk_events WHERE kind = 'printer'") == 1);
+  // Boris's fails too, on his own screen.
+  printing.front()(db)();
+  CHECK(flow.state().shown.printer_problem == printer_problem);
+  CHECK(*db.query_int("SELECT count(*) FROM desk_events WHERE kind = 'printer'") == 2);
+}
+
 TEST_CASE_FIXTURE(FlowFixture, "a database that does not answer sends the patient to the desk, and the kiosk recovers") {
   auto anna = add_patient("Иванова", "Анна");
   repeat_visit(anna);
