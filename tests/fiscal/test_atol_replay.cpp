@@ -65,6 +65,24 @@ TEST_CASE("atol: a sale receipt goes out frame for frame and comes back as the f
   CHECK(again->payment_ref.empty());
 }
 
+TEST_CASE("atol: a shift opened and closed names the cashier and comes back as the fiscal storage's reports") {
+  if (!test::under_umockdev()) return;
+  std::shared_ptr<usb::UsbContext> ctx;
+  auto atol = atol_on_usb(ctx);
+  const Cashier cashier{"Администратор Иванова А. П.", ""};
+  auto opened = atol->open_shift(cashier);
+  REQUIRE_MESSAGE(opened.has_value(), (opened ? "" : opened.error().message + " / " + opened.error().detail));
+  CHECK(opened->type == DocumentType::OpenShift);
+  CHECK(opened->number == 43u);
+  CHECK(opened->fiscal_sign == 0x0A0B0C0Du);
+  CHECK(opened->shift_number == 13);
+  auto closed = atol->close_shift(cashier);
+  REQUIRE_MESSAGE(closed.has_value(), (closed ? "" : closed.error().message + " / " + closed.error().detail));
+  CHECK(closed->type == DocumentType::CloseShift);
+  CHECK(closed->number == 44u);
+  CHECK(closed->shift_number == 13);
+}
+
 TEST_CASE("atol: a line refused for want of paper cancels the receipt and says so") {
   if (!test::under_umockdev()) return;
   std::shared_ptr<usb::UsbContext> ctx;

@@ -216,8 +216,36 @@ the till's status through the manager with the paper out, then the cable pulled.
     s.save(path)
 
 
+def shift_script(path):
+    s = Script("""A shift opened and closed through an ATOL registrar: each time the mode entered with its
+password, the cashier named (tag 1021) before the document, the document made (the Z report
+answers 'in progress' while it prints), the mode left, and the document read back from the
+fiscal storage.""")
+    s.command("3Fh device state: selection mode, shift closed", PWD + [0x3F], device_state(shift_open=False, shift=12))
+    s.command("56h enter registration mode with the cashier's password", PWD + [0x56, 0x01] + CASHIER, OK)
+    s.command("E8h tag 1021: the cashier", write_tag(1021, CASHIER_NAME), OK)
+    s.command("9Ah open the shift (flags 0)", PWD + [0x9A, 0x00], OK)
+    s.command("48h leave the mode", PWD + [0x48], OK)
+    s.command("3Fh device state: shift 13 open", PWD + [0x3F], device_state(receipt_number=0, shift=13))
+    s.command("A4 30h fiscal storage status: last document 43", PWD + [0xA4, 0x30], fn_status(43))
+    s.command("A4 40h document 43: the shift opening report", PWD + [0xA4, 0x40] + le(43, 4),
+              fn_document(2, 43, 0x0A0B0C0D))
+    s.command("3Fh device state: selection mode, shift open", PWD + [0x3F], device_state(shift=13))
+    s.command("56h enter the report mode with clearing (Z) with the administrator's password",
+              PWD + [0x56, 0x03] + bcd(30, 4), OK)
+    s.command("E8h tag 1021: the cashier", write_tag(1021, CASHIER_NAME), OK)
+    s.command("5Ah the Z report: closes the shift", PWD + [0x5A], OK, in_progress=True)
+    s.command("48h leave the mode", PWD + [0x48], OK)
+    s.command("3Fh device state: shift closed", PWD + [0x3F], device_state(shift_open=False, shift=13))
+    s.command("A4 30h fiscal storage status: last document 44", PWD + [0xA4, 0x30], fn_status(44))
+    s.command("A4 40h document 44: the shift closing report", PWD + [0xA4, 0x40] + le(44, 4),
+              fn_document(5, 44, 0x01020304))
+    s.save(path)
+
+
 here = os.path.dirname(os.path.abspath(__file__))
 receipt_script(os.path.join(here, "atol_receipt.urbs"))
 no_paper_script(os.path.join(here, "atol_no_paper.urbs"))
 left_open_script(os.path.join(here, "atol_left_open.urbs"))
 device_script(os.path.join(here, "atol_device.urbs"))
+shift_script(os.path.join(here, "atol_shift.urbs"))
