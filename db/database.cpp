@@ -172,10 +172,18 @@ void Database::close() {
 }
 
 Status Database::configure() {
-  // journal_mode answers with a row, so it goes through a statement.
-  RG_TRY_ASSIGN(auto st, prepare("PRAGMA journal_mode=WAL"));
-  RG_TRY(st.step());
-  st = Statement();
+  // Switching a new file to WAL needs an exclusive lock, and SQLite answers "locked" at once
+  // instead of waiting through the busy handler: processes opening a new file together (two
+  // desks started at once) take turns here for as long as the busy timeout allows.
+  RG_TRY_ASSIGN(const std::int64_t wait_ms, query_int("PRAGMA busy_timeout"));
+  for (std::int64_t waited = 0;; waited += 10) {
+    // journal_mode answers with a row, so it goes through a statement.
+    RG_TRY_ASSIGN(auto st, prepare("PRAGMA journal_mode=WAL"));
+    auto switched = st.step();
+    if (switched) break;
+    if (switched.error().code != ErrorCode::Busy || waited >= wait_ms) return std::unexpected(switched.error());
+    sqlite3_sleep(10);
+  }
   return exec(
       "PRAGMA foreign_keys=ON;"
       "PRAGMA synchronous=NORMAL;"

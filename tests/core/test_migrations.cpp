@@ -1,4 +1,5 @@
 // Migrations: fresh database, every released schema's fixture, and a newer database refused.
+#include <cstdio>
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -130,6 +131,7 @@ TEST_CASE("two processes opening a new file at once migrate it once") {
     k = fork();
     if (k == 0) {
       auto db = open_clinic_database(path);
+      if (!db) std::fprintf(stderr, "child: %s / %s\n", db.error().message.c_str(), db.error().detail.c_str());
       _exit(db ? 0 : 1);
     }
   }
