@@ -27,10 +27,25 @@ class FiscalDevice final : public drivers::ManagedDevice {
   std::string name() const override { return r_->name(); }
   bool simulated() const override { return true; }
   DeviceHealth check() override { return drivers::fiscal::registrar_health(*r_); }
+  std::shared_ptr<drivers::fiscal::FiscalRegistrar> registrar() const { return r_; }
 
  private:
   std::shared_ptr<drivers::fiscal::FiscalRegistrar> r_;
 };
+
+// The printer or registrar behind a device-list entry: a USB driver is both the entry and the
+// device; a simulated one is wrapped.
+std::shared_ptr<drivers::ReceiptPrinter> printer_of(const std::shared_ptr<drivers::ManagedDevice>& d) {
+  if (auto p = std::dynamic_pointer_cast<drivers::ReceiptPrinter>(d)) return p;
+  if (auto w = std::dynamic_pointer_cast<drivers::ReceiptPrinterDevice>(d)) return w->shared();
+  return nullptr;
+}
+
+std::shared_ptr<drivers::fiscal::FiscalRegistrar> registrar_of(const std::shared_ptr<drivers::ManagedDevice>& d) {
+  if (auto r = std::dynamic_pointer_cast<drivers::fiscal::FiscalRegistrar>(d)) return r;
+  if (auto w = std::dynamic_pointer_cast<FiscalDevice>(d)) return w->registrar();
+  return nullptr;
+}
 
 }  // namespace
 
@@ -97,27 +112,27 @@ void DeskDevices::run(std::function<std::string()> action, std::function<void(st
   });
 }
 
-void DeskDevices::print_test_receipt(std::function<void(std::string)> done) {
-  auto printer = manager_.find<drivers::ReceiptPrinterDevice>(DeviceKind::ReceiptPrinter);
+void DeskDevices::print_test_receipt(const std::string& id, std::function<void(std::string)> done) {
+  auto printer = printer_of(manager_.get(id));
   run(
       [this, printer]() -> std::string {
-        std::shared_ptr<drivers::ReceiptPrinter> p = printer ? printer->shared() : printer_;
-        if (!p) return _("No receipt printer.");
+        if (!printer) return _("The device is not connected any more.");
         drivers::Receipt r;
-        r.title("ПРОВЕРКА ПЕЧАТИ").centered(p->name()).separator().line("Кириллица: АБВГДЕЁЖЗИЙ абвгдеёжзий");
-        r.pair("Ширина", std::to_string(p->profile().columns) + " симв.").qr("Registratura").cut();
-        auto st = p->print(drivers::to_escpos(r, p->profile()));
+        r.title("ПРОВЕРКА ПЕЧАТИ").centered(printer->name()).separator().line("Кириллица: АБВГДЕЁЖЗИЙ абвгдеёжзий");
+        r.pair("Ширина", std::to_string(printer->profile().columns) + " симв.").qr("Registratura").cut();
+        auto st = printer->print(drivers::to_escpos(r, printer->profile()));
         manager_.check_soon();
         return st ? std::string() : st.error().message;
       },
       std::move(done));
 }
 
-void DeskDevices::open_drawer(std::function<void(std::string)> done) {
+void DeskDevices::open_drawer(const std::string& id, std::function<void(std::string)> done) {
+  auto registrar = registrar_of(manager_.get(id));
   run(
-      [this]() -> std::string {
-        if (!registrar_) return _("No fiscal registrar.");
-        auto st = registrar_->open_drawer();
+      [registrar]() -> std::string {
+        if (!registrar) return _("The device is not connected any more.");
+        auto st = registrar->open_drawer();
         return st ? std::string() : st.error().message;
       },
       std::move(done));

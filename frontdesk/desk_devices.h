@@ -47,10 +47,11 @@ class DeskDevices {
   std::vector<drivers::hid::Scan> poll_scans();
   const std::string& usb_problem() const { return usb_problem_; }
 
-  // Test actions, on their own thread; `done` gets "" or what went wrong (any thread). While
-  // one runs, another is refused at once (a printer may take seconds to time out).
-  void print_test_receipt(std::function<void(std::string)> done);
-  void open_drawer(std::function<void(std::string)> done);
+  // Test actions on the device-list entry `id`, on their own thread; `done` gets "" or what
+  // went wrong (any thread). While one runs, another is refused at once (a printer may take
+  // seconds to time out).
+  void print_test_receipt(const std::string& id, std::function<void(std::string)> done);
+  void open_drawer(const std::string& id, std::function<void(std::string)> done);
 
  private:
   void run(std::function<std::string()> action, std::function<void(std::string)> done);

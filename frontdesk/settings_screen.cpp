@@ -227,10 +227,10 @@ void SettingsScreen::draw_devices() {
       };
       switch (d.kind) {
         case drivers::DeviceKind::ReceiptPrinter:
-          if (ImGui::SmallButton(_("Print a test receipt"))) devices.print_test_receipt(report);
+          if (ImGui::SmallButton(_("Print a test receipt"))) devices.print_test_receipt(d.id, report);
           break;
         case drivers::DeviceKind::FiscalRegistrar:
-          if (ImGui::SmallButton(_("Open the cash drawer"))) devices.open_drawer(report);
+          if (ImGui::SmallButton(_("Open the cash drawer"))) devices.open_drawer(d.id, report);
           break;
         case drivers::DeviceKind::BarcodeScanner:
           // Scans reach on_scan() while this screen is shown, from any scanner.
