@@ -139,13 +139,9 @@ def receipt_tlv():
     return tlv(1040, le(42, 4)) + tlv(1192, REF.encode()) + tlv(1020, le(150000, 4))
 
 
-def receipt_script(path):
-    s = Script("""A sale receipt through an ATOL registrar: the state, registration mode, the receipt opened,
-the cashier, the customer's phone and our payment's ref written as tags, one service line (begun,
-ended with its fields), closed with cash tendered (the device counts the change; it answers 'in
-progress' while it prints), back to the selection mode, then the fiscal storage's last document
-with its TLV read back in two parts. Then the last document asked again, and this time the TLV
-reading is refused: the document comes back without the ref.""")
+def receipt_opened(s):
+    """Up to the first line begun: the state, registration mode, a sale receipt opened, the
+    cashier, the customer's phone and our payment's ref written as tags."""
     s.command("3Fh device state: selection mode, shift open, no receipt", PWD + [0x3F], device_state())
     s.command("56h enter registration mode with the cashier's password", PWD + [0x56, 0x01] + CASHIER, OK)
     s.command("92h open a sale receipt (flags 0, type 1)", PWD + [0x92, 0x00, 0x01], OK)
@@ -153,6 +149,16 @@ reading is refused: the document comes back without the ref.""")
     s.command("E8h tag 1008: the customer's phone", write_tag(1008, CONTACT), OK)
     s.command("E8h tag 1192: our payment's ref", write_tag(1192, REF), OK)
     s.command("EAh begin the item", BEGIN_ITEM, OK)
+
+
+def receipt_script(path):
+    s = Script("""A sale receipt through an ATOL registrar: the state, registration mode, the receipt opened,
+the cashier, the customer's phone and our payment's ref written as tags, one service line (begun,
+ended with its fields), closed with cash tendered (the device counts the change; it answers 'in
+progress' while it prints), back to the selection mode, then the fiscal storage's last document
+with its TLV read back in two parts. Then the last document asked again, and this time the TLV
+reading is refused: the document comes back without the ref.""")
+    receipt_opened(s)
     s.command("EBh the service: 1 500.00 x 1.000, no VAT, service, full payment", end_item(NAME, 150000, 1000), OK)
     s.command("4Ah close with 2 000.00 cash", PWD + [0x4A, 0x00, 0x01] + bcd(200000, 5), OK, in_progress=True)
     s.command("48h leave the mode", PWD + [0x48], OK)
@@ -174,13 +180,7 @@ reading is refused: the document comes back without the ref.""")
 def no_paper_script(path):
     s = Script("""The printer runs out of paper while the receipt is being filled: the line is refused with
 error 103 (67h), the driver cancels the receipt on the device and leaves the mode.""")
-    s.command("3Fh device state", PWD + [0x3F], device_state())
-    s.command("56h enter registration mode", PWD + [0x56, 0x01] + CASHIER, OK)
-    s.command("92h open a sale receipt", PWD + [0x92, 0x00, 0x01], OK)
-    s.command("E8h tag 1021: the cashier", write_tag(1021, CASHIER_NAME), OK)
-    s.command("E8h tag 1008: the customer's phone", write_tag(1008, CONTACT), OK)
-    s.command("E8h tag 1192: our payment's ref", write_tag(1192, REF), OK)
-    s.command("EAh begin the item", BEGIN_ITEM, OK)
+    receipt_opened(s)
     s.command("EBh the service: refused, no paper", end_item(NAME, 150000, 1000), [0x55, 0x67, 0x00])
     s.command("59h cancel the receipt", PWD + [0x59], OK)
     s.command("48h leave the mode", PWD + [0x48], OK)
