@@ -12,14 +12,17 @@
 #include "fill.h"
 #include "i18n.h"
 #include "md_blocks.h"
+#include "typography.h"
 
 namespace rg::docs {
 
 // Bump when the layout code changes what it draws: old records then say why bytes differ.
-constexpr const char* kLayoutVersion = "rg-docs/1";
+constexpr const char* kLayoutVersion = "rg-docs/2";
 
 std::string renderer_id() {
-  return std::string(kLayoutVersion) + " pango/" + pango_version_string() + " cairo/" + cairo_version_string();
+  const std::string hyph = hyphenation_id();
+  return std::string(kLayoutVersion) + " pango/" + pango_version_string() + " cairo/" + cairo_version_string() +
+         (hyph.empty() ? "" : " hyph/" + hyph);
 }
 
 struct DocumentEngine::Fonts {

@@ -145,6 +145,15 @@ std::string join_table_rows(std::string_view markdown) {
     while (!l.empty() && l.front() == ' ') l.remove_prefix(1);
     return !l.empty() && l.front() == '|';
   };
+  // «|---:|:---|»: only pipes, dashes, colons and spaces, at least one dash.
+  auto is_delimiter_row = [](std::string_view l) {
+    bool dash = false;
+    for (char c : l) {
+      if (c == '-') dash = true;
+      else if (c != '|' && c != ':' && c != ' ' && c != '\t' && c != '\r') return false;
+    }
+    return dash && l.find('|') != std::string_view::npos;
+  };
   std::string out;
   out.reserve(markdown.size());
   size_t last_kept = std::string_view::npos;
@@ -154,7 +163,9 @@ std::string join_table_rows(std::string_view markdown) {
         is_row(lines[last_kept])) {
       size_t next = i + 1;
       while (next < lines.size() && lines[next].find_first_not_of(" \t\r") == std::string_view::npos) ++next;
-      if (next < lines.size() && is_row(lines[next])) continue;
+      // …unless the row after the gap opens a table of its own (its delimiter row follows).
+      const bool new_table = next + 1 < lines.size() && is_delimiter_row(lines[next + 1]);
+      if (next < lines.size() && is_row(lines[next]) && !new_table) continue;
     }
     if (i) out += '\n';
     out += l;

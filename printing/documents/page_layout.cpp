@@ -15,6 +15,7 @@
 
 #include "database.h"
 #include "i18n.h"
+#include "typography.h"
 
 namespace rg::docs {
 
@@ -24,6 +25,7 @@ constexpr double kMm = 72.0 / 25.4;
 constexpr const char* kSerif = "DejaVu Serif Condensed";
 constexpr const char* kSans = "DejaVu Sans Condensed";
 constexpr const char* kMono = "DejaVu Sans Mono";
+constexpr double kCellPadX = 3, kCellPadY = 2;
 
 using LayoutPtr = std::shared_ptr<PangoLayout>;
 
@@ -68,21 +70,24 @@ class Layouter {
     for (size_t i = 0; i < blocks.size(); ++i) {
       const Block& b = blocks[i];
       double indent = b.quote ? 8 * kMm : 0;
+      // What must stay on the same page as this block's end: a table's header and first row
+      // after the sentence that introduces it, the signatures after the requisites.
+      const double tail = keep_with(blocks, i);
       switch (b.kind) {
-        case Block::Kind::Heading: heading(b); break;
+        case Block::Kind::Heading: heading(b, lead(blocks, i + 1)); break;
         case Block::Kind::Paragraph:
           text_block(b.markup, x0_ + indent, width_ - indent, font(kSerif, b.quote ? s_.font_size - 1 : s_.font_size),
-                     Align::Justify, 0, s_.font_size * 0.35);
+                     Align::Justify, 0, s_.font_size * 0.35, tail);
           break;
-        case Block::Kind::ListItem: list_item(b, indent); break;
-        case Block::Kind::Table: table(b, indent); break;
+        case Block::Kind::ListItem: list_item(b, indent, tail); break;
+        case Block::Kind::Table: table(b, indent, tail); break;
         case Block::Kind::PageBreak:
           if (!page_empty()) new_page();
           break;
         case Block::Kind::Rule: rule(); break;
         case Block::Kind::Code:
           text_block(markup_escape(b.text), x0_ + indent, width_ - indent, font(kMono, s_.font_size - 1.5), Align::Left,
-                     2, 4);
+                     2, 4, tail);
           break;
         case Block::Kind::Qr: qr(b.text); break;
         case Block::Kind::Barcode: barcode(b.text); break;
@@ -117,10 +122,12 @@ class Layouter {
     PangoAttrList* attrs = nullptr;
     char* text = nullptr;
     if (pango_parse_markup(m.c_str(), -1, 0, &attrs, &text, nullptr, &err)) {
-      pango_layout_set_text(l.get(), text, -1);
+      std::string t = text;
+      g_free(text);
+      typeset(t, attrs, align == Align::Justify);
+      pango_layout_set_text(l.get(), t.c_str(), int(t.size()));
       pango_layout_set_attributes(l.get(), attrs);
       pango_attr_list_unref(attrs);
-      g_free(text);
     } else {
       // Markup is made by md_blocks with every character of the text escaped; if it still does
       // not parse, print it as plain text rather than lose it.
@@ -129,6 +136,30 @@ class Layouter {
       pango_layout_set_text(l.get(), m.c_str(), -1);
     }
     return l;
+  }
+
+  // Where a line may not break, and (in justified text) soft hyphens where a word may.
+  static void typeset(std::string& text, PangoAttrList* attrs, bool hyphenate) {
+    Glue glue = no_break_ranges(text);
+    if (hyphenate) {
+      const auto points = hyphen_points(text, glue);
+      constexpr std::string_view kShy = "\u00AD";
+      for (auto it = points.rbegin(); it != points.rend(); ++it) {
+        text.insert(*it, kShy);
+        pango_attr_list_update(attrs, int(*it), 0, int(kShy.size()));
+      }
+      for (auto& r : glue) {
+        const auto before = size_t(std::lower_bound(points.begin(), points.end(), r.first) - points.begin());
+        r.first += before * kShy.size();
+        r.second += before * kShy.size();
+      }
+    }
+    for (const auto& r : glue) {
+      PangoAttribute* a = pango_attr_allow_breaks_new(FALSE);
+      a->start_index = guint(r.first);
+      a->end_index = guint(r.second);
+      pango_attr_list_insert(attrs, a);
+    }
   }
 
   std::vector<PagedDocument::DrawOp>& ops() { return doc_.pages_.back(); }
@@ -143,49 +174,132 @@ class Layouter {
   void need(double h) {
     if (y_ + h > bottom_ + 0.01 && !page_empty()) new_page();
   }
+  bool fits(double y, double h) const { return y + h <= bottom_ + 0.01; }
 
-  // Places a layout line by line, moving to a new page between lines.
-  void place_lines(const LayoutPtr& l, double x) {
+  // How much of block i must stand together at the top of wherever it starts: a table's header
+  // and first row (a small table with the signatures under it: all of it and them), the
+  // signatures, a heading with what it heads.
+  double lead(const std::vector<Block>& blocks, size_t i) {
+    if (i >= blocks.size()) return 0;
+    const Block& b = blocks[i];
+    const double line = s_.font_size * 1.25;
+    switch (b.kind) {
+      case Block::Kind::Table: {
+        const MeasuredTable t = measure_table(b, b.quote ? 8 * kMm : 0);
+        const double gaps = 3 + s_.font_size * 0.35;
+        if (i + 1 < blocks.size() && blocks[i + 1].kind == Block::Kind::Signatures) {
+          double whole = signatures_height(blocks[i + 1]);
+          for (const auto& r : t.rows) whole += r.height;
+          if (whole <= 0.4 * (bottom_ - s_.top)) return whole + gaps;
+        }
+        return t.first_unit() + gaps;
+      }
+      case Block::Kind::Signatures: return signatures_height(b);
+      case Block::Kind::Heading: return 2 * line + lead(blocks, i + 1);
+      case Block::Kind::Qr: return 28 * kMm;
+      case Block::Kind::Paragraph: return 3 * line;
+      case Block::Kind::ListItem: return 2 * line;
+      default: return 0;
+    }
+  }
+
+  // How much of what follows block i must stay on the page where block i ends.
+  double keep_with(const std::vector<Block>& blocks, size_t i) {
+    if (i + 1 >= blocks.size()) return 0;
+    const Block& b = blocks[i];
+    const Block& next = blocks[i + 1];
+    const bool text = b.kind == Block::Kind::Paragraph || b.kind == Block::Kind::ListItem ||
+                      b.kind == Block::Kind::Code || b.kind == Block::Kind::Table;
+    if (!text) return 0;
+    switch (next.kind) {
+      case Block::Kind::Table: return b.kind == Block::Kind::Table ? 0 : lead(blocks, i + 1);
+      case Block::Kind::Signatures: return signatures_height(next);
+      case Block::Kind::ListItem: return b.kind == Block::Kind::Paragraph ? 2 * s_.font_size * 1.25 : 0;
+      case Block::Kind::Qr: return 28 * kMm;
+      default: return 0;
+    }
+  }
+
+  // Places a layout line by line, moving to a new page between lines: never one line of a
+  // paragraph alone at a page's foot or head, a paragraph of three lines or fewer never split,
+  // and the last line kept on one page with `tail` points of what follows.
+  struct Placed {
+    size_t page = 0;  // where the first line went
+    double y = 0;     // its top
+  };
+  Placed place_lines(const LayoutPtr& l, double x, double tail = 0) {
+    struct Line {
+      double left, top, height, base;  // left: where alignment put the line
+    };
+    std::vector<Line> lines;
     PangoLayoutIter* it = pango_layout_get_iter(l.get());
-    int line = 0;
-    double offset = 0;  // layout y at the top of the current page's part
-    bool first = true;
     do {
       PangoRectangle logical;
       pango_layout_iter_get_line_extents(it, nullptr, &logical);
-      double top = pu(logical.y), h = pu(logical.height), base = pu(pango_layout_iter_get_baseline(it));
-      if (first) {
-        need(h);
-        offset = top;
-        first = false;
-      } else if (y_ + (top - offset) + h > bottom_ + 0.01) {
-        double used = top - offset;
-        y_ += used;
-        new_page();
-        offset = top;
+      lines.push_back({pu(logical.x), pu(logical.y), pu(logical.height), pu(pango_layout_iter_get_baseline(it))});
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+    const size_t n = lines.size();
+    auto advance = [&](size_t i) { return i + 1 < n ? lines[i + 1].top - lines[i].top : lines[i].height; };
+    // Where the pages break: simulated first, so a break can move back a line for a widow.
+    std::vector<bool> break_before(n, false);
+    double y = y_;
+    bool began_empty = page_empty(), empty = began_empty;
+    for (size_t i = 0; i < n;) {
+      const double h = advance(i);
+      double with = i + 1 == n ? h + tail : h;
+      if (i == 0 && n <= 3) {
+        with = tail;
+        for (size_t k = 0; k < n; ++k) with += advance(k);
+      } else if (i == 0) {
+        with = h + advance(1);  // never one line alone at the foot
       }
-      double bx = x + pu(logical.x), by = y_ + (base - offset);
-      int index = line;
+      if (!fits(y, with) && !empty) {
+        size_t at = i;
+        if (i > 0 && n <= 3) at = 0;                          // a short paragraph moves whole
+        else if (i > 0 && i + 1 == n && i >= 3) at = i - 1;   // nor one line alone at the head
+        if ((at == 0 && began_empty) || (at < i && break_before[at])) at = i;
+        break_before[at] = true;
+        if (at == 0) began_empty = true;
+        i = at;
+        y = s_.top;
+        empty = true;
+        continue;
+      }
+      y += h;
+      empty = false;
+      ++i;
+    }
+    double offset = lines[0].top;
+    Placed first;
+    for (size_t i = 0; i < n; ++i) {
+      if (break_before[i]) {
+        if (i > 0) y_ += lines[i].top - offset;
+        if (!page_empty() || i > 0) new_page();
+        offset = lines[i].top;
+      }
+      if (i == 0) first = {doc_.pages_.size() - 1, y_};
+      double bx = x + lines[i].left, by = y_ + (lines[i].base - offset);
+      int index = int(i);
       ops().push_back([l, index, bx, by](cairo_t* cr) {
         cairo_move_to(cr, bx, by);
         pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(l.get(), index));
       });
-      ++line;
-    } while (pango_layout_iter_next_line(it));
-    pango_layout_iter_free(it);
+    }
     int w = 0, h = 0;
     pango_layout_get_size(l.get(), &w, &h);
     y_ += pu(h) - offset;
+    return first;
   }
 
   void text_block(const std::string& markup, double x, double width, const FontPtr& f, Align align, double before,
-                  double after) {
+                  double after, double tail = 0) {
     if (!page_empty()) y_ += before;
-    place_lines(make(markup, width, f, align), x);
+    place_lines(make(markup, width, f, align), x, tail);
     y_ += after;
   }
 
-  void heading(const Block& b) {
+  void heading(const Block& b, double following) {
     if (b.level >= 5) {
       // ##### a caption under a line (centred), ###### a note in the corner (right): small print.
       text_block(b.markup, x0_, width_, font(kSerif, s_.font_size - 2.5, false, b.level == 5),
@@ -197,33 +311,28 @@ class Layouter {
     auto l = make(b.markup, width_, font(kSerif, size, true, b.level == 4), a);
     int w = 0, h = 0;
     pango_layout_get_size(l.get(), &w, &h);
-    // Keep a heading with at least three lines of what follows.
+    // Keep a heading with the start of what it heads.
     double before = page_empty() ? 0 : (b.level == 1 ? 8 : 5);
-    need(before + pu(h) + 3 * s_.font_size * 1.2);
+    need(before + pu(h) + std::max(following, 2 * s_.font_size * 1.2));
     if (!page_empty()) y_ += before;
     place_lines(l, x0_);
     y_ += b.level == 1 ? 6 : 3;
   }
 
-  void list_item(const Block& b, double indent) {
+  void list_item(const Block& b, double indent, double tail) {
     double step = 6 * kMm;
     double x = x0_ + indent + step * (b.level - 1);
     auto f = font(kSerif, b.quote ? s_.font_size - 1 : s_.font_size);
     auto text = make(b.markup, width_ - indent - step * b.level, f, Align::Justify);
-    PangoLayoutIter* it = pango_layout_get_iter(text.get());
-    PangoRectangle logical;
-    pango_layout_iter_get_line_extents(it, nullptr, &logical);
-    pango_layout_iter_free(it);
-    need(pu(logical.height));
+    const Placed at = place_lines(text, x + step, tail);
     if (!b.marker.empty()) {
+      // The marker goes beside the item's first line, wherever that landed.
       auto m = make(markup_escape(b.marker), step - 1.5, f, Align::Left);
-      double my = y_;
-      ops().push_back([m, x, my](cairo_t* cr) {
-        cairo_move_to(cr, x, my);
+      doc_.pages_[at.page].push_back([m, x, y = at.y](cairo_t* cr) {
+        cairo_move_to(cr, x, y);
         pango_cairo_show_layout(cr, m.get());
       });
     }
-    place_lines(text, x + step);
     y_ += s_.font_size * 0.25;
   }
 
@@ -239,24 +348,49 @@ class Layouter {
     y_ += 8;
   }
 
-  void table(const Block& b, double indent) {
+  struct TableRow {
+    std::vector<LayoutPtr> cells;
+    double height = 0;
+    bool head = false;
+  };
+  struct MeasuredTable {
+    std::vector<double> widths;
+    std::vector<TableRow> rows;
+    double x = 0;
+    double head_height() const {
+      double h = 0;
+      for (const auto& r : rows)
+        if (r.head) h += r.height;
+      return h;
+    }
+    // The header and the first row: what may not be left at a page's foot.
+    double first_unit() const {
+      double h = head_height();
+      for (const auto& r : rows)
+        if (!r.head) return h + r.height;
+      return h;
+    }
+  };
+
+  MeasuredTable measure_table(const Block& given, double indent) {
+    MeasuredTable t;
     // A header row of empty cells (`| | |`) is no header: the table is a plain grid.
+    Block b = given;
     if (b.header_rows > 0) {
       bool blank = true;
       for (int r = 0; r < b.header_rows; ++r)
         for (const auto& c : b.rows[size_t(r)]) blank = blank && c.empty();
       if (blank) {
-        Block plain = b;
-        plain.rows.erase(plain.rows.begin(), plain.rows.begin() + b.header_rows);
-        plain.header_rows = 0;
-        return table(plain, indent);
+        b.rows.erase(b.rows.begin(), b.rows.begin() + b.header_rows);
+        b.header_rows = 0;
       }
     }
     size_t cols = 0;
     for (const auto& r : b.rows) cols = std::max(cols, r.size());
-    if (cols == 0) return;
-    const double pad_x = 3, pad_y = 2;
-    const double avail = width_ - indent, x = x0_ + indent;
+    if (cols == 0) return t;
+    const double pad_x = kCellPadX, pad_y = kCellPadY;
+    const double avail = width_ - indent;
+    t.x = x0_ + indent;
     auto body_font = font(kSerif, s_.font_size - 1), head_font = font(kSerif, s_.font_size - 1, true);
     // Natural widths (no wrapping) and minimum widths (the longest word), then the classic
     // automatic table: minimums first, the rest shared in proportion to what each column lacks.
@@ -275,7 +409,8 @@ class Layouter {
         minw[c] = std::max(minw[c], std::min(pu(logical.width) + 2 * pad_x, avail * 0.4));
       }
     for (size_t c = 0; c < cols; ++c) nat[c] = std::max(nat[c], minw[c]);
-    std::vector<double> widths(cols, 0);
+    std::vector<double>& widths = t.widths;
+    widths.assign(cols, 0);
     double sum_nat = std::accumulate(nat.begin(), nat.end(), 0.0);
     double sum_min = std::accumulate(minw.begin(), minw.end(), 0.0);
     if (sum_nat <= avail) {
@@ -285,14 +420,8 @@ class Layouter {
     } else {
       for (size_t c = 0; c < cols; ++c) widths[c] = minw[c] + (avail - sum_min) * (nat[c] - minw[c]) / (sum_nat - sum_min);
     }
-    struct Row {
-      std::vector<LayoutPtr> cells;
-      double height = 0;
-      bool head = false;
-    };
-    std::vector<Row> rows;
     for (size_t r = 0; r < b.rows.size(); ++r) {
-      Row row;
+      TableRow row;
       row.head = int(r) < b.header_rows;
       for (size_t c = 0; c < cols; ++c) {
         std::string m = c < b.rows[r].size() ? b.rows[r][c] : std::string();
@@ -303,15 +432,24 @@ class Layouter {
         row.height = std::max(row.height, pu(h) + 2 * pad_y);
         row.cells.push_back(std::move(l));
       }
-      rows.push_back(std::move(row));
+      t.rows.push_back(std::move(row));
     }
-    auto draw_row = [&](const Row& row) {
-      double cx = x, y = y_;
+    return t;
+  }
+
+  // Rows split between pages with the header drawn again; the last rows (up to three) stay on
+  // one page with `tail` points of what follows — the signatures under the requisites.
+  void table(const Block& b, double indent, double tail) {
+    const MeasuredTable t = measure_table(b, indent);
+    if (t.rows.empty()) return;
+    const size_t cols = t.widths.size();
+    auto draw_row = [&](const TableRow& row) {
+      double cx = t.x, y = y_;
       for (size_t c = 0; c < cols; ++c) {
-        double w = widths[c], h = row.height;
+        double w = t.widths[c], h = row.height;
         LayoutPtr l = row.cells[c];
         bool head = row.head;
-        ops().push_back([l, cx, y, w, h, head, pad_x, pad_y](cairo_t* cr) {
+        ops().push_back([l, cx, y, w, h, head](cairo_t* cr) {
           if (head) {
             cairo_set_source_rgb(cr, 0.92, 0.92, 0.92);
             cairo_rectangle(cr, cx, y, w, h);
@@ -321,26 +459,39 @@ class Layouter {
           cairo_set_line_width(cr, 0.5);
           cairo_rectangle(cr, cx, y, w, h);
           cairo_stroke(cr);
-          cairo_move_to(cr, cx + pad_x, y + pad_y);
+          cairo_move_to(cr, cx + kCellPadX, y + kCellPadY);
           pango_cairo_show_layout(cr, l.get());
         });
         cx += w;
       }
       y_ += row.height;
     };
-    double head_height = 0;
-    for (const auto& r : rows)
-      if (r.head) head_height += r.height;
+    const double head_height = t.head_height();
     if (!page_empty()) y_ += 3;
-    // The header and the first row go together.
-    need(head_height + (rows.size() > size_t(b.header_rows) ? rows[size_t(b.header_rows)].height : 0));
-    for (size_t r = 0; r < rows.size(); ++r) {
-      if (!rows[r].head && y_ + rows[r].height > bottom_ + 0.01 && y_ > s_.top + head_height + 0.01) {
+    need(t.first_unit());
+    const size_t n = t.rows.size();
+    size_t body = 0;
+    for (const auto& r : t.rows) body += r.head ? 0 : 1;
+    // The rows that go with the tail: the last three, or the whole table when it is small (the
+    // requisites above the signatures move as one).
+    double whole = tail;
+    for (const auto& r : t.rows) whole += r.height;
+    size_t keep_from = n - std::min<size_t>(3, body);
+    if (whole <= 0.4 * (bottom_ - s_.top)) keep_from = n - body;
+    double rest = tail + s_.font_size * 0.6;  // and the gap after the table
+    for (size_t r = keep_from; r < n; ++r) rest += t.rows[r].height;
+    const bool whole_with_tail = tail > 0 && keep_from == n - body;
+    if (whole_with_tail) need(head_height + rest);
+    for (size_t r = 0; r < n; ++r) {
+      const bool rows_on_page = y_ > s_.top + head_height + 0.01;
+      const bool overflow = !t.rows[r].head && !fits(y_, t.rows[r].height);
+      const bool keep = tail > 0 && !whole_with_tail && r == keep_from && !fits(y_, rest);
+      if ((overflow || keep) && rows_on_page) {
         new_page();
-        for (const auto& h : rows)
+        for (const auto& h : t.rows)
           if (h.head) draw_row(h);
       }
-      draw_row(rows[r]);
+      draw_row(t.rows[r]);
     }
     y_ += s_.font_size * 0.6;
   }
@@ -407,31 +558,47 @@ class Layouter {
     y_ += h + pu(th) + 4;
   }
 
-  // Each cell: a line to sign on, then «/ name /», and «(подпись)» under the line.
-  void signatures(const Block& b) {
+  // Each cell: a line to sign on, then «/ name /», and «(подпись)» under the line. The rows of
+  // one block stay on one page.
+  struct SignatureRow {
+    std::vector<LayoutPtr> names;
+    double column = 0, line = 0, height = 0;
+  };
+  SignatureRow measure_signature_row(const std::vector<std::string>& row) {
+    SignatureRow r;
+    r.column = width_ / double(row.size());
+    r.line = std::min(30 * kMm, r.column * 0.4);
     auto f = font(kSerif, s_.font_size);
+    double text_h = 0;
+    for (const auto& cell : row) {
+      auto l = make(cell.empty() ? std::string() : "/ " + markup_escape(cell) + " /", r.column - r.line - 6, f, Align::Left);
+      int w = 0, h = 0;
+      pango_layout_get_size(l.get(), &w, &h);
+      text_h = std::max(text_h, pu(h));
+      r.names.push_back(std::move(l));
+    }
+    r.height = 14 + text_h + 4;
+    return r;
+  }
+  double signatures_height(const Block& b) {
+    double h = 0;
+    for (const auto& row : b.signature_rows)
+      if (!row.empty()) h += measure_signature_row(row).height + 6;
+    return h;
+  }
+
+  void signatures(const Block& b) {
     auto caption_font = font(kSans, 6.5);
+    need(signatures_height(b));
     for (const auto& row : b.signature_rows) {
       if (row.empty()) continue;
-      double colw = width_ / double(row.size());
-      double line_w = std::min(30 * kMm, colw * 0.4);
-      std::vector<LayoutPtr> names;
-      double text_h = 0;
-      for (const auto& cell : row) {
-        auto l = make(cell.empty() ? std::string() : "/ " + markup_escape(cell) + " /", colw - line_w - 6, f, Align::Left);
-        int w = 0, h = 0;
-        pango_layout_get_size(l.get(), &w, &h);
-        text_h = std::max(text_h, pu(h));
-        names.push_back(std::move(l));
-      }
-      double row_h = 14 + text_h + 4;
-      need(row_h);
+      const SignatureRow m = measure_signature_row(row);
       double y = y_ + 14;  // signing space above the line
-      auto caption = make("(подпись)", line_w, caption_font, Align::Center);
+      auto caption = make("(подпись)", m.line, caption_font, Align::Center);
       for (size_t c = 0; c < row.size(); ++c) {
-        double x = x0_ + colw * double(c);
-        LayoutPtr name = names[c];
-        ops().push_back([x, y, line_w, name, caption, s = s_.font_size](cairo_t* cr) {
+        double x = x0_ + m.column * double(c), line_w = m.line;
+        LayoutPtr name = m.names[c];
+        ops().push_back([x, y, line_w, name, caption](cairo_t* cr) {
           cairo_set_source_rgb(cr, 0, 0, 0);
           cairo_set_line_width(cr, 0.5);
           cairo_move_to(cr, x, y);
@@ -442,10 +609,9 @@ class Layouter {
           // The name's first baseline sits on the signing line.
           cairo_move_to(cr, x + line_w + 4, y - double(pango_layout_get_baseline(name.get())) / PANGO_SCALE);
           pango_cairo_show_layout(cr, name.get());
-          (void)s;
         });
       }
-      y_ += row_h + 6;
+      y_ += m.height + 6;
     }
   }
 

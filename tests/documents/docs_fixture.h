@@ -105,7 +105,7 @@ inline std::string squeeze(const std::string& s) {
   std::string out;
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] == ' ' || s[i] == '\n' || s[i] == '\f') continue;
-    if (s.compare(i, 2, "\xC2\xA0") == 0) {  // no-break space
+    if (s.compare(i, 2, "\xC2\xA0") == 0 || s.compare(i, 2, "\xC2\xAD") == 0) {  // no-break space, soft hyphen
       ++i;
       continue;
     }
