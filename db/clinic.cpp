@@ -38,10 +38,11 @@ Result<Clinic> load_clinic(Database& db) {
   return c;
 }
 
-Status save_clinic(Database& db, const Clinic& c, const Actor& actor) {
+namespace {
+
+Status write_clinic(Database& db, const Clinic& c) {
   if (!time_zone_exists(c.time_zone))
     return fail(ErrorCode::Invalid, _("Unknown time zone. Use a name like Europe/Moscow."));
-  RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
   RG_TRY_ASSIGN(auto st, db.cached(
       "INSERT INTO clinic(id, name, short_name, legal_address, actual_address, phone, email, "
       "ogrn, inn, kpp, licence_number, licence_date, licence_authority, head_position, head_name, "
@@ -64,7 +65,32 @@ Status save_clinic(Database& db, const Clinic& c, const Actor& actor) {
                   r.error().detail);
     return r;
   }
+  return {};
+}
+
+}  // namespace
+
+Status save_clinic(Database& db, const Clinic& c, const Actor& actor) {
+  RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY(write_clinic(db, c));
   RG_TRY(append_audit(db, actor, "clinic.save", "clinic", 1, {{"name", c.name}}));
+  return tx.commit();
+}
+
+Status save_requisites(Database& db, const Clinic& c, const std::vector<std::pair<std::string, std::string>>& settings,
+                       const Actor& actor) {
+  RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY(write_clinic(db, c));
+  AuditDetails changed{{"name", c.name}};
+  for (const auto& [key, value] : settings) {
+    if (key.rfind("clinic.", 0) != 0 && key.rfind("documents.", 0) != 0)
+      return fail(ErrorCode::Internal, "not a requisite", key);
+    RG_TRY_ASSIGN(auto old, get_setting(db, key));
+    if (old.value_or("") == value) continue;
+    RG_TRY(set_setting(db, key, value));
+    changed.push_back({key, value});
+  }
+  RG_TRY(append_audit(db, actor, "clinic.requisites", "clinic", 1, changed));
   return tx.commit();
 }
 

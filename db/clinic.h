@@ -24,6 +24,10 @@ struct Clinic {
 
 Result<Clinic> load_clinic(Database& db);
 Status save_clinic(Database& db, const Clinic& c, const Actor& actor);
+// The requisites form: the clinic and the clinic.* / documents.* settings the documents print,
+// in one audited transaction (the audit names the settings that changed).
+Status save_requisites(Database& db, const Clinic& c, const std::vector<std::pair<std::string, std::string>>& settings,
+                       const Actor& actor);
 
 Result<std::optional<std::string>> get_setting(Database& db, std::string_view key);
 Status set_setting(Database& db, std::string_view key, std::string_view value);

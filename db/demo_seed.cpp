@@ -222,6 +222,49 @@ std::string ogrn_with_check(const std::string& twelve) {
   return twelve + char('0' + int((n % 11) % 10));
 }
 
+// A person's identity document as a desk would type it: a passport from 14, else the birth
+// certificate.
+IdDocument demo_id_doc(Rng& rng, Date birth, Date now) {
+  IdDocument d;
+  if (age_on(birth, now) >= 14) {
+    d.type = "passport_ru";
+    d.series = "45 " + rng.digits(2);
+    d.number = rng.digits(6);
+    d.issued_by = "ГУ МВД России по г. Москве";
+    d.issued_on = Date(birth.year() + (age_on(birth, now) >= 20 ? 20 : 14), birth.month(), 1);
+  } else {
+    d.type = "birth_certificate";
+    d.series = "IV-МЮ";
+    d.number = rng.digits(6);
+    d.issued_by = "Отдел ЗАГС Москвы";
+    d.issued_on = birth.plus_days(12);
+  }
+  return d;
+}
+
+// A minor's parent on the card: the legal representative who signs the documents.
+Status add_demo_parent(Database& db, Rng& rng, std::int64_t child, const std::string& family, const PatientDraft& c,
+                       std::int64_t now) {
+  const bool mother = rng.chance(0.75);
+  const auto& grandfather = rng.pick(kMale);
+  const Date birth = c.birth_date.plus_days(-rng.between(22 * 365, 38 * 365));
+  const IdDocument doc = demo_id_doc(rng, birth, today());
+  const IdDocument& cert = c.id_doc;
+  const std::string authority = std::string(cert.type == "birth_certificate" ? "свидетельство о рождении " : "паспорт ребёнка ") +
+                                cert.series + " № " + cert.number + " от " + cert.issued_on.value_or(c.birth_date).ru();
+  RG_TRY_ASSIGN(auto st, db.cached(
+      "INSERT INTO patient_persons(patient_id, relation, surname, name, patronymic, sex, birth_date, address, phone, "
+      "id_doc_type, id_doc_series, id_doc_number, id_doc_issued_by, id_doc_issued_on, representative, authority, "
+      "informed, active, created_at, updated_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 1, ?15, 1, 1, ?16, ?16)"));
+  st->bind_all(child, std::string(mother ? "мать" : "отец"), mother ? female_surname(family) : family,
+               std::string(mother ? rng.pick(kFemale) : rng.pick(kMale).name),
+               std::string(mother ? grandfather.patr_f : grandfather.patr_m), std::string(mother ? "F" : "M"),
+               birth.iso(), c.address, normalize_phone(c.phones.front().number), doc.type, doc.series, doc.number,
+               doc.issued_by, doc.issued_on->iso(), authority, now);
+  return st->exec();
+}
+
 Status seed_clinic(Database& db) {
   Clinic c;
   c.name = "Общество с ограниченной ответственностью «Клиника семейной медицины „Берёза“»";
@@ -252,6 +295,20 @@ Status seed_clinic(Database& db) {
   RG_TRY(set_setting(db, "clinic.bank.account", "40702810938000123456"));
   RG_TRY(set_setting(db, "clinic.bank.corr_account", "30101810400000000225"));
   RG_TRY(set_setting(db, "clinic.website", "bereza-clinic.ru"));
+  RG_TRY(set_setting(db, "clinic.licence.authority_instrumental", "Департаментом здравоохранения города Москвы"));
+  RG_TRY(set_setting(db, "clinic.licence.authority_address", "127006, г. Москва, Оружейный пер., д. 43"));
+  RG_TRY(set_setting(db, "clinic.licence.authority_phone", "+7 495 251-14-55"));
+  // Two employers that pay for their staff.
+  RG_TRY(db.exec(std::string("INSERT INTO payer_companies(name, inn, kpp, ogrn, address, phone, signatory_position, "
+                             "signatory_name, authority, active, created_at, updated_at) VALUES "
+                             "('АО «Ромашка»', '") + inn10_with_check("773605000") + "', '773601001', '" +
+                 ogrn_with_check("102770013219") +
+                 "', '117997, г. Москва, ул. Вавилова, д. 19', '+7 495 700-10-20', 'Генеральный директор', "
+                 "'Петров Иван Сергеевич', 'Устава', 1, 0, 0), "
+                 "('ООО «Северный ветер»', '" + inn10_with_check("772801234") + "', '772801001', '" +
+                 ogrn_with_check("115774612345") +
+                 "', '117342, г. Москва, ул. Бутлерова, д. 17', '+7 495 600-20-30', 'Директор', "
+                 "'Орлова Марина Павловна', 'Устава', 1, 0, 0)"));
   return {};
 }
 
@@ -464,6 +521,10 @@ Result<SeedReport> seed_demo(Database& db, const SeedOptions& opts) {
           "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
       ds.bind_all(surname, name, patronymic, specialties()[size_t(t.specialty)].position, room_id, i);
       RG_TRY(ds.exec());
+      // The regional code of the medical worker that the statistical coupon prints.
+      RG_TRY_ASSIGN(auto code, db.prepare("UPDATE doctors SET code = ?1 WHERE id = ?2"));
+      code.bind_all("77-" + std::to_string(104500 + i), db.last_insert_rowid());
+      RG_TRY(code.exec());
       std::int64_t did = db.last_insert_rowid();
       RG_TRY_ASSIGN(auto sp, db.prepare(
           "INSERT INTO doctor_specialties(doctor_id, specialty_id) VALUES (?1, ?2)"));
@@ -489,10 +550,13 @@ Result<SeedReport> seed_demo(Database& db, const SeedOptions& opts) {
     RG_TRY(tx.commit());
   }
 
-  // Patients, committed in batches.
+  // Patients, committed in batches. Documents and parents come from a generator of their own, so
+  // the rest of the demo stays what it was.
   std::int64_t first_patient_id = 0;
   {
     const Date now = today();
+    Rng people_rng(opts.seed ^ 0x9E3779B97F4A7C15ull);
+    const std::int64_t created = now_unix();
     std::optional<Transaction> tx;
     for (int i = 0; i < opts.patients; ++i) {
       if (i % 20000 == 0) {
@@ -505,6 +569,7 @@ Result<SeedReport> seed_demo(Database& db, const SeedOptions& opts) {
       const auto& father = rng.pick(kMale);
       std::string s = rng.pick(kSurnames);
       if (rng.chance(0.01)) s += std::string("-") + rng.pick(kSurnames);  // double surname
+      const std::string family = s.substr(0, s.find('-'));  // the male form: the parent's
       if (female) {
         // each part of a double surname takes the female form
         std::string out, part;
@@ -534,11 +599,13 @@ Result<SeedReport> seed_demo(Database& db, const SeedOptions& opts) {
       p.referral_source_id = rng.between(1, int(kReferral.size()));
       p.marketing_consent = rng.chance(0.4);
       if (rng.chance(0.3)) p.email = "patient" + std::to_string(i + 1) + "@example.ru";
+      p.id_doc = demo_id_doc(people_rng, p.birth_date, now);
       auto id = insert_patient(db, p, std::to_string(10000 + i));
       if (!id) {
         if (id.error().code == ErrorCode::Conflict) continue;  // a random ENP collided: skip
         return std::unexpected(id.error());
       }
+      if (age_on(p.birth_date, now) < 18) RG_TRY(add_demo_parent(db, people_rng, *id, family, p, created));
       if (i == 0) first_patient_id = *id;
       ++report.patients;
     }

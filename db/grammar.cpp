@@ -475,6 +475,8 @@ Declined decline_phrase(std::string_view phrase, GramCase c) {
       w = adjective(w, c);
       break;
     }
+    // An abbreviation (ООО, АО, ГБУЗ) does not decline: «в ООО «Берёза»».
+    if (w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char32_t ch) { return upper(ch) == ch; })) break;
     // The head noun (each part of «врач-стоматолог-терапевт»).
     std::vector<U> parts = split(w, U'-');
     for (auto& p : parts) {
@@ -486,6 +488,10 @@ Declined decline_phrase(std::string_view phrase, GramCase c) {
         continue;
       }
       if (last == U'а' || last == U'я') p = first_declension(p, c);
+      else if (ends(lp, U"сть")) {  // доверенность: the third declension
+        static constexpr Row r = {U"ь", U"и", U"и", U"ь", U"ью", U"и"};
+        p = replace_end(p, 1, r[idx(c)]);
+      }
       else if (last == U'о' || last == U'е') p = neuter(p, c);
       else if (one_of(last, U"иуюыэ")) sure = false;
       else if (lp == U"врач" && c == GramCase::Instrumental) p = replace_end(p, 0, U"ом");  // stressed: врачом

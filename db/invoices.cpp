@@ -275,11 +275,15 @@ Result<std::int64_t> insert_invoice(Database& db, std::int64_t patient_id, const
                                     std::optional<std::int64_t> letter_id, const Actor& actor) {
   RG_TRY_ASSIGN(auto st, db.cached(
       "INSERT INTO invoices(patient_id, payer_kind, payer_patient_id, payer_name, payer_inn, insurer_id, "
-      "letter_id, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
+      "letter_id, created_at, created_by, payer_person_id, payer_company_id) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id"));
   st->bind_all(patient_id, to_db(payer.kind), payer.patient_id, utf8_truncate(fold_spaces(payer.name), 300),
-               payer.inn, payer.insurer_id, letter_id, now_unix(), actor.user_id);
-  RG_TRY(st->exec());
-  return db.last_insert_rowid();
+               payer.inn, payer.insurer_id, letter_id, now_unix(), actor.user_id, payer.person_id, payer.company_id);
+  RG_TRY_ASSIGN(bool row, st->step());
+  if (!row) return fail(ErrorCode::Internal, _("The invoice could not be saved."), "invoices insert");
+  const std::int64_t id = st->col_int(0);
+  st->reset();
+  return id;
 }
 
 Status insert_lines(Database& db, std::int64_t invoice_id, const std::vector<PendingLine>& lines) {
@@ -295,12 +299,38 @@ Status insert_lines(Database& db, std::int64_t invoice_id, const std::vector<Pen
   return recompute(db, invoice_id);
 }
 
+// Fills the name and INN of a payer given by id (a person from the card, a known company) and
+// checks it belongs here.
+Status resolve_payer(Database& db, std::int64_t patient_id, InvoicePayer& payer) {
+  if (payer.kind == PayerKind::Person && payer.person_id) {
+    RG_TRY_ASSIGN(auto st, db.cached(
+        "SELECT surname, name, patronymic, person_patient_id FROM patient_persons "
+        "WHERE id = ?1 AND patient_id = ?2 AND active = 1"));
+    st->bind_all(*payer.person_id, patient_id);
+    RG_TRY_ASSIGN(bool row, st->step());
+    if (!row) return fail(ErrorCode::NotFound, _("This person is no longer on the patient's card."));
+    payer.name = full_name(st->col_view(0), st->col_view(1), st->col_view(2));
+    if (!payer.patient_id) payer.patient_id = st->col_opt_int(3);
+    st->reset();
+  }
+  if (payer.kind == PayerKind::Company && payer.company_id) {
+    RG_TRY_ASSIGN(auto st, db.cached("SELECT name, inn FROM payer_companies WHERE id = ?1 AND active = 1"));
+    st->bind_all(*payer.company_id);
+    RG_TRY_ASSIGN(bool row, st->step());
+    if (!row) return fail(ErrorCode::NotFound, _("The company is no longer in the list."));
+    payer.name = st->col_text(0);
+    payer.inn = st->col_text(1);
+    st->reset();
+  }
+  return {};
+}
+
 Status check_payer(Database& db, std::int64_t patient_id, const InvoicePayer& payer) {
   switch (payer.kind) {
     case PayerKind::Patient:
       return {};
     case PayerKind::Person:
-      if (payer.patient_id) {
+      if (payer.patient_id && !payer.person_id) {
         if (*payer.patient_id == patient_id) return {};
         RG_TRY_ASSIGN(auto n, db.cached("SELECT count(*) FROM patients WHERE id = ?1"));
         n->bind(1, *payer.patient_id);
@@ -380,15 +410,20 @@ Result<CreatedInvoices> create_invoices(Database& db, std::span<const std::int64
     }
     if (count == 0) return fail(ErrorCode::Invalid, _("The visit has no services to bill."));
   }
-  RG_TRY(check_payer(db, *patient_id, payer));
+  InvoicePayer resolved = payer;
+  RG_TRY(resolve_payer(db, *patient_id, resolved));
+  RG_TRY(check_payer(db, *patient_id, resolved));
   CreatedInvoices out;
   if (!to_patient.empty()) {
-    RG_TRY_ASSIGN(auto id, insert_invoice(db, *patient_id, payer, std::nullopt, actor));
+    RG_TRY_ASSIGN(auto id, insert_invoice(db, *patient_id, resolved, std::nullopt, actor));
     RG_TRY(insert_lines(db, id, to_patient));
     out.patient_invoice = id;
   }
   if (!to_insurer.empty()) {
-    InvoicePayer insurer{PayerKind::Insurer, {}, letter->insurer_name, {}, letter->insurer_id};
+    InvoicePayer insurer;
+    insurer.kind = PayerKind::Insurer;
+    insurer.name = letter->insurer_name;
+    insurer.insurer_id = letter->insurer_id;
     RG_TRY_ASSIGN(auto id, insert_invoice(db, *patient_id, insurer, letter->id, actor));
     RG_TRY(insert_lines(db, id, to_insurer));
     out.insurer_invoice = id;
@@ -409,7 +444,8 @@ static constexpr const char* kInvoiceSelect =
     "(SELECT surname || ' ' || substr(name, 1, 1) || '. ' || "
     "   CASE WHEN patronymic <> '' THEN substr(patronymic, 1, 1) || '.' ELSE '' END FROM patients WHERE id = v.payer_patient_id), "
     "(SELECT name FROM insurers WHERE id = v.insurer_id), "
-    "(SELECT number FROM guarantee_letters WHERE id = v.letter_id) "
+    "(SELECT number FROM guarantee_letters WHERE id = v.letter_id), v.payer_person_id, v.payer_company_id, "
+    "(SELECT relation FROM patient_persons WHERE id = v.payer_person_id) "
     "FROM invoices v JOIN patients p ON p.id = v.patient_id ";
 
 static Invoice read_invoice_row(const Statement& st) {
@@ -430,9 +466,14 @@ static Invoice read_invoice_row(const Statement& st) {
   const std::string_view status = st.col_view(15);
   v.status = status == "paid" ? InvoiceStatus::Paid : status == "cancelled" ? InvoiceStatus::Cancelled : InvoiceStatus::Open;
   v.created_at = st.col_int(16);
+  v.payer.person_id = st.col_opt_int(20);
+  v.payer.company_id = st.col_opt_int(21);
   switch (v.payer.kind) {
     case PayerKind::Patient: v.payer_label = v.patient_name; break;
-    case PayerKind::Person: v.payer_label = v.payer.patient_id ? st.col_text(17) : v.payer.name; break;
+    case PayerKind::Person:
+      v.payer_label = v.payer.person_id ? masked_full_name(v.payer.name) : v.payer.patient_id ? st.col_text(17) : v.payer.name;
+      if (v.payer.person_id && !st.col_text(22).empty()) v.payer_label += " (" + st.col_text(22) + ")";
+      break;
     case PayerKind::Company: v.payer_label = v.payer.name + " (" + _("INN") + " " + v.payer.inn + ")"; break;
     case PayerKind::Insurer: v.payer_label = st.col_text(18) + " — " + _("guarantee letter") + " " + st.col_text(19); break;
   }

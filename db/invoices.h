@@ -23,7 +23,9 @@ const char* to_db(PayerKind k);
 struct InvoicePayer {
   PayerKind kind = PayerKind::Patient;
   std::optional<std::int64_t> patient_id;  // Person: a family member who has a card
-  std::string name;                        // Person without a card, Company
+  std::optional<std::int64_t> person_id;   // Person: a person from the patient's card (patient_persons)
+  std::optional<std::int64_t> company_id;  // Company: one of the known payer companies
+  std::string name;                        // Person without a card, Company (filled from the ids)
   std::string inn;                         // Company
   std::optional<std::int64_t> insurer_id;  // Insurer
 };

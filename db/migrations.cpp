@@ -10,6 +10,7 @@
 #include "migration_004_documents.h"
 #include "migration_005_cash.h"
 #include "migration_006_credit.h"
+#include "migration_007_people.h"
 
 namespace rg::db {
 namespace {
@@ -91,6 +92,9 @@ Result<MigrationReport> migrate(Database& db) {
       [[fallthrough]];
     case 5:
       RG_TRY(apply_step(db, 6, kMigration006));
+      [[fallthrough]];
+    case 6:
+      RG_TRY(apply_step(db, 7, kMigration007));
       [[fallthrough]];
     case kSchemaVersion:
       break;

@@ -96,7 +96,7 @@ void bind_patient_columns(Statement& st, const PatientDraft& in) {
               p.id_doc.series, p.id_doc.number, p.id_doc.issued_by,
               p.id_doc.issued_on ? std::optional<std::string>(p.id_doc.issued_on->iso())
                                  : std::optional<std::string>{},
-              opt(p.oms_enp), opt(p.snils), p.referral_source_id, p.marketing_consent, p.notes);
+              opt(p.oms_enp), opt(p.snils), p.referral_source_id, p.marketing_consent, p.notes, digits_of(p.inn));
 }
 
 Error explain_write_error(const Error& e) {
@@ -146,6 +146,8 @@ Status validate(const PatientDraft& p, Date today) {
   if (utf8_length(p.notes) > 4000) return invalid(_("The note is longer than 4000 characters."));
   if (utf8_length(p.address) > 500) return invalid(_("The address is longer than 500 characters."));
   if (p.email.size() > 254) return invalid(_("The e-mail address is too long."));
+  if (!p.inn.empty() && !inn_valid(digits_of(p.inn), /*person=*/true))
+    return invalid(_("Check the INN: a person's INN has 12 digits with valid check numbers."));
   return {};
 }
 
@@ -157,10 +159,10 @@ Result<std::int64_t> insert_patient(Database& db, const PatientDraft& p, std::st
       "INSERT INTO patients(surname, name, patronymic, surname_norm, name_norm, patronymic_norm, "
       "birth_date, sex, email, address, id_doc_type, id_doc_series, id_doc_number, "
       "id_doc_issued_by, id_doc_issued_on, oms_enp, snils, referral_source_id, marketing_consent, "
-      "notes, card_no, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-      "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?22)"));
+      "notes, inn, card_no, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+      "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?23)"));
   bind_patient_columns(*st, p);
-  st->bind(21, card_no).bind(22, now_unix());
+  st->bind(22, card_no).bind(23, now_unix());
   if (auto r = st->exec(); !r) return std::unexpected(explain_write_error(r.error()));
   std::int64_t id = db.last_insert_rowid();
   RG_TRY(write_search_keys(db, id, p));
@@ -185,10 +187,10 @@ Status update_patient(Database& db, std::int64_t id, const PatientDraft& p, cons
       "UPDATE patients SET surname=?1, name=?2, patronymic=?3, surname_norm=?4, name_norm=?5, "
       "patronymic_norm=?6, birth_date=?7, sex=?8, email=?9, address=?10, id_doc_type=?11, "
       "id_doc_series=?12, id_doc_number=?13, id_doc_issued_by=?14, id_doc_issued_on=?15, "
-      "oms_enp=?16, snils=?17, referral_source_id=?18, marketing_consent=?19, notes=?20, "
-      "updated_at=?21 WHERE id=?22"));
+      "oms_enp=?16, snils=?17, referral_source_id=?18, marketing_consent=?19, notes=?20, inn=?21, "
+      "updated_at=?22 WHERE id=?23"));
   bind_patient_columns(*st, p);
-  st->bind(21, now_unix()).bind(22, id);
+  st->bind(22, now_unix()).bind(23, id);
   if (auto r = st->exec(); !r) return std::unexpected(explain_write_error(r.error()));
   if (db.changes() == 0) return fail(ErrorCode::NotFound, _("The patient was not found."));
   RG_TRY(write_search_keys(db, id, p));
@@ -202,7 +204,7 @@ Result<Patient> get_patient(Database& db, std::int64_t id) {
       "SELECT p.surname, p.name, p.patronymic, p.birth_date, p.sex, p.email, p.address, "
       "p.id_doc_type, p.id_doc_series, p.id_doc_number, p.id_doc_issued_by, p.id_doc_issued_on, "
       "p.oms_enp, p.snils, p.referral_source_id, p.marketing_consent, p.notes, p.card_no, "
-      "coalesce(r.name, ''), p.created_at, p.updated_at "
+      "coalesce(r.name, ''), p.created_at, p.updated_at, p.inn "
       "FROM patients p LEFT JOIN referral_sources r ON r.id = p.referral_source_id "
       "WHERE p.id = ?1"));
   st->bind(1, id);
@@ -232,6 +234,7 @@ Result<Patient> get_patient(Database& db, std::int64_t id) {
   p.referral_source = st->col_text(i++);
   p.created_at = st->col_int(i++);
   p.updated_at = st->col_int(i++);
+  p.inn = st->col_text(i++);
 
   RG_TRY_ASSIGN(auto ph, db.cached(
       "SELECT phone, kind FROM patient_phones WHERE patient_id = ?1 ORDER BY position"));

@@ -36,6 +36,7 @@ struct PatientDraft {
   std::optional<std::int64_t> referral_source_id;
   bool marketing_consent = false;
   std::string notes;
+  std::string inn;  // 12 digits: the tax certificate prints it
 };
 
 struct Patient : PatientDraft {

@@ -231,4 +231,28 @@ std::string utf8_truncate(std::string_view s, size_t max_chars) {
   return std::string(s);
 }
 
+bool inn_valid(std::string_view d, bool person) {
+  if (!std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+  auto check = [&](std::initializer_list<int> weights) {
+    int sum = 0, i = 0;
+    for (int w : weights) sum += w * (d[size_t(i++)] - '0');
+    return sum % 11 % 10;
+  };
+  if (d.size() == 10 && !person) return check({2, 4, 10, 3, 5, 9, 4, 6, 8}) == d[9] - '0';
+  if (d.size() == 12)
+    return check({7, 2, 4, 10, 3, 5, 9, 4, 6, 8}) == d[10] - '0' &&
+           check({3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8}) == d[11] - '0';
+  return false;
+}
+
+bool ogrn_valid(std::string_view d) {
+  if (d.size() != 13 && d.size() != 15) return false;
+  if (!std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+  // The number without its last digit, modulo 11 (OGRN) or 13 (OGRNIP), then modulo 10.
+  const int mod = d.size() == 13 ? 11 : 13;
+  int rest = 0;
+  for (size_t i = 0; i + 1 < d.size(); ++i) rest = (rest * 10 + (d[i] - '0')) % mod;
+  return rest % 10 == d.back() - '0';
+}
+
 }  // namespace rg

@@ -26,6 +26,11 @@ std::string format_phone(std::string_view e164);
 
 std::string reversed(std::string_view s);
 
+// Check numbers of Russian registration numbers (digits only): an INN of 10 digits (an
+// organisation) or 12 (a person, when `person`), an OGRN of 13 digits or an OGRNIP of 15.
+bool inn_valid(std::string_view digits, bool person = false);
+bool ogrn_valid(std::string_view digits);
+
 // «Иванова А. П.»: what the kiosk and notifications may show of a person.
 std::string masked_name(std::string_view surname, std::string_view name,
                         std::string_view patronymic);

@@ -6,6 +6,7 @@
 
 #include "calendar.h"
 #include "dialog.h"
+#include "text.h"
 #include "ui/format.h"
 #include "ui/i18n.h"
 
@@ -22,6 +23,8 @@ void BillDialog::open(Request r, Submit submit) {
   chosen_.assign(req_.visits.size(), true);
   who_ = Who::Patient;
   family_ = 0;
+  person_ = 0;
+  company_ = 0;
   std::memset(name_, 0, sizeof name_);
   std::memset(inn_, 0, sizeof inn_);
   error_.clear();
@@ -74,6 +77,37 @@ void BillDialog::draw(ui::Shell& shell) {
                                 _("personal account:") + " " + ui::money(f.balance);
       ImGui::RadioButton(label.c_str(), &family_, static_cast<int>(i));
     }
+  } else if (who_ == Who::Person && !req_.people.empty()) {
+    for (std::size_t i = 0; i < req_.people.size(); ++i) {
+      const auto& p = req_.people[i];
+      const std::string label = masked_name(p.surname, p.name, p.patronymic) + (p.relation.empty() ? "" : " (" + p.relation + ")");
+      ImGui::RadioButton(label.c_str(), &person_, static_cast<int>(i));
+    }
+    ImGui::RadioButton(_("someone else:"), &person_, static_cast<int>(req_.people.size()));
+    if (person_ == static_cast<int>(req_.people.size())) {
+      ImGui::SameLine();
+      ImGui::SetNextItemWidth(-1);
+      ImGui::InputTextWithHint("##name", _("Surname, name, patronymic"), name_, sizeof name_);
+    }
+  } else if (who_ == Who::Company && !req_.companies.empty()) {
+    std::string current = company_ < static_cast<int>(req_.companies.size())
+                              ? req_.companies[static_cast<std::size_t>(company_)].name
+                              : std::string(_("another company (name and INN)"));
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##company", current.c_str())) {
+      for (std::size_t i = 0; i < req_.companies.size(); ++i)
+        if (ImGui::Selectable(req_.companies[i].name.c_str(), company_ == static_cast<int>(i))) company_ = static_cast<int>(i);
+      if (ImGui::Selectable(_("another company (name and INN)"), company_ == static_cast<int>(req_.companies.size())))
+        company_ = static_cast<int>(req_.companies.size());
+      ImGui::EndCombo();
+    }
+    if (company_ == static_cast<int>(req_.companies.size())) {
+      ImGui::SetNextItemWidth(-220);
+      ImGui::InputTextWithHint("##name", _("Company"), name_, sizeof name_);
+      ImGui::SameLine();
+      ImGui::SetNextItemWidth(-1);
+      ImGui::InputTextWithHint("##inn", _("INN"), inn_, sizeof inn_, ImGuiInputTextFlags_CharsDecimal);
+    }
   } else if (who_ == Who::Person || who_ == Who::Company) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(who_ == Who::Person ? _("Full name") : _("Company"));
@@ -101,7 +135,9 @@ void BillDialog::draw(ui::Shell& shell) {
   std::vector<std::int64_t> visits;
   for (std::size_t i = 0; i < req_.visits.size(); ++i)
     if (chosen_[i]) visits.push_back(req_.visits[i].appointment_id);
-  const bool named = (who_ != Who::Person && who_ != Who::Company) || !blank(name_);
+  const bool from_card = who_ == Who::Person && person_ < static_cast<int>(req_.people.size());
+  const bool known_company = who_ == Who::Company && company_ < static_cast<int>(req_.companies.size());
+  const bool named = (who_ != Who::Person && who_ != Who::Company) || from_card || known_company || !blank(name_);
   const bool can = !visits.empty() && named && !busy_;
   ImGui::SetCursorPosY(ImGui::GetWindowHeight() - 64);
   ImGui::BeginDisabled(!can);
@@ -117,12 +153,17 @@ void BillDialog::draw(ui::Shell& shell) {
         break;
       case Who::Person:
         payer.kind = db::PayerKind::Person;
-        payer.name = name_;
+        if (from_card) payer.person_id = req_.people[static_cast<std::size_t>(person_)].id;
+        else payer.name = name_;
         break;
       case Who::Company:
         payer.kind = db::PayerKind::Company;
-        payer.name = name_;
-        payer.inn = inn_;
+        if (known_company) {
+          payer.company_id = req_.companies[static_cast<std::size_t>(company_)].id;
+        } else {
+          payer.name = name_;
+          payer.inn = inn_;
+        }
         break;
     }
     busy_ = true;

@@ -232,6 +232,8 @@ void CashScreen::bill_patient(std::int64_t patient_id) {
   ctx_.worker.submit([this, r](db::Database& db) mutable -> db::Worker::Continuation {
     auto family = db::linked_payers(db, r.patient_id);
     if (family) r.family = std::move(*family);
+    if (auto people = db::related_persons(db, r.patient_id)) r.people = std::move(*people);
+    if (auto companies = db::find_payer_companies(db, "", 200)) r.companies = std::move(*companies);
     return [this, r = std::move(r)]() mutable {
       bill_.open(std::move(r), [this](const std::vector<std::int64_t>& visits, const db::InvoicePayer& payer) {
         make_invoice(visits, payer);

@@ -22,8 +22,12 @@
 #include "flow.h"
 #include "print_service.h"
 #include "patients.h"
+#include "name_forms.h"
+#include "patient_persons.h"
+#include "payer_companies.h"
 #include "payments.h"
 #include "slip_token.h"
+#include "dialog.h"
 #include "text.h"
 #include "ui/format.h"
 #include "ui/i18n.h"
@@ -49,84 +53,76 @@ Result<docs::DocTemplate> load_kind_template(DocKind k) {
   return docs::load_template_file(docs::templates_dir() / (std::string(template_id(k)) + ".md"));
 }
 
-// Numbers follow the visit (or the patient and year), so a document made twice for the same
+// Numbers follow the visit (or the patient, taxpayer and year): a document made twice for the same
 // visit carries the same number. Documents without a number of their own print a blank.
-std::string doc_number(const DocRequest& r) {
-  char buf[64];
-  const auto appt = static_cast<long long>(r.appointment_id.value_or(0));
+Result<std::string> doc_number(db::Database& db, const DocRequest& r) {
+  const std::string visit = "appointment:" + std::to_string(r.appointment_id.value_or(0));
   switch (r.kind) {
-    case DocKind::Contract:
-      std::snprintf(buf, sizeof buf, "Д-%d-%05lld", r.date.year(), appt);
-      return buf;
-    case DocKind::ServicesAct:
-      std::snprintf(buf, sizeof buf, "А-%d-%05lld", r.date.year(), appt);
-      return buf;
+    case DocKind::Contract: return db::document_number(db, "contract", visit, r.date.year());
+    case DocKind::ServicesAct: return db::document_number(db, "act", visit, r.date.year());
+    case DocKind::StatCoupon: return db::document_number(db, "coupon", visit, r.date.year());
     case DocKind::TaxCertificate:
-      std::snprintf(buf, sizeof buf, "%d-%05lld", r.year, static_cast<long long>(r.patient_id));
-      return buf;
-    default:
-      return "";
+      return db::document_number(db, "tax_certificate", db::tax_certificate_subject(r.patient_id, r.taxpayer, r.year),
+                                 r.date.year());
+    default: return std::string();
   }
 }
 
-db::Payer to_payer(const PayerChoice& c) {
-  db::Payer p;
-  switch (c.kind) {
-    case PayerChoice::Kind::Patient:
-      p.kind = db::Payer::Kind::Patient;
-      break;
-    case PayerChoice::Kind::Person:
-      p.kind = db::Payer::Kind::Person;
-      p.person.full_name = tidy_name(c.name);
-      break;
-    case PayerChoice::Kind::Company:
-      p.kind = db::Payer::Kind::Company;
-      p.company.name = fold_spaces(c.name);
-      p.company.inn = digits_of(c.inn);
-      break;
-  }
-  return p;
+// The signer the request names, else the default for the patient's age.
+Result<db::Signer> signer_for(db::Database& db, const DocRequest& r, int adult_age) {
+  if (r.signer) return *r.signer;
+  return db::default_signer(db, r.patient_id, r.date, adult_age);
 }
 
 Result<db::DocNode> build_data(db::Database& db, const DocRequest& r) {
   if (needs_visit(r.kind) && !r.appointment_id)
     return fail(ErrorCode::Invalid, _("Choose the visit the document is for."));
-  const db::DocumentHeader h{doc_number(r), r.date};
+  RG_TRY_ASSIGN(std::string number, doc_number(db, r));
+  const db::DocumentHeader h{number, r.date};
   switch (r.kind) {
     case DocKind::Contract: {
       db::ContractRequest c;
       c.patient_id = r.patient_id;
       c.appointment_id = r.appointment_id;
-      c.payer = to_payer(r.payer);
+      c.payer = r.payer;
+      RG_TRY_ASSIGN(c.signer, signer_for(db, r, 18));
       c.header = h;
       return db::contract_data(db, c);
     }
     case DocKind::Consent:
     case DocKind::Refusal: {
-      // The refusal names nothing by itself: the doctor writes what is refused by hand.
       db::ConsentRequest c;
       c.patient_id = r.patient_id;
       c.appointment_id = r.appointment_id;
+      c.refusal = r.kind == DocKind::Refusal;
+      if (c.refusal) c.interventions = r.refused;  // only what is refused; none: lines to fill in
+      RG_TRY_ASSIGN(c.signer, signer_for(db, r, 15));
       c.header = h;
       return db::consent_data(db, c);
     }
-    case DocKind::PersonalData:
-      return db::personal_data_consent_data(db, r.patient_id, std::nullopt, h);
+    case DocKind::PersonalData: {
+      RG_TRY_ASSIGN(db::Signer s, signer_for(db, r, 18));
+      return db::personal_data_consent_data(db, r.patient_id, s, h);
+    }
     case DocKind::StatCoupon:
       return db::stat_coupon_data(db, *r.appointment_id, h);
     case DocKind::Slip: {
       RG_TRY_ASSIGN(std::string token, docs::slip_checkin_token(db, *r.appointment_id));
       return db::slip_data(db, *r.appointment_id, token, h);
     }
-    case DocKind::ServicesAct:
-      return db::services_act_data(db, *r.appointment_id, to_payer(r.payer), h);
+    case DocKind::ServicesAct: {
+      db::ActRequest a;
+      a.appointment_id = *r.appointment_id;
+      a.payer = r.payer;
+      RG_TRY_ASSIGN(a.signer, signer_for(db, r, 18));
+      a.header = h;
+      return db::services_act_data(db, a);
+    }
     case DocKind::TaxCertificate: {
-      RG_TRY_ASSIGN(db::TaxDeductionSums sums, db::tax_deduction_sums(db, r.patient_id, r.year));
       db::TaxCertificateRequest t;
       t.patient_id = r.patient_id;
+      t.taxpayer = r.taxpayer;
       t.year = r.year;
-      t.code1_kopecks = sums.code1;
-      t.code2_kopecks = sums.code2;
       t.header = h;
       return db::tax_certificate_data(db, t);
     }
@@ -230,6 +226,7 @@ void DocumentsScreen::on_show() {
 
 void DocumentsScreen::on_data_changed() {
   if (!patient_) return;
+  load_people();
   load_visits(visit_id_);
   load_history();
 }
@@ -250,10 +247,35 @@ void DocumentsScreen::set_patient(const db::PatientSummary& p, std::optional<std
   preview_error_.clear();
   preview_error_detail_.clear();
   notice_.clear();
-  payer_ = {};
-  payer_name_[0] = payer_inn_[0] = 0;
+  payer_.reset();
+  signer_.reset();
+  refused_.clear();
+  refused_text_[0] = 0;
+  taxpayer_ = {};
+  question_.reset();
+  people_.clear();
+  load_people();
   load_visits(appointment_id ? appointment_id : std::nullopt);
   load_history();
+}
+
+void DocumentsScreen::load_people() {
+  if (!patient_) return;
+  const int gen = ++people_gen_;
+  const std::int64_t pid = patient_->id;
+  ctx_.worker.submit([this, gen, pid](db::Database& db) -> db::Worker::Continuation {
+    auto people = db::related_persons(db, pid);
+    auto companies = db::find_payer_companies(db, "", 500);
+    return [this, gen, people = std::move(people), companies = std::move(companies)]() mutable {
+      if (gen != people_gen_) return;
+      if (people) people_ = std::move(*people);
+      if (companies) companies_ = std::move(*companies);
+      if (!people || !companies) {
+        notice_is_error_ = true;
+        notice_ = (!people ? people.error() : companies.error()).message;
+      }
+    };
+  });
 }
 
 void DocumentsScreen::load_visits(std::optional<std::int64_t> want_visit) {
@@ -337,6 +359,9 @@ DocRequest DocumentsScreen::request(DocKind kind) const {
   r.patient_id = patient_ ? patient_->id : 0;
   if (needs_visit(kind)) r.appointment_id = visit_id_;
   r.payer = payer_;
+  r.signer = signer_;
+  r.refused = refused_;
+  r.taxpayer = taxpayer_;
   r.year = year_;
   r.date = today();
   return r;
@@ -396,8 +421,13 @@ void DocumentsScreen::render_preview(bool keep_place) {
         preview_.clear();
         preview_error_ = out->error->message;
         preview_error_detail_ = out->error->detail;
+        auto q = db::name_question_of(*out->error);
+        if (q && (!question_ || question_->nominative != q->nominative || question_->gram_case != q->gram_case))
+          std::snprintf(question_form_, sizeof question_form_, "%s", q->suggestion.c_str());
+        question_ = q;
         return;
       }
+      question_.reset();
       preview_error_.clear();
       preview_error_detail_.clear();
       prepared_ = out->prepared;
@@ -626,6 +656,8 @@ void DocumentsScreen::draw() {
   if (ImGui::IsKeyPressed(SDL_SCANCODE_F9, false) && !ImGui::GetIO().WantTextInput && !print_dialog_.is_open())
     ask_print();
   print_dialog_.draw(ctx_.shell, ctx_.printing);
+  person_dialog_.draw(ctx_.shell);
+  company_dialog_.draw(ctx_.shell);
 
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float left = std::clamp(avail.x * 0.34f, 420.f, 520.f);
@@ -723,46 +755,301 @@ void DocumentsScreen::draw_kinds() {
 }
 
 void DocumentsScreen::draw_options() {
-  if (kind_ == DocKind::Contract || kind_ == DocKind::ServicesAct) {
-    ImGui::Spacing();
-    ImGui::TextColored(kQuiet, "%s", _("Payer"));
-    int k = static_cast<int>(payer_.kind);
-    bool changed = ImGui::RadioButton(_("patient"), &k, 0);
-    ImGui::SameLine();
-    changed |= ImGui::RadioButton(_("another person"), &k, 1);
-    ImGui::SameLine();
-    changed |= ImGui::RadioButton(_("company"), &k, 2);
-    if (changed) payer_.kind = static_cast<PayerChoice::Kind>(k);
-    if (payer_.kind != PayerChoice::Kind::Patient) {
-      const bool company = payer_.kind == PayerChoice::Kind::Company;
-      ImGui::SetNextItemWidth(company ? -150 : -1);
-      ImGui::InputTextWithHint("##payer", company ? _("Company name") : _("Surname, name, patronymic"), payer_name_,
-                               sizeof payer_name_);
-      if (ImGui::IsItemDeactivatedAfterEdit()) payer_.name = payer_name_, changed = true;
-      if (company) {
-        ImGui::SameLine();
-        ImGui::SetNextItemWidth(-1);
-        ImGui::InputTextWithHint("##inn", _("INN"), payer_inn_, sizeof payer_inn_, ImGuiInputTextFlags_CharsDecimal);
-        if (ImGui::IsItemDeactivatedAfterEdit()) payer_.inn = payer_inn_, changed = true;
+  switch (kind_) {
+    case DocKind::Contract:
+    case DocKind::ServicesAct:
+      draw_signer();
+      draw_payer();
+      break;
+    case DocKind::Consent:
+    case DocKind::PersonalData: draw_signer(); break;
+    case DocKind::Refusal:
+      draw_signer();
+      draw_refused();
+      break;
+    case DocKind::TaxCertificate: {
+      ImGui::Spacing();
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextColored(kQuiet, "%s", _("Year of payments"));
+      ImGui::SameLine();
+      const int now = today().year();
+      for (int y = now; y >= now - 3; --y) {
+        char label[16];
+        std::snprintf(label, sizeof label, "%d", y);
+        if (ImGui::RadioButton(label, year_ == y) && year_ != y) {
+          year_ = y;
+          render_preview();
+        }
+        if (y > now - 3) ImGui::SameLine();
       }
+      draw_taxpayer();
+      break;
     }
-    if (changed) render_preview(true);
-  } else if (kind_ == DocKind::TaxCertificate) {
-    ImGui::Spacing();
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextColored(kQuiet, "%s", _("Year of payments"));
-    ImGui::SameLine();
-    const int now = today().year();
-    for (int y = now; y >= now - 3; --y) {
-      char label[16];
-      std::snprintf(label, sizeof label, "%d", y);
-      if (ImGui::RadioButton(label, year_ == y) && year_ != y) {
-        year_ = y;
+    default: break;
+  }
+}
+
+std::string DocumentsScreen::preview_text(const char* path) const {
+  if (!prepared_) return {};
+  const db::DocNode* n = prepared_->data.find(path);
+  return n && n->is_string() ? n->str() : std::string();
+}
+
+namespace {
+
+std::string person_label(const db::RelatedPerson& p) {
+  std::string s = masked_name(p.surname, p.name, p.patronymic);
+  if (!p.relation.empty()) s += " (" + p.relation + ")";
+  return s;
+}
+
+}  // namespace
+
+// «Подписывает»: the patient, or a legal representative from the card. By default a child's
+// representative signs; the choice shows who the document names.
+void DocumentsScreen::draw_signer() {
+  ImGui::Spacing();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextColored(kQuiet, "%s", _("Signs"));
+  ImGui::SameLine(110);
+  std::string current;
+  if (!signer_) {
+    current = _("by age");
+    const std::string who = preview_text("signer.short_name");
+    if (!who.empty()) current += ": " + who;
+  } else if (!signer_->representative_id) {
+    current = _("the patient");
+  } else {
+    for (const auto& p : people_)
+      if (p.id == *signer_->representative_id) current = person_label(p);
+  }
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::BeginCombo("##signer", current.c_str())) {
+    if (ImGui::Selectable(_("by age (a representative signs for a child)"), !signer_)) signer_.reset(), render_preview(true);
+    if (ImGui::Selectable(_("the patient"), signer_ && !signer_->representative_id))
+      signer_ = db::Signer{}, render_preview(true);
+    for (const auto& p : people_) {
+      if (!p.representative) continue;
+      ImGui::PushID(static_cast<int>(p.id));
+      const std::string label = person_label(p) + " — " + _("legal representative");
+      if (ImGui::Selectable(label.c_str(), signer_ && signer_->representative_id == p.id))
+        signer_ = db::Signer{p.id}, render_preview(true);
+      ImGui::PopID();
+    }
+    ImGui::Separator();
+    if (ImGui::Selectable(_("Add a legal representative…"))) add_person(true);
+    ImGui::EndCombo();
+  }
+}
+
+// «Оплачивает»: as the visit's invoice says, the patient, a person from the card, or a company.
+void DocumentsScreen::draw_payer() {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextColored(kQuiet, "%s", _("Pays"));
+  ImGui::SameLine(110);
+  std::string current;
+  if (!payer_) {
+    current = _("as the invoice says");
+    const std::string who = preview_text("payer.display_name");
+    if (!who.empty()) current += ": " + (prepared_ && prepared_->data.find("payer.is_company")->flag() ? who
+                                                                                                       : masked_full_name(who));
+  } else if (payer_->kind == db::DocPayer::Kind::Patient) {
+    current = _("the patient");
+  } else {
+    current = preview_text("payer.display_name");
+  }
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::BeginCombo("##payer", current.c_str(), ImGuiComboFlags_HeightLarge)) {
+    if (ImGui::Selectable(_("as the visit's invoice says (else the patient)"), !payer_)) payer_.reset(), render_preview(true);
+    if (ImGui::Selectable(_("the patient"), payer_ && payer_->kind == db::DocPayer::Kind::Patient))
+      payer_ = db::DocPayer{}, render_preview(true);
+    for (const auto& p : people_) {
+      ImGui::PushID(static_cast<int>(p.id));
+      const bool on = payer_ && payer_->kind == db::DocPayer::Kind::Person && payer_->id == p.id;
+      if (ImGui::Selectable(person_label(p).c_str(), on)) {
+        db::DocPayer d;
+        d.kind = db::DocPayer::Kind::Person;
+        d.id = p.id;
+        payer_ = d;
+        render_preview(true);
+      }
+      ImGui::PopID();
+    }
+    if (!companies_.empty()) ImGui::Separator();
+    for (const auto& c : companies_) {
+      ImGui::PushID(static_cast<int>(-c.id));
+      const bool on = payer_ && payer_->kind == db::DocPayer::Kind::Company && payer_->id == c.id;
+      const std::string label = c.name + (c.inn.empty() ? "" : "  · " + std::string(_("INN")) + " " + c.inn);
+      if (ImGui::Selectable(label.c_str(), on)) {
+        db::DocPayer d;
+        d.kind = db::DocPayer::Kind::Company;
+        d.id = c.id;
+        payer_ = d;
+        render_preview(true);
+      }
+      ImGui::PopID();
+    }
+    ImGui::Separator();
+    if (ImGui::Selectable(_("A relative who pays…"))) add_person(false);
+    if (ImGui::Selectable(_("A new paying company…"))) {
+      company_dialog_.open({}, [this](const db::PayerCompany& c) {
+        const db::Actor actor = ctx_.actor();
+        ctx_.worker.submit([this, c, actor](db::Database& db) -> db::Worker::Continuation {
+          auto id = db::save_payer_company(db, c, actor);
+          return [this, id]() {
+            company_dialog_.finished(id.has_value(), id ? "" : id.error().message);
+            if (!id) return;
+            db::DocPayer d;
+            d.kind = db::DocPayer::Kind::Company;
+            d.id = *id;
+            payer_ = d;
+            load_people();
+            render_preview(true);
+          };
+        });
+      });
+    }
+    ImGui::EndCombo();
+  }
+  // A company's requisites can be completed here (an invoice may have named it by name alone).
+  if (payer_ && payer_->kind == db::DocPayer::Kind::Company) {
+    for (const auto& c : companies_)
+      if (c.id == payer_->id) {
+        ImGui::SetCursorPosX(110);
+        if (ImGui::SmallButton(_("Company's requisites…")))
+          company_dialog_.open(c, [this](const db::PayerCompany& changed) {
+            const db::Actor actor = ctx_.actor();
+            ctx_.worker.submit([this, changed, actor](db::Database& db) -> db::Worker::Continuation {
+              auto id = db::save_payer_company(db, changed, actor);
+              return [this, id]() {
+                company_dialog_.finished(id.has_value(), id ? "" : id.error().message);
+                if (id) load_people(), render_preview(true);
+              };
+            });
+          });
+      }
+  }
+}
+
+// The refusal names only what the patient refuses, as typed (one per line); nothing typed leaves
+// lines to fill in by hand.
+void DocumentsScreen::draw_refused() {
+  ImGui::Spacing();
+  ImGui::TextColored(kQuiet, "%s", _("What the patient refuses (one per line; empty: lines to fill in by hand)"));
+  ImGui::InputTextMultiline("##refused", refused_text_, sizeof refused_text_,
+                            ImVec2(-1, ImGui::GetTextLineHeight() * 3.4f));
+  if (ImGui::IsItemDeactivatedAfterEdit()) {
+    refused_.clear();
+    std::string text = refused_text_;
+    size_t start = 0;
+    while (start <= text.size()) {
+      size_t nl = text.find('\n', start);
+      if (nl == std::string::npos) nl = text.size();
+      std::string line = fold_spaces(text.substr(start, nl - start));
+      if (!line.empty()) refused_.push_back(line);
+      start = nl + 1;
+    }
+    render_preview(true);
+  }
+}
+
+// The tax certificate goes to whoever paid: the patient, or a relative from the card.
+void DocumentsScreen::draw_taxpayer() {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextColored(kQuiet, "%s", _("Taxpayer"));
+  ImGui::SameLine(110);
+  std::string current = _("the patient");
+  for (const auto& p : people_)
+    if (taxpayer_.kind == db::DocPayer::Kind::Person && taxpayer_.id == p.id) current = person_label(p);
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::BeginCombo("##taxpayer", current.c_str())) {
+    if (ImGui::Selectable(_("the patient"), taxpayer_.kind == db::DocPayer::Kind::Patient))
+      taxpayer_ = {}, render_preview();
+    for (const auto& p : people_) {
+      ImGui::PushID(static_cast<int>(p.id));
+      if (ImGui::Selectable(person_label(p).c_str(), taxpayer_.kind == db::DocPayer::Kind::Person && taxpayer_.id == p.id)) {
+        taxpayer_ = {};
+        taxpayer_.kind = db::DocPayer::Kind::Person;
+        taxpayer_.id = p.id;
         render_preview();
       }
-      if (y > now - 3) ImGui::SameLine();
+      ImGui::PopID();
     }
+    ImGui::Separator();
+    if (ImGui::Selectable(_("A relative who paid…"))) add_person(false);
+    ImGui::EndCombo();
   }
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextColored(kQuiet, "%s", _("Only what this person paid for the patient counts; a company's or an insurer's "
+                                     "money never does."));
+  ImGui::PopTextWrapPos();
+}
+
+void DocumentsScreen::add_person(bool representative) {
+  if (!patient_) return;
+  db::RelatedPerson p;
+  p.patient_id = patient_->id;
+  p.representative = representative;
+  p.informed = representative;
+  if (representative) p.relation = "мать";
+  person_dialog_.open(p, masked_name(patient_->surname, patient_->name, patient_->patronymic),
+                      [this, representative](const db::RelatedPerson& typed) { save_person(typed, representative); });
+}
+
+void DocumentsScreen::save_person(const db::RelatedPerson& p, bool choose_as_signer) {
+  const db::Actor actor = ctx_.actor();
+  ctx_.worker.submit([this, p, actor, choose_as_signer](db::Database& db) -> db::Worker::Continuation {
+    auto id = db::save_related_person(db, p, actor);
+    return [this, id, choose_as_signer]() {
+      person_dialog_.finished(id.has_value(), id ? "" : id.error().message);
+      if (!id) return;
+      if (choose_as_signer) signer_ = db::Signer{*id};
+      load_people();
+      render_preview(true);
+    };
+  });
+}
+
+// «Как пишется … в родительном падеже?»: the rules' suggestion, corrected if need be, saved once.
+void DocumentsScreen::draw_question() {
+  const db::NameQuestion& q = *question_;
+  ImGui::PushFont(ctx_.shell.bold_font());
+  ImGui::TextColored(kAmber, "%s", _("Confirm how the name reads in the document"));
+  ImGui::PopFont();
+  ImGui::PushTextWrapPos(0);
+  const auto c = db::gram_case_from_db(q.gram_case);
+  ImGui::Text(_("«%s» — %s"), q.nominative.c_str(), c ? db::case_question(*c) : q.gram_case.c_str());
+  ImGui::TextColored(kQuiet, "%s", _("The rules are not sure of this form. Correct it if needed: it is saved and every "
+                                     "later document uses it."));
+  ImGui::PopTextWrapPos();
+  ImGui::SetNextItemWidth(-200);
+  const bool enter = ImGui::InputText("##form", question_form_, sizeof question_form_,
+                                      ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(saving_form_ || blank(question_form_));
+  if ((ui::button(saving_form_ ? _("Saving…") : _("Save the form"), ImVec2(190, 0)) || enter) && !saving_form_ &&
+      !blank(question_form_)) {
+    saving_form_ = true;
+    const db::NameQuestion ask = q;
+    const std::string form = question_form_;
+    const db::Actor actor = ctx_.actor();
+    ctx_.worker.submit([this, ask, form, actor](db::Database& db) -> db::Worker::Continuation {
+      const auto gc = db::gram_case_from_db(ask.gram_case);
+      Status st = gc ? db::store_name_form(db, ask.nominative, ask.sex, *gc, form, actor)
+                     : Status(fail(ErrorCode::Internal, "unknown case", ask.gram_case));
+      return [this, st]() {
+        saving_form_ = false;
+        if (!st) {
+          notice_is_error_ = true;
+          notice_ = st.error().message;
+          return;
+        }
+        question_.reset();
+        render_preview(true);
+      };
+    });
+  }
+  ImGui::EndDisabled();
 }
 
 void DocumentsScreen::draw_history() {
@@ -898,7 +1185,15 @@ void DocumentsScreen::draw_right(float width, float height) {
   draw_jobs();
   ImGui::Spacing();
 
-  if (!preview_error_.empty()) {
+  if (question_) {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.96f, 0.86f, 1));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 12));
+    ImGui::BeginChild("question", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    draw_question();
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+  } else if (!preview_error_.empty()) {
     // A broken template or missing data: the error and its line instead of pages.
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.99f, 0.91f, 0.90f, 1));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 12));
@@ -914,6 +1209,10 @@ void DocumentsScreen::draw_right(float width, float height) {
       ImGui::TextColored(kQuiet, "%s", _("Templates are in the folder:"));
       ImGui::SameLine();
       ImGui::TextColored(kQuiet, "%s", docs::templates_dir().string().c_str());
+    }
+    if (preview_error_detail_ == "signer" && patient_) {
+      ImGui::Spacing();
+      if (ui::button(_("Add a legal representative…"))) add_person(true);
     }
     ImGui::PopTextWrapPos();
     ImGui::EndChild();

@@ -12,9 +12,12 @@
 #include <vector>
 
 #include "appointments.h"
+#include "company_dialog.h"
 #include "calendar.h"
+#include "documents.h"
 #include "document_preview.h"
 #include "patient_picker.h"
+#include "person_dialog.h"
 #include "print_dialog.h"
 #include "screen.h"
 
@@ -29,19 +32,16 @@ const char* template_id(DocKind k);   // the file in templates/: "contract", …
 const char* doc_kind_name(DocKind k);  // translated, short: «Договор»
 bool needs_visit(DocKind k);
 
-// Who pays, as the desk states it for the contract and the act.
-struct PayerChoice {
-  enum class Kind { Patient, Person, Company } kind = Kind::Patient;
-  std::string name;  // the person's full name, or the company's
-  std::string inn;   // a company's
-};
-
 // Everything a document is made from; the data itself is read on the worker.
 struct DocRequest {
   DocKind kind = DocKind::Contract;
   std::int64_t patient_id = 0;
   std::optional<std::int64_t> appointment_id;
-  PayerChoice payer;
+  std::optional<db::DocPayer> payer;  // none: the visit's invoice says (else the patient)
+  // Who signs for the patient: none = by age (a legal representative from the card for a child).
+  std::optional<db::Signer> signer;
+  std::vector<std::string> refused;   // the refusal's interventions, as typed
+  db::DocPayer taxpayer;              // the tax certificate's: the patient or a relative
   int year = 0;  // the tax certificate's
   Date date;     // the document's date (today)
 };
@@ -85,7 +85,9 @@ class DocumentsScreen : public Screen {
   void on_data_changed() override;
   void draw() override;
   void prepare_screenshot() override;
-  std::vector<std::string> extra_shots() const override { return {"print", "history", "reprint", "error"}; }
+  std::vector<std::string> extra_shots() const override {
+    return {"print", "history", "reprint", "error", "child", "person", "question"};
+  }
   void prepare_extra_shot(const std::string& name) override;
 
   void set_output(std::unique_ptr<DocumentOutput> output) { output_ = std::move(output); }
@@ -103,8 +105,7 @@ class DocumentsScreen : public Screen {
 
  private:
   struct Prepared;  // the template and data a preview was drawn from: what «Печать» prints
-  // A line of the history (db::PrintedDocument without its template and data; db/documents.h is
-  // not included here: its db::Payer and invoices.h's clash in one translation unit).
+  // A line of the history (db::PrintedDocument without its template and data).
   struct Printed {
     std::int64_t id = 0;
     std::optional<std::int64_t> reprint_of;
@@ -130,8 +131,18 @@ class DocumentsScreen : public Screen {
   // Sends rendered and recorded documents to the output; reports land in jobs_.
   void send(std::vector<PrintJob> jobs);
 
+  void load_people();
   void draw_header();
   void draw_left(float width, float height);
+  void draw_signer();
+  void draw_payer();
+  void draw_refused();
+  void draw_taxpayer();
+  void draw_question();
+  void add_person(bool representative);
+  void save_person(const db::RelatedPerson& p, bool choose_as_signer);
+  // What the preview's data says (the document's own view of who signs and pays).
+  std::string preview_text(const char* path) const;
   void draw_visits(float height);
   void draw_kinds();
   void draw_options();
@@ -147,9 +158,21 @@ class DocumentsScreen : public Screen {
   std::vector<db::PatientVisit> visits_;  // today's first, then as patient_visits gives them
   std::optional<std::int64_t> visit_id_;
   DocKind kind_ = DocKind::Contract;
-  PayerChoice payer_;
-  char payer_name_[160] = {};
-  char payer_inn_[16] = {};
+  std::optional<db::DocPayer> payer_;
+  std::optional<db::Signer> signer_;
+  std::vector<std::string> refused_;
+  char refused_text_[1024] = {};
+  db::DocPayer taxpayer_;
+  // The card's people and the known companies, for the signer, payer and taxpayer choices.
+  std::vector<db::RelatedPerson> people_;
+  std::vector<db::PayerCompany> companies_;
+  int people_gen_ = 0;
+  PersonDialog person_dialog_;
+  CompanyDialog company_dialog_;
+  // A name form the preview needs and nobody confirmed: asked in the preview's place.
+  std::optional<db::NameQuestion> question_;
+  char question_form_[300] = {};
+  bool saving_form_ = false;
   int year_ = 0;
   std::vector<Printed> history_;
 

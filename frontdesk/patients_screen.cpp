@@ -105,8 +105,9 @@ void PatientsScreen::load_card() {
     auto payers = db::linked_payers(db, id);
     auto payments = db::patient_payments(db, id, 20);
     auto letters = db::patient_letters(db, id);
+    auto people = db::related_persons(db, id);
     return [this, gen, p = std::move(p), v = std::move(v), balance, payers = std::move(payers),
-            payments = std::move(payments), letters = std::move(letters)]() mutable {
+            payments = std::move(payments), letters = std::move(letters), people = std::move(people)]() mutable {
       if (gen != card_generation_) return;
       card_ = p ? std::optional<db::Patient>(std::move(*p)) : std::nullopt;
       visits_ = v ? std::move(*v) : std::vector<db::PatientVisit>{};
@@ -114,6 +115,7 @@ void PatientsScreen::load_card() {
       payers_ = payers ? std::move(*payers) : std::vector<db::LinkedPayer>{};
       payments_ = payments ? std::move(*payments) : std::vector<db::Payment>{};
       letters_ = letters ? std::move(*letters) : std::vector<db::GuaranteeLetter>{};
+      people_ = people ? std::move(*people) : std::vector<db::RelatedPerson>{};
     };
   });
 }
@@ -237,6 +239,7 @@ void PatientsScreen::draw_card() {
     field(_("Notes"), p.notes);
     ImGui::EndTable();
   }
+  draw_people();
   draw_money();
   draw_dms();
   ImGui::Spacing();
@@ -267,6 +270,79 @@ void PatientsScreen::draw_card() {
     }
     ImGui::EndTable();
   }
+}
+
+// «Представители и доверенные лица»: who signs for a child, who may be told about the patient's
+// health, who pays; the documents name them from here. A minor without a representative is
+// marked: the contract and the consent cannot be signed by the child.
+void PatientsScreen::draw_people() {
+  const db::Patient& p = *card_;
+  ImGui::Spacing();
+  ImGui::PushFont(ctx_.shell.bold_font());
+  ImGui::TextUnformatted(_("Representatives and trusted persons"));
+  ImGui::PopFont();
+  ImGui::SameLine();
+  if (ImGui::SmallButton(_("Add…"))) {
+    db::RelatedPerson n;
+    n.patient_id = p.id;
+    n.representative = age_on(p.birth_date, today()) < 18;
+    n.informed = true;
+    edit_person(n);
+  }
+  const int age = age_on(p.birth_date, today());
+  const bool has_rep = std::any_of(people_.begin(), people_.end(), [](const auto& r) { return r.representative; });
+  if (age < 18) {
+    char buf[256];
+    std::snprintf(buf, sizeof buf,
+                  has_rep ? _("A minor (%d): the legal representative signs the documents.")
+                          : _("A minor (%d): add the legal representative — the documents cannot be signed without them."),
+                  age);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(has_rep ? ImVec4(0.36f, 0.39f, 0.44f, 1) : ImVec4(0.72f, 0.47f, 0.12f, 1), "%s", buf);
+    ImGui::PopTextWrapPos();
+  }
+  if (people_.empty() && age >= 18) ImGui::TextDisabled("%s", _("Nobody yet."));
+  for (const auto& r : people_) {
+    ImGui::PushID(static_cast<int>(r.id));
+    std::string line = masked_name(r.surname, r.name, r.patronymic);
+    if (!r.relation.empty()) line += " (" + r.relation + ")";
+    std::string marks;
+    if (r.representative) marks += _("legal representative");
+    if (r.informed) marks += std::string(marks.empty() ? "" : " · ") + _("may be told about health");
+    if (!r.phone.empty()) marks += std::string(marks.empty() ? "" : " · ") + format_phone(r.phone);
+    ImGui::TextUnformatted(line.c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", marks.c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton(_("Edit"))) edit_person(r);
+    ImGui::SameLine();
+    if (ImGui::SmallButton(_("Remove"))) {
+      const std::int64_t id = r.id;
+      const db::Actor actor = ctx_.actor();
+      ctx_.worker.submit([this, id, actor](db::Database& db) -> db::Worker::Continuation {
+        auto st = db::remove_related_person(db, id, actor);
+        return [this, st]() {
+          if (!st) error_ = st.error().message;
+          load_card();
+        };
+      });
+    }
+    ImGui::PopID();
+  }
+}
+
+void PatientsScreen::edit_person(const db::RelatedPerson& person) {
+  const db::Patient& p = *card_;
+  person_dialog_.open(person, masked_name(p.surname, p.name, p.patronymic), [this](const db::RelatedPerson& typed) {
+    const db::Actor actor = ctx_.actor();
+    ctx_.worker.submit([this, typed, actor](db::Database& db) -> db::Worker::Continuation {
+      auto id = db::save_related_person(db, typed, actor);
+      return [this, id]() {
+        person_dialog_.finished(id.has_value(), id ? "" : id.error().message);
+        if (id) load_card();
+      };
+    });
+  });
 }
 
 void PatientsScreen::draw_money() {
@@ -382,6 +458,7 @@ void PatientsScreen::draw() {
   ImGui::BeginChild("card", ImVec2(0, 0), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
   draw_card();
   ImGui::EndChild();
+  person_dialog_.draw(ctx_.shell);
 }
 
 }  // namespace rg::desk

@@ -10,6 +10,8 @@
 #include "appointments.h"
 #include "patients.h"
 #include "letter_dialog.h"
+#include "patient_persons.h"
+#include "person_dialog.h"
 #include "payments.h"
 #include "screen.h"
 
@@ -31,7 +33,7 @@ class PatientsScreen : public Screen {
   std::optional<std::int64_t> total() const { return total_; }
   const std::optional<db::Patient>& card() const { return card_; }
 
-  std::vector<std::string> extra_shots() const override;  // "letter": the DMS letter dialog
+  std::vector<std::string> extra_shots() const override;  // "letter", "person", "child"
   void prepare_extra_shot(const std::string& name) override;
 
  private:
@@ -43,7 +45,9 @@ class PatientsScreen : public Screen {
   void load_card();
   void draw_money();
   void draw_dms();
+  void draw_people();
   void add_letter();
+  void edit_person(const db::RelatedPerson& p);
 
   char query_[256] = {};
   std::string submitted_;
@@ -60,6 +64,8 @@ class PatientsScreen : public Screen {
   std::vector<db::Payment> payments_;
   std::vector<db::GuaranteeLetter> letters_;  // DMS
   LetterDialog letter_dialog_;
+  std::vector<db::RelatedPerson> people_;  // representatives and trusted persons
+  PersonDialog person_dialog_;
   std::vector<db::PatientVisit> visits_;
   int card_generation_ = 0;
   bool focus_search_ = true;

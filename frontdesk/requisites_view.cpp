@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "calendar.h"
+#include "grammar.h"
 #include "ui/i18n.h"
 #include "ui/shell.h"
 
@@ -61,15 +62,38 @@ std::vector<RequisitesView::Field> RequisitesView::fields() {
           {N_("Licence No."), &c.licence_number},
           {N_("Licence date"), &licence_date_},
           {N_("Issued by"), &c.licence_authority},
+          {N_("«issued by …» (instrumental)"), &settings_[9], false, 9, "Департаментом здравоохранения города Москвы"},
+          {N_("Licensing body: address"), &settings_[10]},
+          {N_("Licensing body: phone"), &settings_[11]},
           {N_("Licensed works"), &settings_[2], true},
           {N_("Head: position"), &c.head_position},
           {N_("Head: full name"), &c.head_name},
-          {N_("«represented by …» (genitive)"), &settings_[1]},
+          {N_("«represented by …» (genitive)"), &settings_[1], false, 1, "Генерального директора Кузнецовой Ольги Викторовны"},
+          {N_("Head acts on the basis of (genitive)"), &settings_[8], false, -1, "Устава"},
           {N_("Bank"), &settings_[3]},
           {N_("BIK"), &settings_[4]},
           {N_("Account"), &settings_[5]},
           {N_("Correspondent account"), &settings_[6]},
+          {N_("Processors of personal data (a line each)"), &settings_[12], true},
+          {N_("Contract: waiting times for services"), &settings_[13], true},
           {N_("Where the desk is (for the kiosk)"), &c.desk_location}};
+}
+
+// The rules' form for the head's «в лице …» or the authority's «выданной …», from what is typed.
+void RequisitesView::suggest(std::size_t index) {
+  const db::Clinic& c = *clinic_;
+  db::Declined d;
+  if (index == 1) {
+    const db::Declined pos = db::decline_phrase(c.head_position, db::GramCase::Genitive);
+    const db::Declined name = db::decline_name(db::split_full_name(c.head_name), db::GramCase::Genitive);
+    d = {pos.text + " " + name.text, pos.sure && name.sure};
+  } else {
+    d = db::decline_phrase(c.licence_authority, db::GramCase::Instrumental);
+  }
+  settings_[index] = d.text;
+  notice_ = d.sure ? _("Suggested by the rules: check it and save.")
+                   : _("The rules are not sure of this form: correct it if needed, then save.");
+  notice_is_error_ = !d.sure;
 }
 
 void RequisitesView::save() {
@@ -82,12 +106,12 @@ void RequisitesView::save() {
     notice_ = _("Type the licence date as 15.07.2021."), notice_is_error_ = true;
     return;
   }
-  std::vector<std::string> values(std::begin(settings_), std::end(settings_));
+  std::vector<std::pair<std::string, std::string>> values;
+  for (std::size_t i = 0; i < std::size(kKeys); ++i) values.emplace_back(kKeys[i], settings_[i]);
   const db::Actor actor = ctx_.actor();
   busy_ = true;
   ctx_.worker.submit([this, c, values, actor](db::Database& db) -> db::Worker::Continuation {
-    Status st = db::save_clinic(db, c, actor);
-    for (std::size_t i = 0; st && i < values.size(); ++i) st = db::set_setting(db, kKeys[i], values[i]);
+    Status st = db::save_requisites(db, c, values, actor);
     return [this, st, c]() {
       busy_ = false;
       notice_ = st ? std::string(_("Saved. New documents print these requisites.")) : st.error().message;
@@ -111,8 +135,15 @@ void RequisitesView::draw() {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(_(f.label));
     ImGui::SameLine(300);
-    ImGui::SetNextItemWidth(-1);
-    if (f.multiline)
+    const char* take = _("From the rules");
+    const float take_w = f.suggest >= 0 ? ImGui::CalcTextSize(take).x + 24 : 0;
+    ImGui::SetNextItemWidth(f.suggest >= 0 ? -take_w : -1);
+    if (f.suggest >= 0) {
+      ImGui::InputTextWithHint("##v", f.hint, f.value->data(), f.value->capacity() + 1, ImGuiInputTextFlags_CallbackResize,
+                               grow, f.value);
+      ImGui::SameLine();
+      if (ImGui::Button(take, ImVec2(take_w - 8, 0))) suggest(std::size_t(f.suggest));
+    } else if (f.multiline)
       ImGui::InputTextMultiline("##v", f.value->data(), f.value->capacity() + 1,
                                 ImVec2(-1, ImGui::GetTextLineHeight() * 3), ImGuiInputTextFlags_CallbackResize,
                                 grow, f.value);

@@ -23,11 +23,26 @@ class RequisitesView {
     const char* label;    // msgid
     std::string* value;   // into clinic_ or settings_
     bool multiline = false;
+    int suggest = -1;  // index of kKeys whose form the rules can suggest
+    const char* hint = "";
   };
   // The clinic.* settings the documents read besides the clinic table.
-  static constexpr const char* kKeys[] = {"clinic.city", "clinic.head.genitive", "clinic.licence.works",
-                                          "clinic.bank.name", "clinic.bank.bik", "clinic.bank.account",
-                                          "clinic.bank.corr_account", "clinic.website"};
+  static constexpr const char* kKeys[] = {"clinic.city",
+                                          "clinic.head.genitive",
+                                          "clinic.licence.works",
+                                          "clinic.bank.name",
+                                          "clinic.bank.bik",
+                                          "clinic.bank.account",
+                                          "clinic.bank.corr_account",
+                                          "clinic.website",
+                                          "clinic.head.authority",
+                                          "clinic.licence.authority_instrumental",
+                                          "clinic.licence.authority_address",
+                                          "clinic.licence.authority_phone",
+                                          "documents.pd.processors",
+                                          "documents.contract.waiting_terms"};
+  // A case form the desk may take from the rules: the setting's index and the suggestion.
+  void suggest(std::size_t index);
   std::vector<Field> fields();
   void save();
 

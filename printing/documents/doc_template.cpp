@@ -123,6 +123,8 @@ Result<DocTemplate> parse_template(std::string text, std::string_view source) {
       auto v = to_int(value);
       if (!v || *v < 7 || *v > 16) return bad(_("font_size is a whole number of points from 7 to 16"));
       t.font_size = *v;
+    } else if (key == "law") {
+      t.law = std::string(value);  // the act the form follows: shown to the clinic, not printed
     } else if (key == "page_numbers") {
       if (value != "yes" && value != "no") return bad(_("page_numbers is yes or no"));
       t.page_numbers = value == "yes";

@@ -22,6 +22,7 @@ struct DocTemplate {
   std::string paper = "A4";  // A4 or A5, portrait
   double font_size = 10.5;   // body text, points
   bool page_numbers = true;  // «Страница N из M» at the foot of every page
+  std::string law;           // «law:» the act and form the template follows (templates/LEGAL.md)
   std::string source;        // where it was read from (a path, or a stored text's hash)
   std::string text;          // the whole file, front matter included: what is hashed and stored
   std::string body;          // the Markdown + Mustache part

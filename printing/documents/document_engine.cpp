@@ -80,6 +80,10 @@ Result<RenderedDocument> DocumentEngine::render(const DocTemplate& t, const db::
   r.pages = doc.page_count();
   r.copies = t.copies_for(data);
   r.data_json = data.to_json();
+  if (const auto* number = data.find("document.number");
+      number && number->is_string() && number->str().find_first_not_of('_') != std::string::npos)
+    r.number = number->str();
+  if (date && date->is_string()) r.date = Date::parse_ru(date->str());
   return r;
 }
 
@@ -104,6 +108,8 @@ Result<std::int64_t> record_print(db::Database& db, const DocTemplate& t, const 
   d.pdf_bytes = std::int64_t(r.pdf.size());
   d.pages = r.pages;
   d.copies = r.copies;
+  d.number = r.number;
+  d.doc_date = r.date;
   return db::record_printed_document(db, d, actor);
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "audit.h"
+#include "calendar.h"
 #include "database.h"
 #include "doc_template.h"
 #include "document_data.h"
@@ -22,6 +23,8 @@ struct RenderedDocument {
   int pages = 0;
   int copies = 1;
   std::string data_json;  // canonical: what is recorded and re-rendered from
+  std::string number;     // document.number, when the document has one (not a blank to fill in)
+  std::optional<Date> date;  // document.date
 };
 
 // Names the layout code and the libraries under it: a reprint by another renderer is not

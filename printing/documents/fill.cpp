@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "database.h"
+#include "grammar.h"
 #include "i18n.h"
 
 namespace rg::docs {
@@ -114,6 +115,24 @@ Result<std::string> fill_template(const DocTemplate& t, const db::DocNode& data)
   std::string out = m.render(ctx);
   if (!m.is_valid()) return std::unexpected(template_error(t.source, t.body_line, _("the template cannot be filled"), m.error_message()));
   if (!ctx.missing.empty()) {
+    // A name form nobody confirmed: ask for it by name, with the rules' suggestion.
+    if (const db::DocNode* questions = data.find("name_questions"); questions && questions->is_map()) {
+      for (const auto& name : ctx.missing) {
+        auto it = questions->fields().find(name);
+        if (it == questions->fields().end() || !it->second.is_map()) continue;
+        const auto& f = it->second.fields();
+        auto get = [&](const char* k) { auto x = f.find(k); return x != f.end() && x->second.is_string() ? x->second.str() : std::string(); };
+        const auto c = db::gram_case_from_db(get("case"));
+        char msg[1024];
+        std::snprintf(msg, sizeof msg, _("How does «%s» read in this case: %s? Suggested: «%s». Confirm or correct it once; "
+                                         "the documents will use it from then on."),
+                      get("nominative").c_str(), c ? db::case_question(*c) : get("case").c_str(), get("suggestion").c_str());
+        const char sep = '\x1f';
+        return fail(ErrorCode::Invalid, msg,
+                    std::string("name_form") + sep + name + sep + get("nominative") + sep + get("sex") + sep + get("case") +
+                        sep + get("suggestion"));
+      }
+    }
     // Report the one that comes first in the text.
     std::string first;
     int first_line = 0;

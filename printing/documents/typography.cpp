@@ -115,10 +115,21 @@ bool is_month(std::string_view t) {
                       "октября", "ноября", "декабря"});
 }
 
-bool has_digit_and_joiner(std::string_view t) {
-  bool digit = std::any_of(t.begin(), t.end(), [](char c) { return g_ascii_isdigit(c); });
-  bool joiner = t.find('-') != std::string_view::npos || t.find('/') != std::string_view::npos;
-  return digit && joiner;
+// «323-ФЗ», «025-1/у», «III-МЮ», «Л041-01137-77/00368921»: a number or a code with a hyphen or a
+// slash — no lower-case word around the joiner to break at.
+bool is_code_with_joiner(std::string_view t) {
+  const bool joiner = t.find('-') != std::string_view::npos || t.find('/') != std::string_view::npos;
+  if (!joiner) return false;
+  if (std::any_of(t.begin(), t.end(), [](char c) { return g_ascii_isdigit(c); })) return true;
+  const char* p = t.data();
+  const char* end = p + t.size();
+  while (p < end) {
+    gunichar c = g_utf8_get_char_validated(p, end - p);
+    if (c == gunichar(-1) || c == gunichar(-2)) return false;
+    if (g_unichar_islower(c)) return false;
+    p = g_utf8_next_char(p);
+  }
+  return true;
 }
 
 // A one-letter word: a preposition or conjunction that must not end a line («в», «с», «и», «к»).
@@ -179,20 +190,26 @@ bool glued(const Glue& glue, size_t begin, size_t end) {
 Glue no_break_ranges(std::string_view text) {
   const auto toks = tokens_of(text);
   Glue g;
-  auto join = [&](size_t i, size_t j) { g.emplace_back(toks[i].begin, toks[j].end); };
+  // Only the gap between two tokens (and the next one's first character, before which Pango would
+  // break) is glued: the words themselves may still be hyphenated.
+  auto join = [&](size_t i, size_t j) {
+    const char* first = text.data() + toks[j].begin;
+    g.emplace_back(toks[i].end, toks[j].begin + size_t(g_utf8_next_char(first) - first));
+  };
   for (size_t i = 0; i < toks.size(); ++i) {
     const std::string_view t = toks[i].text;
     const bool has_next = i + 1 < toks.size();
     const std::string_view next = has_next ? toks[i + 1].text : std::string_view();
-    if (has_digit_and_joiner(t)) g.emplace_back(toks[i].begin, toks[i].end);  // «323-ФЗ», «025-1/у»
+    if (is_code_with_joiner(t)) g.emplace_back(toks[i].begin, toks[i].end);
     if (!has_next) continue;
     if (is_leading_abbreviation(t)) join(i, i + 1);
-    if (is_number(t) && (is_unit(next) || is_thousands_group(next) || is_month(next))) join(i, i + 1);
+    if (is_number(t) && core(t) == t && (is_unit(next) || is_thousands_group(next) || is_month(next))) join(i, i + 1);
     if (is_month(t) && is_number(next)) join(i, i + 1);                      // «июня 2030»
     if (t.size() > 4 && t.substr(0, 2) == "\xC2\xAB" && is_month(next)) join(i, i + 1);  // «03» июня
     if (is_initials(next) && starts_upper_word(t)) join(i, i + 1);           // Кузнецова О.
     if (is_initials(t) && (is_initials(next) || starts_upper_word(next)) && core(t) == t) join(i, i + 1);
     if (is_one_letter_word(t)) join(i, i + 1);
+    if (in(t, {"от", "до", "по", "на", "за", "из", "об", "со"}) && is_number(next)) join(i, i + 1);  // «от 03.06.2030»
     if (is_dash(next)) join(i, i + 1);
   }
   return merge(std::move(g));
@@ -233,8 +250,7 @@ std::vector<size_t> hyphen_points(std::string_view text, const Glue& glue) {
       ends.push_back(size_t(p - base));
     }
     const bool letter_follows = p < end && g_unichar_isalpha(g_utf8_get_char_validated(p, end - p));
-    if (!capital && !after_letter && !letter_follows && koi.size() >= 6 &&
-        !glued(glue, size_t(start - base), size_t(p - base))) {
+    if (!capital && !after_letter && !letter_follows && koi.size() >= 6) {
       std::vector<char> hyphens(koi.size() + 5, '0');
       char** rep = nullptr;
       int* pos = nullptr;
@@ -242,7 +258,7 @@ std::vector<size_t> hyphen_points(std::string_view text, const Glue& glue) {
       if (hnj_hyphen_hyphenate3(dict, koi.data(), int(koi.size()), hyphens.data(), nullptr, &rep, &pos, &cut, 2, 2, 2,
                                 2) == 0) {
         for (size_t k = 1; k + 2 < koi.size(); ++k)
-          if (hyphens[k] & 1) out.push_back(ends[k]);
+          if ((hyphens[k] & 1) && !glued(glue, ends[k], ends[k] + 1)) out.push_back(ends[k]);
       }
       if (rep) {
         for (size_t k = 0; k < koi.size(); ++k) std::free(rep[k]);

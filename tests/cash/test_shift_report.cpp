@@ -28,7 +28,7 @@ TEST_CASE_FIXTURE(CashFixture, "the shift report names the cashier, the takings 
   const auto pdf_path = test::save_pdf(dir, "shift_report", pdf->pdf);
   const auto text = test::squeeze(test::pdf_text(pdf_path));
   CHECK(text.find(test::squeeze("Отчёт о кассовой смене № 1")) != std::string::npos);
-  CHECK(text.find(test::squeeze("кассир Смирнова Е. А.")) != std::string::npos);
+  CHECK(text.find(test::squeeze("кассир — Смирнова Е. А.")) != std::string::npos);
   CHECK(text.find(test::squeeze("Оплата наличными 1 000,00")) != std::string::npos);
   CHECK(text.find(test::squeeze("Оплата картой 500,00")) != std::string::npos);
   CHECK(text.find(test::squeeze("Должно быть наличных в кассе 6 000,00")) != std::string::npos);

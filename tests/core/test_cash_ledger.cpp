@@ -274,7 +274,9 @@ TEST_CASE_FIXTURE(CashFixture, "the personal account: deposit, a family member p
   CHECK((*payers)[0].relation == "отец");
 
   const std::int64_t ids[] = {visit(600, {consult})};
-  InvoicePayer father{PayerKind::Person, parent, "", "", std::nullopt};
+  InvoicePayer father;
+  father.kind = PayerKind::Person;
+  father.patient_id = parent;
   auto id = *create_invoices(db, ids, father, actor)->patient_invoice;
   CHECK(load_invoice(db, id)->payer_label == "Иванов П. С.");
   NewPayment p;

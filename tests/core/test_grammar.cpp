@@ -88,4 +88,13 @@ TEST_CASE("positions and authorities decline their head and keep the rest") {
         "Комитетом по здравоохранению Санкт-Петербурга");
   CHECK(decline_phrase("Управление здравоохранения", GramCase::Instrumental).text == "Управлением здравоохранения");
   CHECK(decline_phrase("и. о. главного врача", GramCase::Genitive).text == "и. о. главного врача");
+  CHECK(decline_phrase("Общество с ограниченной ответственностью «Клиника „Берёза“»", GramCase::Prepositional).text ==
+        "Обществе с ограниченной ответственностью «Клиника „Берёза“»");
+  CHECK(decline_phrase("ООО «Берёза»", GramCase::Prepositional).text == "ООО «Берёза»");
+  CHECK(decline_phrase("Автономная некоммерческая организация «Здоровье»", GramCase::Prepositional).text ==
+        "Автономной некоммерческой организации «Здоровье»");
+  CHECK(decline_phrase("свидетельство о рождении II-МЮ № 123456", GramCase::Genitive).text ==
+        "свидетельства о рождении II-МЮ № 123456");
+  CHECK(decline_phrase("доверенность № 7 от 01.02.2026", GramCase::Genitive).text == "доверенности № 7 от 01.02.2026");
+  CHECK(decline_phrase("распоряжение органа опеки № 15", GramCase::Genitive).text == "распоряжения органа опеки № 15");
 }

@@ -79,6 +79,20 @@ TEST_CASE("every released schema's fixture opens, migrates and keeps its data") 
       CHECK(db->exec("INSERT INTO payments(ref, kind, patient_id, cash_kopecks, total_kopecks, created_at, "
                      "credit_kopecks) VALUES ('deposit-credit', 'deposit', 1, 100, 100, 0, 0)").has_value());
     }
+    // v7: the people on a card, paying companies, confirmed name forms, document numbers; what
+    // was printed before v7 carries no number.
+    CHECK(*db->query_int("SELECT count(*) FROM printed_documents WHERE number = ''") ==
+          *db->query_int("SELECT count(*) FROM printed_documents"));
+    CHECK(*db->query_int("SELECT count(*) FROM services WHERE tax_code NOT IN (1, 2)") == 0);
+    if (version >= 7) {
+      CHECK(*db->query_int("SELECT count(*) FROM patient_persons WHERE representative = 1") == 1);
+      CHECK(*db->query_int("SELECT count(*) FROM payer_companies") == 1);
+      CHECK(*db->query_int("SELECT count(*) FROM name_forms") == 1);
+      CHECK(*db->query_int("SELECT number FROM document_numbers WHERE subject = 'appointment:1'") == 1);
+      // Numbers never repeat within a series and year.
+      CHECK_FALSE(db->exec("INSERT INTO document_numbers(series, subject, year, number, created_at) "
+                           "VALUES ('contract', 'appointment:2', 2025, 1, 0)").has_value());
+    }
   }
 }
 

@@ -28,7 +28,12 @@ struct DocsClinic : ClinicFixture {
         "licence_authority = 'Департамент здравоохранения города Москвы', head_position = 'Генеральный директор', "
         "head_name = 'Кузнецова Ольга Викторовна' WHERE id = 1;"
         "UPDATE settings SET value = 'г. Москва' WHERE key = 'clinic.city';"
+        "UPDATE settings SET value = '127006, г. Москва, Оружейный пер., д. 43' WHERE key = 'clinic.licence.authority_address';"
+        "UPDATE settings SET value = '+7 495 251-14-55' WHERE key = 'clinic.licence.authority_phone';"
+        "UPDATE doctors SET code = '77-104512' WHERE id = 1;"
+        "UPDATE doctors SET code = '77-104513' WHERE id = 2;"
         "INSERT INTO specialties(name) VALUES ('Терапия');"
+        "INSERT INTO doctor_specialties(doctor_id, specialty_id) VALUES (1, 1), (2, 1);"
         "INSERT INTO services(id, code, name, specialty_id, duration_min) VALUES "
         "(1, 'B01.047.001', 'Приём (осмотр, консультация) врача-терапевта первичный', 1, 30),"
         "(2, 'B03.016.003', 'Общий (клинический) анализ крови развернутый', 1, 10),"
@@ -93,6 +98,9 @@ inline std::string pdf_text(const std::string& path, int page = 0) {
   std::string range = page > 0 ? " -f " + std::to_string(page) + " -l " + std::to_string(page) : "";
   return run("pdftotext -layout" + range + " '" + path + "' -");
 }
+
+// Text of the PDF in reading order, each table cell whole (what a reader reads, not the layout).
+inline std::string pdf_flow_text(const std::string& path) { return run("pdftotext '" + path + "' -"); }
 
 inline int pdf_pages(const std::string& path) {
   std::string info = run("pdfinfo '" + path + "'");

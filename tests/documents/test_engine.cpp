@@ -151,7 +151,9 @@ TEST_CASE("the same data gives the same bytes; a reprint is byte-identical and r
   CHECK(rec->pdf_sha256 == first->sha256);
   CHECK(rec->template_body == t.text);
   CHECK(rec->copies == 2);
-  CHECK(rec->template_version == 1);
+  CHECK(rec->template_version == t.version);
+  CHECK(rec->number == "Д-2030-00017");  // what the document says it is
+  CHECK(rec->doc_date == Date(2030, 6, 3));
 
   // The template on disk may change afterwards; the reprint uses the text printed then.
   auto again = docs::reprint(c.db, c.engine, *id, db::Actor::user(2));
