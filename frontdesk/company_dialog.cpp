@@ -66,7 +66,9 @@ void CompanyDialog::draw(ui::Shell& shell) {
   if (!begin_dialog("##company", base_.id ? _("Paying company") : _("A new paying company"), open_, just_opened_, shell,
                     1000.f, 700.f))
     return;
+  ImGui::PushTextWrapPos(0);
   ImGui::TextColored(kQuiet, "%s", _("The contract names the company with these requisites and its signatory."));
+  ImGui::PopTextWrapPos();
   ImGui::Separator();
   label(_("Name"));
   ImGui::SetNextItemWidth(-1);

@@ -1203,8 +1203,8 @@ void DocumentsScreen::draw_right(float width, float height) {
     ImGui::PopFont();
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(preview_error_.c_str());
-    if (!preview_error_detail_.empty()) ImGui::TextColored(kQuiet, "%s", preview_error_detail_.c_str());
-    if (preview_error_detail_.find(".md") != std::string::npos) {  // a template's own error
+    if (preview_error_detail_.find(".md") != std::string::npos) {  // a template's own error: its line
+      ImGui::TextColored(kQuiet, "%s", preview_error_detail_.c_str());
       ImGui::Spacing();
       ImGui::TextColored(kQuiet, "%s", _("Templates are in the folder:"));
       ImGui::SameLine();
@@ -1287,6 +1287,52 @@ void DocumentsScreen::prepare_extra_shot(const std::string& name) {
     // The oldest record of the history: the contract printed with the pack.
     if (!history_.empty()) reprint(history_.back().id);
     settle();
+  } else if (name == "child") {
+    // A child seen today: the contract names the parent who signs, in the genitive.
+    template_override_.clear();
+    auto done = std::make_shared<bool>(false);
+    ctx_.worker.submit([this, done](db::Database& db) -> db::Worker::Continuation {
+      std::optional<db::PatientSummary> who;
+      std::optional<std::int64_t> appt;
+      if (auto rows = db::today_flow(db, today(), db::now_unix()))
+        for (const auto& r : *rows) {
+          auto p = db::get_patient(db, r.patient_id);
+          if (!p || age_on(p->birth_date, today()) >= 14) continue;
+          DocRequest probe;  // a visit the contract can be made for (not paid wholly by DMS)
+          probe.patient_id = p->id;
+          probe.appointment_id = r.appointment_id;
+          probe.date = today();
+          if (!build_data(db, probe)) continue;
+          db::PatientSummary s;
+          s.id = p->id;
+          s.card_no = p->card_no;
+          s.surname = p->surname;
+          s.name = p->name;
+          s.patronymic = p->patronymic;
+          s.birth_date = p->birth_date.iso();
+          s.sex = p->sex;
+          who = s;
+          appt = r.appointment_id;
+          break;
+        }
+      return [this, done, who, appt]() {
+        *done = true;
+        if (!who) return;
+        kind_ = DocKind::Contract;
+        open_for(*who, appt);
+      };
+    });
+    ctx_.shell.render_until([this] { draw(); }, [this, done] { return *done && !busy() && ctx_.worker.idle(); }, 400);
+    settle();
+  } else if (name == "person") {
+    add_person(true);
+  } else if (name == "question") {
+    // What the desk sees when the rules cannot be sure of a name (here a representative's).
+    person_dialog_ = {};
+    question_ = db::NameQuestion{"representative.genitive", "Дюма Александр", 'M', "genitive", "Дюмы Александра"};
+    std::snprintf(question_form_, sizeof question_form_, "%s", question_->suggestion.c_str());
+    prepared_.reset();
+    preview_.clear();
   } else if (name == "error") {
     // A clinic's typo in a placeholder: the error names it and its line, nothing is previewed.
     template_override_ =

@@ -9,6 +9,7 @@
 #include <SDL_scancode.h>
 
 #include "calendar.h"
+#include "flow.h"
 #include "schedule_screen.h"
 #include "text.h"
 #include "ui/format.h"
@@ -233,7 +234,9 @@ void PatientsScreen::draw_card() {
       snils = snils.substr(0, 3) + "-" + snils.substr(3, 3) + "-" + snils.substr(6, 3) + " " + snils.substr(9);
     field(_("SNILS"), snils);
     std::string doc = p.id_doc.series.empty() && p.id_doc.number.empty() ? "" : p.id_doc.series + " " + p.id_doc.number;
-    field(_("Passport"), doc);
+    if (!doc.empty() && p.id_doc.type == "birth_certificate") doc = std::string(_("birth certificate")) + " " + doc;
+    else if (!doc.empty() && p.id_doc.type != "passport_ru") doc = std::string(_("foreign document")) + " " + doc;
+    field(_("Document"), doc);
     field(_("How they found us"), p.referral_source);
     field(_("Marketing messages"), p.marketing_consent ? _("agreed") : _("not agreed"));
     field(_("Notes"), p.notes);
@@ -292,13 +295,10 @@ void PatientsScreen::draw_people() {
   const int age = age_on(p.birth_date, today());
   const bool has_rep = std::any_of(people_.begin(), people_.end(), [](const auto& r) { return r.representative; });
   if (age < 18) {
-    char buf[256];
-    std::snprintf(buf, sizeof buf,
-                  has_rep ? _("A minor (%d): the legal representative signs the documents.")
-                          : _("A minor (%d): add the legal representative — the documents cannot be signed without them."),
-                  age);
     ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(has_rep ? ImVec4(0.36f, 0.39f, 0.44f, 1) : ImVec4(0.72f, 0.47f, 0.12f, 1), "%s", buf);
+    ImGui::TextColored(has_rep ? ImVec4(0.36f, 0.39f, 0.44f, 1) : ImVec4(0.72f, 0.47f, 0.12f, 1), "%s",
+                       has_rep ? _("A minor: the legal representative signs the documents.")
+                               : _("A minor: add the legal representative — the documents cannot be signed without them."));
     ImGui::PopTextWrapPos();
   }
   if (people_.empty() && age >= 18) ImGui::TextDisabled("%s", _("Nobody yet."));
@@ -309,14 +309,26 @@ void PatientsScreen::draw_people() {
     std::string marks;
     if (r.representative) marks += _("legal representative");
     if (r.informed) marks += std::string(marks.empty() ? "" : " · ") + _("may be told about health");
-    if (!r.phone.empty()) marks += std::string(marks.empty() ? "" : " · ") + format_phone(r.phone);
+    if (!r.phone.empty()) {  // one piece: no-break spaces inside the number
+      std::string phone = format_phone(r.phone);
+      for (size_t at = phone.find(' '); at != std::string::npos; at = phone.find(' ', at)) phone.replace(at, 1, "\u00A0");
+      marks += std::string(marks.empty() ? "" : " · ") + phone;
+    }
+    // The name and the actions on one line, what they are to the patient under it.
+    const char* edit = _("Edit");
+    const char* remove = _("Remove");
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float buttons =
+        ImGui::CalcTextSize(edit).x + ImGui::CalcTextSize(remove).x + 4 * style.FramePadding.x + style.ItemSpacing.x;
     ImGui::TextUnformatted(line.c_str());
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - buttons));
+    if (ImGui::SmallButton(edit)) edit_person(r);
     ImGui::SameLine();
+    const bool removed = ImGui::SmallButton(remove);
+    ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s", marks.c_str());
-    ImGui::SameLine();
-    if (ImGui::SmallButton(_("Edit"))) edit_person(r);
-    ImGui::SameLine();
-    if (ImGui::SmallButton(_("Remove"))) {
+    ImGui::PopTextWrapPos();
+    if (removed) {
       const std::int64_t id = r.id;
       const db::Actor actor = ctx_.actor();
       ctx_.worker.submit([this, id, actor](db::Database& db) -> db::Worker::Continuation {
@@ -435,10 +447,38 @@ void PatientsScreen::add_letter() {
   });
 }
 
-std::vector<std::string> PatientsScreen::extra_shots() const { return {"letter"}; }
+std::vector<std::string> PatientsScreen::extra_shots() const { return {"letter", "child", "person"}; }
 
 void PatientsScreen::prepare_extra_shot(const std::string& name) {
-  if (name == "letter") add_letter();
+  if (name == "letter") {
+    add_letter();
+  } else if (name == "child") {
+    // A child seen today: the card shows the parent who signs.
+    letter_dialog_ = {};
+    auto done = std::make_shared<bool>(false);
+    ctx_.worker.submit([this, done](db::Database& db) -> db::Worker::Continuation {
+      std::optional<db::Patient> child;
+      if (auto rows = db::today_flow(db, today(), db::now_unix()))
+        for (const auto& r : *rows)
+          if (auto p = db::get_patient(db, r.patient_id); p && age_on(p->birth_date, today()) < 14) {
+            child = *p;
+            break;
+          }
+      return [this, done, child]() {
+        *done = true;
+        if (!child) return;
+        set_query(child->surname + " " + child->name);
+        select(child->id);
+      };
+    });
+    ctx_.shell.render_until([this] { draw(); }, [this, done] { return *done && ctx_.worker.idle(); }, 400);
+  } else if (name == "person") {
+    for (const auto& r : people_)
+      if (r.representative) {
+        edit_person(r);
+        break;
+      }
+  }
 }
 
 void PatientsScreen::draw() {

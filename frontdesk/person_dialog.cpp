@@ -31,7 +31,7 @@ void copy(char* dst, std::size_t n, const std::string& s) { std::snprintf(dst, n
 void label(const char* text) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(text);
-  ImGui::SameLine(230);
+  ImGui::SameLine(300);
 }
 
 }  // namespace
@@ -95,10 +95,12 @@ db::RelatedPerson PersonDialog::typed() const {
 void PersonDialog::draw(ui::Shell& shell) {
   const std::string title = std::string(base_.id ? _("Person on the card") : _("Add a person to the card")) + " — " +
                             patient_name_;
-  if (!begin_dialog("##person", title.c_str(), open_, just_opened_, shell, 1100.f, 820.f)) return;
+  if (!begin_dialog("##person", title.c_str(), open_, just_opened_, shell, 1100.f, 660.f)) return;
+  ImGui::PushTextWrapPos(0);
   ImGui::TextColored(kQuiet, "%s",
                      _("A parent or guardian signs the documents for a child; the people the patient names may be told "
                        "about their health; a relative may pay and get the tax certificate."));
+  ImGui::PopTextWrapPos();
   ImGui::Separator();
   const float w = 420;
   label(_("Who they are to the patient"));
@@ -155,14 +157,16 @@ void PersonDialog::draw(ui::Shell& shell) {
   ImGui::SetNextItemWidth(-1);
   ImGui::InputTextWithHint("##issued_on", _("dd.mm.yyyy"), issued_on_, sizeof issued_on_);
   label(_("INN"));
-  ImGui::SetNextItemWidth(200);
+  ImGui::SetNextItemWidth(330);
   ImGui::InputTextWithHint("##inn", _("12 digits, for the tax certificate"), inn_, sizeof inn_,
                            ImGuiInputTextFlags_CharsDecimal);
   ImGui::Spacing();
   ImGui::Checkbox(_("Legal representative: signs the documents for the patient"), &representative_);
   if (representative_) {
     ImGui::Indent(30);
-    label(_("Document of authority"));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(_("Document of authority"));
+    ImGui::SameLine(300);
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##authority", _("birth certificate II-МЮ № 123456 of 01.02.2015"), authority_,
                              sizeof authority_);

@@ -151,11 +151,17 @@ Result<DocTemplate> load_template_file(const std::filesystem::path& path) {
   return parse_template(ss.str(), path.filename().string());
 }
 
+// README.md, LEGAL.md: the folder's notes for the clinic, not templates (their names are capitals).
+static bool is_notes(const std::filesystem::path& p) {
+  const std::string stem = p.stem().string();
+  return !stem.empty() && std::all_of(stem.begin(), stem.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 Result<std::vector<DocTemplate>> load_templates(const std::filesystem::path& dir) {
   std::vector<std::filesystem::path> files;
   std::error_code ec;
   for (const auto& e : std::filesystem::directory_iterator(dir, ec))
-    if (e.path().extension() == ".md" && e.path().filename() != "README.md") files.push_back(e.path());
+    if (e.path().extension() == ".md" && !is_notes(e.path())) files.push_back(e.path());
   if (ec) return fail(ErrorCode::Io, _("The templates folder cannot be read."), dir.string() + ": " + ec.message());
   std::sort(files.begin(), files.end());
   std::vector<DocTemplate> out;

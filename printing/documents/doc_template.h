@@ -37,7 +37,8 @@ struct DocTemplate {
 Result<DocTemplate> parse_template(std::string text, std::string_view source);
 Result<DocTemplate> load_template_file(const std::filesystem::path& path);
 
-// Every *.md template of a folder (README.md excepted) by id; the first broken one is an error.
+// Every *.md template of a folder (README.md and LEGAL.md, the notes, excepted) by id; the first
+// broken one is an error.
 Result<std::vector<DocTemplate>> load_templates(const std::filesystem::path& dir);
 
 // Where the templates are: $REGISTRATURA_TEMPLATES_DIR, else the source tree's templates/.

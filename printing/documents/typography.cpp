@@ -93,6 +93,13 @@ bool is_thousands_group(std::string_view t) {
   return t.size() == 3 || t[3] == ',' || t[3] == '.';
 }
 
+// Digits with phone and document punctuation only: «+7», «495», «123-45-67», «45», «(916)».
+bool is_numeric_piece(std::string_view t) {
+  t = core(t);
+  if (t.empty() || std::none_of(t.begin(), t.end(), [](char c) { return g_ascii_isdigit(c); })) return false;
+  return std::all_of(t.begin(), t.end(), [](char c) { return g_ascii_isdigit(c) || c == '+' || c == '-' || c == '(' || c == ')'; });
+}
+
 bool in(std::string_view t, std::initializer_list<std::string_view> words) {
   return std::find(words.begin(), words.end(), t) != words.end();
 }
@@ -209,6 +216,8 @@ Glue no_break_ranges(std::string_view text) {
     if (is_initials(next) && starts_upper_word(t)) join(i, i + 1);           // Кузнецова О.
     if (is_initials(t) && (is_initials(next) || starts_upper_word(next)) && core(t) == t) join(i, i + 1);
     if (is_one_letter_word(t)) join(i, i + 1);
+    // «+7 495 123-45-67», «45 10 123456»: a phone or a document's series and number stay whole.
+    if (is_numeric_piece(t) && core(t) == t && is_numeric_piece(next)) join(i, i + 1);
     if (in(t, {"от", "до", "по", "на", "за", "из", "об", "со"}) && is_number(next)) join(i, i + 1);  // «от 03.06.2030»
     if (is_dash(next)) join(i, i + 1);
   }
@@ -250,7 +259,9 @@ std::vector<size_t> hyphen_points(std::string_view text, const Glue& glue) {
       ends.push_back(size_t(p - base));
     }
     const bool letter_follows = p < end && g_unichar_isalpha(g_utf8_get_char_validated(p, end - p));
-    if (!capital && !after_letter && !letter_follows && koi.size() >= 6) {
+    // A month in a date («21 ноября 2011») is never split.
+    const bool month = is_month(std::string_view(start, size_t(p - start)));
+    if (!capital && !after_letter && !letter_follows && !month && koi.size() >= 6) {
       std::vector<char> hyphens(koi.size() + 5, '0');
       char** rep = nullptr;
       int* pos = nullptr;

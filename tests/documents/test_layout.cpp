@@ -141,7 +141,7 @@ TEST_CASE("no line ends in «№», a one-letter word or an initial; «323-ФЗ�
   std::string body;
   for (int i = 0; i < 40; ++i)
     body += std::string(size_t(i % 9), 'x') + " лицензия № Л041-01137-77/00368921 выдана в лице Кузнецовой О. В. "
-            "по закону № 323-ФЗ и форме 025-1/у, с указанием суммы 1 234,50 руб. к оплате. ";
+            "по закону № 323-ФЗ и форме 025-1/у, с указанием суммы 1 234,50 руб. к оплате, тел. +7 495 123-45-67. ";
   Rendered r = render(*engine, dir, "nobreak", body + "\n");
   int lines = 0;
   for (const auto& l : lines_of(test::pdf_text(r.path))) {
@@ -157,6 +157,8 @@ TEST_CASE("no line ends in «№», a one-letter word or an initial; «323-ФЗ�
     if (l.find("О. В.") == std::string::npos) CHECK(l.find("В.") != 0);
     CHECK(l.find("234,50") != 0);
     CHECK(l.find("руб.") != 0);
+    CHECK(l.find("123-45-67") != 0);
+    CHECK(l.find("495") != 0);
   }
   CHECK(lines > 20);
 }
