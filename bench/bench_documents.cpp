@@ -54,6 +54,9 @@ int main(int argc, char** argv) {
   db::ContractRequest r;
   r.patient_id = 1;
   r.header = {"Д-2025-00017", today()};
+  auto signer = db::default_signer(*db, r.patient_id, today(), 18);  // a child's parent signs
+  if (!signer) return die(signer.error());
+  r.signer = *signer;
   for (const auto& o : *offers) {
     if (!o.price_kopecks) continue;
     r.services.push_back({o.code, o.name, 1, *o.price_kopecks});

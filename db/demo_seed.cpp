@@ -296,6 +296,7 @@ Status seed_clinic(Database& db) {
   RG_TRY(set_setting(db, "clinic.bank.corr_account", "30101810400000000225"));
   RG_TRY(set_setting(db, "clinic.website", "bereza-clinic.ru"));
   RG_TRY(set_setting(db, "clinic.licence.authority_instrumental", "Департаментом здравоохранения города Москвы"));
+  RG_TRY(set_setting(db, "clinic.registration", "12.04.2017 Межрайонной инспекцией ФНС России № 46 по г. Москве"));
   RG_TRY(set_setting(db, "clinic.licence.authority_address", "127006, г. Москва, Оружейный пер., д. 43"));
   RG_TRY(set_setting(db, "clinic.licence.authority_phone", "+7 495 251-14-55"));
   // Two employers that pay for their staff.

@@ -74,10 +74,12 @@ DocNode id_doc_node(const IdDocument& d) {
   n["series_number"] = d.number.empty() ? std::string(14, '_') : (d.series.empty() ? "" : d.series + " ") + d.number;
   n["issued_by"] = or_blank(d.issued_by, 40);
   n["issued_on"] = d.issued_on ? d.issued_on->ru() : std::string(10, '_');
+  // «… 45 10 123456 от 20.03.2010 (выдавший орган: ОВД района Тверской г. Москвы)»: the issuer
+  // in the nominative reads right whatever the document's gender.
   n["text"] = d.number.empty() ? std::string(40, '_')
                                : id_doc_type_name(d.type) + " " + (d.series.empty() ? "" : d.series + " ") + d.number +
-                                     (d.issued_by.empty() ? "" : ", выдан " + d.issued_by) +
-                                     (d.issued_on ? " " + d.issued_on->ru() : "");
+                                     (d.issued_on ? " от " + d.issued_on->ru() : "") +
+                                     (d.issued_by.empty() ? "" : " (выдавший орган: " + d.issued_by + ")");
   return n;
 }
 
@@ -398,7 +400,7 @@ Result<DocNode> company_node(Database& db, const PayerCompany& c, DocNode& quest
     RG_TRY_ASSIGN(NameForm g, role_in_case(db, c.signatory_position, sig, GramCase::Genitive));
     put_form(n, "signatory_genitive", g, questions, path);
   }
-  n["acting_gen"] = "действующего";
+  n["acting_gen"] = guess_sex(sig) == 'F' ? "действующей" : "действующего";
   return n;
 }
 
@@ -493,6 +495,31 @@ DocNode finish(DocNode root, DocNode questions) {
 }
 
 }  // namespace
+
+const std::vector<std::string>& intervention_kinds_390n() {
+  static const std::vector<std::string> kinds = {
+      "Опрос, в том числе выявление жалоб, сбор анамнеза",
+      "Осмотр, в том числе пальпация, перкуссия, аускультация, риноскопия, фарингоскопия, непрямая ларингоскопия, "
+      "вагинальное исследование (для женщин), ректальное исследование",
+      "Антропометрические исследования",
+      "Термометрия",
+      "Тонометрия",
+      "Неинвазивные исследования органа зрения и зрительных функций",
+      "Неинвазивные исследования органа слуха и слуховых функций",
+      "Исследование функций нервной системы (чувствительной и двигательной сферы)",
+      "Лабораторные методы обследования, в том числе клинические, биохимические, бактериологические, "
+      "вирусологические, иммунологические",
+      "Функциональные методы обследования, в том числе электрокардиография, суточное мониторирование артериального "
+      "давления, суточное мониторирование электрокардиограммы, спирография, пневмотахометрия, пикфлуометрия, "
+      "рэоэнцефалография, электроэнцефалография, кардиотокография (для беременных)",
+      "Рентгенологические методы обследования, в том числе флюорография (для лиц старше 15 лет) и рентгенография, "
+      "ультразвуковые исследования, допплерографические исследования",
+      "Введение лекарственных препаратов по назначению врача, в том числе внутримышечно, внутривенно, подкожно, "
+      "внутрикожно",
+      "Медицинский массаж",
+      "Лечебная физкультура"};
+  return kinds;
+}
 
 // ---- Numbers ----
 
@@ -592,9 +619,12 @@ Result<DocNode> clinic_node(Database& db, DocNode& questions) {
   DocNode n;
   n["name"] = c.name;
   n["short_name"] = c.short_name.empty() ? c.name : c.short_name;
-  // «в Обществе с ограниченной ответственностью …» (the consent and the refusal).
+  // «в Обществе с ограниченной ответственностью …» (the consent and the refusal), «даю согласие
+  // Обществу …» (personal data).
   RG_TRY_ASSIGN(NameForm in_clinic, phrase_in_case(db, c.name, GramCase::Prepositional));
   put_form(n, "name_prepositional", in_clinic, questions, "clinic");
+  RG_TRY_ASSIGN(NameForm to_clinic, phrase_in_case(db, c.name, GramCase::Dative));
+  put_form(n, "name_dative", to_clinic, questions, "clinic");
   n["legal_address"] = or_blank(c.legal_address, 40);
   n["address"] = or_blank(c.actual_address.empty() ? c.legal_address : c.actual_address, 40);
   n["phone"] = or_blank(c.phone, 16);
@@ -608,13 +638,16 @@ Result<DocNode> clinic_node(Database& db, DocNode& questions) {
   n["head"]["position"] = or_blank(c.head_position, 20);
   n["head"]["name"] = or_blank(c.head_name, 30);
   n["head"]["short_name"] = c.head_name.empty() ? std::string(20, '_') : masked_full_name(c.head_name);
+  n["head"]["acting_gen"] = guess_sex(split_full_name(c.head_name)) == 'F' ? "действующей" : "действующего";
   struct Key {
     const char* setting;
     const char* path;
     const char* fallback;
   };
   static constexpr Key keys[] = {
-      {"clinic.licence.works", "licence.works", "согласно выписке из реестра лицензий"},
+      {"clinic.licence.works", "licence.works", ""},  // the list itself: a blank to fill in if not set
+      // «запись внесена Межрайонной ИФНС России № 46 по г. Москве 12.04.2017»: the EGRUL record.
+      {"clinic.registration", "registration", ""},
       {"clinic.licence.authority_address", "licence.authority_address", ""},
       {"clinic.licence.authority_phone", "licence.authority_phone", ""},
       {"clinic.head.authority", "head.authority", "Устава"},
@@ -630,6 +663,9 @@ Result<DocNode> clinic_node(Database& db, DocNode& questions) {
       {"documents.contract.quality_terms", "terms.quality",
        "Услуги оказываются в соответствии с порядками оказания медицинской помощи, на основе клинических "
        "рекомендаций и с учётом стандартов медицинской помощи."},
+      {"documents.contract.company_payment_terms", "terms.company_payment",
+       "Заказчик оплачивает услуги в безналичном порядке на основании счёта Исполнителя в течение десяти банковских "
+       "дней со дня подписания Сторонами акта об оказании услуг."},
       {"documents.contract.waiting_terms", "terms.waiting",
        "Срок ожидания услуг определяется расписанием Исполнителя: ближайшие свободные дата и время приёма "
        "сообщаются Пациенту при записи, и услуги предоставляются в согласованные Сторонами день и время."},

@@ -102,6 +102,11 @@ struct ConsentRequest {
 };
 Result<DocNode> consent_data(Database& db, const ConsentRequest& r);
 
+// The kinds of medical intervention of the list the consent and the refusal refer to (order of the
+// Ministry of Health and Social Development of 23.04.2012 № 390н), as the desk picks them for a
+// refusal. The wording is the list's; check it against the order when it changes.
+const std::vector<std::string>& intervention_kinds_390n();
+
 // Consent to the processing of personal data (152-ФЗ art. 9 p. 4; a separate document).
 Result<DocNode> personal_data_consent_data(Database& db, std::int64_t patient_id, const Signer& signer,
                                            const DocumentHeader& header);

@@ -74,6 +74,13 @@ Status validate(const RelatedPerson& p, Date today) {
   if (utf8_length(p.authority) > 300) return invalid(_("The document of authority is longer than 300 characters."));
   if (p.id_doc.series.size() > 16 || p.id_doc.number.size() > 32 || utf8_length(p.id_doc.issued_by) > 300)
     return invalid(_("Check the identity document: a field is too long."));
+  // «мать» for a man is a typo that would print «Законный представитель (мать): Иванов Пётр».
+  static const std::vector<std::string> female = {"мать", "дочь", "сестра", "бабушка", "супруга", "тётя", "опекунша"},
+                                        male = {"отец", "сын", "брат", "дедушка", "супруг", "дядя"};
+  const std::string rel = fold(p.relation);
+  if ((p.sex == 'M' && std::find(female.begin(), female.end(), rel) != female.end()) ||
+      (p.sex == 'F' && std::find(male.begin(), male.end(), rel) != male.end()))
+    return invalid(_("The relation does not agree with the person's sex: check them."));
   if (p.representative && p.birth_date && age_on(*p.birth_date, today) < 18)
     return invalid(_("A legal representative is an adult: check the date of birth."));
   return {};

@@ -199,6 +199,19 @@ Status update_patient(Database& db, std::int64_t id, const PatientDraft& p, cons
   return tx.commit();
 }
 
+PatientSummary summary_of(const Patient& p) {
+  PatientSummary s;
+  s.id = p.id;
+  s.card_no = p.card_no;
+  s.surname = p.surname;
+  s.name = p.name;
+  s.patronymic = p.patronymic;
+  s.birth_date = p.birth_date.iso();
+  s.sex = p.sex;
+  if (!p.phones.empty()) s.phone = p.phones.front().number;
+  return s;
+}
+
 Result<Patient> get_patient(Database& db, std::int64_t id) {
   RG_TRY_ASSIGN(auto st, db.cached(
       "SELECT p.surname, p.name, p.patronymic, p.birth_date, p.sex, p.email, p.address, "

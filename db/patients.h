@@ -67,6 +67,9 @@ struct PatientSummary {
   std::string phone;  // the first phone, E.164 digits, or empty
 };
 
+// The search-result line of a patient (for screens that open a patient found another way).
+PatientSummary summary_of(const Patient& p);
+
 // What a search string asks for (see parse_patient_query for the rules).
 struct PatientQuery {
   std::vector<std::string> name_parts;  // folded prefixes: surname, name, patronymic

@@ -11,7 +11,7 @@
 namespace rg::desk {
 namespace {
 
-const ImVec4 kError(0.75f, 0.1f, 0.1f, 1), kQuiet(0.36f, 0.39f, 0.44f, 1);
+const ImVec4 kQuiet(0.36f, 0.39f, 0.44f, 1);
 
 void copy(char* dst, std::size_t n, const std::string& s) { std::snprintf(dst, n, "%s", s.c_str()); }
 
@@ -108,21 +108,11 @@ void CompanyDialog::draw(ui::Shell& shell) {
                            authority_, sizeof authority_);
 
   const std::string problem = blank(name_) ? _("Type the company's name.") : "";
-  const std::string& shown = !error_.empty() ? error_ : problem;
-  if (!shown.empty()) {
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(kError, "%s", shown.c_str());
-    ImGui::PopTextWrapPos();
-  }
-  const bool can = problem.empty() && !busy_;
-  ImGui::SetCursorPosY(ImGui::GetWindowHeight() - 64);
-  ImGui::BeginDisabled(!can);
-  if (ui::button(busy_ ? _("Saving…") : _("Save the company"), ImVec2(260, 44)) && can) {
+  if (dialog_footer(error_, problem, busy_, _("Save the company"), _("Saving…"))) {
     busy_ = true;
     error_.clear();
     submit_(typed());
   }
-  ImGui::EndDisabled();
   ImGui::EndPopup();
 }
 

@@ -32,4 +32,20 @@ bool begin_dialog(const char* id, const char* title, bool& open, bool& just_open
   return true;
 }
 
+bool dialog_footer(const std::string& error, const std::string& problem, bool busy, const char* label,
+                   const char* busy_label, float width) {
+  const std::string& shown = !error.empty() ? error : problem;
+  if (!shown.empty()) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", shown.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  const bool can = problem.empty() && !busy;
+  ImGui::SetCursorPosY(ImGui::GetWindowHeight() - 64);
+  ImGui::BeginDisabled(!can);
+  const bool pressed = ui::button(busy ? busy_label : label, ImVec2(width, 44)) && can;
+  ImGui::EndDisabled();
+  return pressed;
+}
+
 }  // namespace rg::desk

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstring>
+#include <string>
 
 #include "ui/shell.h"
 
@@ -14,6 +15,11 @@ namespace rg::desk {
 // `size` is the largest it may be; it shrinks to the window.
 bool begin_dialog(const char* id, const char* title, bool& open, bool& just_opened, ui::Shell& shell,
                   float width = 1180.f, float height = 760.f);
+
+// The foot of a form dialog: the core's answer (`error`) or what is still missing (`problem`) in
+// red, and the main button at the bottom. True when it is pressed and the form may be sent.
+bool dialog_footer(const std::string& error, const std::string& problem, bool busy, const char* label,
+                   const char* busy_label, float width = 260.f);
 
 struct DayPart {
   const char* name;  // msgid

@@ -938,7 +938,24 @@ void DocumentsScreen::draw_refused() {
   ImGui::TextColored(kQuiet, "%s", _("What the patient refuses (one per line; empty: lines to fill in by hand)"));
   ImGui::InputTextMultiline("##refused", refused_text_, sizeof refused_text_,
                             ImVec2(-1, ImGui::GetTextLineHeight() * 3.4f));
-  if (ImGui::IsItemDeactivatedAfterEdit()) {
+  bool changed = ImGui::IsItemDeactivatedAfterEdit();
+  // The kinds of 390н's list, as quick picks: a click adds a line.
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::BeginCombo("##kinds", _("Add a kind from the list (order 390н)…"), ImGuiComboFlags_HeightLarge)) {
+    for (const auto& k : db::intervention_kinds_390n()) {
+      const std::string shown = utf8_length(k) > 70 ? utf8_truncate(k, 68) + "…" : k;
+      if (ImGui::Selectable(shown.c_str())) {
+        std::string text = refused_text_;
+        if (!text.empty() && text.back() != '\n') text += '\n';
+        text += k;
+        std::snprintf(refused_text_, sizeof refused_text_, "%s", text.c_str());
+        changed = true;
+      }
+      if (ImGui::IsItemHovered() && shown != k) ImGui::SetTooltip("%s", k.c_str());
+    }
+    ImGui::EndCombo();
+  }
+  if (changed) {
     refused_.clear();
     std::string text = refused_text_;
     size_t start = 0;
@@ -1242,16 +1259,7 @@ void DocumentsScreen::prepare_screenshot() {
       if (!best && !rows->empty()) best = &rows->front();
       if (best) {
         if (auto p = db::get_patient(db, best->patient_id)) {
-          db::PatientSummary s;
-          s.id = p->id;
-          s.card_no = p->card_no;
-          s.surname = p->surname;
-          s.name = p->name;
-          s.patronymic = p->patronymic;
-          s.birth_date = p->birth_date.iso();
-          s.sex = p->sex;
-          if (!p->phones.empty()) s.phone = p->phones.front().number;
-          who = s;
+          who = db::summary_of(*p);
           appt = best->appointment_id;
         }
       }
@@ -1303,15 +1311,7 @@ void DocumentsScreen::prepare_extra_shot(const std::string& name) {
           probe.appointment_id = r.appointment_id;
           probe.date = today();
           if (!build_data(db, probe)) continue;
-          db::PatientSummary s;
-          s.id = p->id;
-          s.card_no = p->card_no;
-          s.surname = p->surname;
-          s.name = p->name;
-          s.patronymic = p->patronymic;
-          s.birth_date = p->birth_date.iso();
-          s.sex = p->sex;
-          who = s;
+          who = db::summary_of(*p);
           appt = r.appointment_id;
           break;
         }

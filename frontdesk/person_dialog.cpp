@@ -15,7 +15,7 @@
 namespace rg::desk {
 namespace {
 
-const ImVec4 kError(0.75f, 0.1f, 0.1f, 1), kQuiet(0.36f, 0.39f, 0.44f, 1);
+const ImVec4 kQuiet(0.36f, 0.39f, 0.44f, 1);
 
 struct DocType {
   const char* id;
@@ -180,21 +180,11 @@ void PersonDialog::draw(ui::Shell& shell) {
   else if (!blank(issued_on_) && !Date::parse_ru(issued_on_)) problem = _("Type the document's date as 01.12.2010.");
   else if (representative_ && blank(authority_))
     problem = _("Type the document that makes them the representative (a birth certificate, a guardianship order).");
-  const std::string& shown = !error_.empty() ? error_ : problem;
-  if (!shown.empty()) {
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(kError, "%s", shown.c_str());
-    ImGui::PopTextWrapPos();
-  }
-  const bool can = problem.empty() && !busy_;
-  ImGui::SetCursorPosY(ImGui::GetWindowHeight() - 64);
-  ImGui::BeginDisabled(!can);
-  if (ui::button(busy_ ? _("Saving…") : _("Save to the card"), ImVec2(260, 44)) && can) {
+  if (dialog_footer(error_, problem, busy_, _("Save to the card"), _("Saving…"))) {
     busy_ = true;
     error_.clear();
     submit_(typed());
   }
-  ImGui::EndDisabled();
   ImGui::EndPopup();
 }
 

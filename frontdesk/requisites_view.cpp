@@ -57,6 +57,8 @@ std::vector<RequisitesView::Field> RequisitesView::fields() {
           {N_("E-mail"), &c.email},
           {N_("Website"), &settings_[7]},
           {N_("OGRN"), &c.ogrn},
+          {N_("EGRUL record: date and by whom (instrumental)"), &settings_[14], false, -1,
+           "12.04.2017 Межрайонной инспекцией ФНС России № 46 по г. Москве"},
           {N_("INN"), &c.inn},
           {N_("KPP"), &c.kpp},
           {N_("Licence No."), &c.licence_number},
@@ -76,6 +78,7 @@ std::vector<RequisitesView::Field> RequisitesView::fields() {
           {N_("Correspondent account"), &settings_[6]},
           {N_("Processors of personal data (a line each)"), &settings_[12], true},
           {N_("Contract: waiting times for services"), &settings_[13], true},
+          {N_("Contract: how a company pays"), &settings_[15], true},
           {N_("Where the desk is (for the kiosk)"), &c.desk_location}};
 }
 
@@ -138,18 +141,18 @@ void RequisitesView::draw() {
     const char* take = _("From the rules");
     const float take_w = f.suggest >= 0 ? ImGui::CalcTextSize(take).x + 24 : 0;
     ImGui::SetNextItemWidth(f.suggest >= 0 ? -take_w : -1);
-    if (f.suggest >= 0) {
-      ImGui::InputTextWithHint("##v", f.hint, f.value->data(), f.value->capacity() + 1, ImGuiInputTextFlags_CallbackResize,
-                               grow, f.value);
-      ImGui::SameLine();
-      if (ImGui::Button(take, ImVec2(take_w - 8, 0))) suggest(std::size_t(f.suggest));
-    } else if (f.multiline)
+    if (f.multiline) {
       ImGui::InputTextMultiline("##v", f.value->data(), f.value->capacity() + 1,
                                 ImVec2(-1, ImGui::GetTextLineHeight() * 3), ImGuiInputTextFlags_CallbackResize,
                                 grow, f.value);
-    else
-      ImGui::InputText("##v", f.value->data(), f.value->capacity() + 1, ImGuiInputTextFlags_CallbackResize, grow,
-                       f.value);
+    } else {
+      ImGui::InputTextWithHint("##v", f.hint, f.value->data(), f.value->capacity() + 1, ImGuiInputTextFlags_CallbackResize,
+                               grow, f.value);
+    }
+    if (f.suggest >= 0) {
+      ImGui::SameLine();
+      if (ImGui::Button(take, ImVec2(take_w - 8, 0))) suggest(std::size_t(f.suggest));
+    }
     ImGui::PopID();
   }
   ImGui::EndChild();

@@ -40,7 +40,9 @@ class RequisitesView {
                                           "clinic.licence.authority_address",
                                           "clinic.licence.authority_phone",
                                           "documents.pd.processors",
-                                          "documents.contract.waiting_terms"};
+                                          "documents.contract.waiting_terms",
+                                          "clinic.registration",
+                                          "documents.contract.company_payment_terms"};
   // A case form the desk may take from the rules: the setting's index and the suggestion.
   void suggest(std::size_t index);
   std::vector<Field> fields();

@@ -104,5 +104,7 @@ INSERT INTO settings(key, value) VALUES
   ('clinic.licence.authority_address', ''),        -- the licensing body's address (PP 736/659)
   ('clinic.licence.authority_phone', ''),
   ('documents.pd.processors', ''),                 -- who processes data for the clinic (152-ФЗ art. 9 p. 4)
-  ('documents.contract.waiting_terms', '')         -- when paid services are provided (waiting times)
+  ('documents.contract.waiting_terms', ''),        -- when paid services are provided (waiting times)
+  ('documents.contract.company_payment_terms', ''), -- how a company pays (by invoice, after the act)
+  ('clinic.registration', '')                      -- the EGRUL record: «12.04.2017 Межрайонной ИФНС …»
 ON CONFLICT (key) DO NOTHING;

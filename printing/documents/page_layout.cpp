@@ -9,6 +9,7 @@
 #include <zint.h>
 
 #include <algorithm>
+#include <map>
 #include <cstdio>
 #include <memory>
 #include <numeric>
@@ -185,7 +186,7 @@ class Layouter {
     const double line = s_.font_size * 1.25;
     switch (b.kind) {
       case Block::Kind::Table: {
-        const MeasuredTable t = measure_table(b, b.quote ? 8 * kMm : 0);
+        const MeasuredTable& t = measured(b, b.quote ? 8 * kMm : 0);
         const double gaps = 3 + s_.font_size * 0.35;
         if (i + 1 < blocks.size() && blocks[i + 1].kind == Block::Kind::Signatures) {
           double whole = signatures_height(blocks[i + 1]);
@@ -336,16 +337,18 @@ class Layouter {
     y_ += s_.font_size * 0.25;
   }
 
+  // A line to write on by hand («___» in a template): a pen's height (8 mm) above it.
   void rule() {
-    need(8);
-    double y = y_ + 4, x = x0_, w = width_;
+    constexpr double kWriting = 8 * kMm;
+    need(kWriting + 2);
+    double y = y_ + kWriting, x = x0_, w = width_;
     ops().push_back([x, y, w](cairo_t* cr) {
       cairo_set_line_width(cr, 0.5);
       cairo_move_to(cr, x, y);
       cairo_line_to(cr, x + w, y);
       cairo_stroke(cr);
     });
-    y_ += 8;
+    y_ += kWriting + 2;
   }
 
   struct TableRow {
@@ -371,6 +374,13 @@ class Layouter {
       return h;
     }
   };
+
+  // A block's table is measured once, however often keep-with-next asks about it.
+  const MeasuredTable& measured(const Block& b, double indent) {
+    auto it = tables_.find(&b);
+    if (it == tables_.end()) it = tables_.emplace(&b, measure_table(b, indent)).first;
+    return it->second;
+  }
 
   MeasuredTable measure_table(const Block& given, double indent) {
     MeasuredTable t;
@@ -440,7 +450,7 @@ class Layouter {
   // Rows split between pages with the header drawn again; the last rows (up to three) stay on
   // one page with `tail` points of what follows — the signatures under the requisites.
   void table(const Block& b, double indent, double tail) {
-    const MeasuredTable t = measure_table(b, indent);
+    const MeasuredTable& t = measured(b, indent);
     if (t.rows.empty()) return;
     const size_t cols = t.widths.size();
     auto draw_row = [&](const TableRow& row) {
@@ -581,9 +591,12 @@ class Layouter {
     return r;
   }
   double signatures_height(const Block& b) {
+    auto it = signature_heights_.find(&b);
+    if (it != signature_heights_.end()) return it->second;
     double h = 0;
     for (const auto& row : b.signature_rows)
       if (!row.empty()) h += measure_signature_row(row).height + 6;
+    signature_heights_[&b] = h;
     return h;
   }
 
@@ -616,6 +629,8 @@ class Layouter {
   }
 
   PangoContext* ctx_;
+  std::map<const Block*, MeasuredTable> tables_;
+  std::map<const Block*, double> signature_heights_;
   PagedDocument& doc_;
   const PageSetup& s_;
   double x0_ = 0, width_ = 0, bottom_ = 0, y_ = 0;

@@ -67,7 +67,7 @@ Family add_child(DocsClinic& c, const std::string& mother_surname = "Римск�
   db::RelatedPerson m;
   m.patient_id = f.child;
   m.person_patient_id = mother_surname == "Римская-Корсакова" ? std::optional<std::int64_t>(c.patient) : std::nullopt;
-  m.relation = "мать";
+  m.relation = mother_sex == 'F' ? "мать" : "отец";
   m.surname = mother_surname;
   m.name = mother_name;
   m.patronymic = mother_patronymic;
@@ -148,7 +148,11 @@ TEST_CASE("an adult who pays for herself: the contract's parties in the right ca
   auto m = make(c, "contract", *data);
   // The clinic through its head, in the genitive; the licence «выданной» an authority in the
   // instrumental, with the authority's address and phone (PP 659/736).
-  CHECK(has(m, "в лице Генерального директора Кузнецовой Ольги Викторовны, действующего на основании Устава"));
+  CHECK(has(m, "в лице Генерального директора Кузнецовой Ольги Викторовны, действующей на основании Устава"));
+  CHECK(has(m, "ОГРН 1177746123456, запись в ЕГРЮЛ внесена 12.04.2017 Межрайонной инспекцией ФНС России № 46 по г. Москве"));
+  CHECK(has(m, "в соответствии с лицензией: при оказании первичной врачебной медико-санитарной помощи"));
+  CHECK(has(m, "а Пациент обязуется оплатить"));
+  CHECK_FALSE(has(m, "даёт согласие на предоставление Заказчику"));
   CHECK(has(m, "выданной Департаментом здравоохранения города Москвы (адрес: 127006, г. Москва, Оружейный пер., д. 43, "
                "телефон: +7 495 251-14-55)"));
   CHECK_FALSE(has(m, "в лице Генеральный директор"));
@@ -172,6 +176,13 @@ TEST_CASE("a child with a parent: the representative is named in the genitive an
   DocsClinic c;
   const Family f = add_child(c);
   const Date day = DocsClinic::header().date;
+  // A relation that contradicts the sex is refused before it could print «(мать): Иванов Пётр».
+  auto typo = db::get_related_person(c.db, f.mother);
+  REQUIRE(typo);
+  typo->sex = 'M';
+  auto refused_typo = db::save_related_person(c.db, *typo, desk());
+  REQUIRE_FALSE(refused_typo);
+  CHECK(refused_typo.error().code == ErrorCode::Invalid);
   auto signer = db::default_signer(c.db, f.child, day, 18);
   REQUIRE(signer);
   CHECK(signer->representative_id == f.mother);
@@ -193,6 +204,8 @@ TEST_CASE("a child with a parent: the representative is named in the genitive an
                "представителя Римской-Корсаковой Анны Петровны, действующей на основании свидетельства о рождении "
                "III-МЮ № 654321 от 20.05.2022"));
   CHECK(has(m, "Законный представитель Пациента (мать): Римская-Корсакова Анна Петровна"));
+  CHECK(has(m, "а Пациент в лице законного представителя обязуется оплатить"));
+  CHECK(has(m, "свидетельство о рождении III-МЮ 654321 от 20.05.2022 (выдавший орган: Отдел ЗАГС Тверского района г. Москвы)"));
   CHECK(has(m, "документ, подтверждающий полномочия: свидетельство о рождении III-МЮ № 654321"));
   CHECK(has(m, "/ Римская-Корсакова А. П. /"));
   CHECK_FALSE(has(m, "/ Римский-Корсаков И. А. /"));
@@ -239,7 +252,9 @@ TEST_CASE("a child with a parent: the representative is named in the genitive an
   auto pd = db::personal_data_consent_data(c.db, f.child, *signer, DocsClinic::header());
   REQUIRE(pd);
   auto pm = make(c, "personal_data_consent", *pd, "pd-child");
-  CHECK(has(pm, "являясь законным представителем (мать) субъекта персональных данных — Римский-Корсаков Илья Андреевич"));
+  CHECK(has(pm, "являясь законным представителем (родство: мать) субъекта персональных данных — Римского-Корсакова Ильи "
+                "Андреевича"));
+  CHECK(has(pm, "даю согласие оператору — Обществу с ограниченной ответственностью"));
   CHECK(has(pm, "свидетельство о рождении III-МЮ 654321"));
   CHECK(has(pm, "на основании документа, подтверждающего полномочия: свидетельство о рождении III-МЮ № 654321"));
   CHECK(has(pm, "паспорт гражданина Российской Федерации 45 10 123456"));
@@ -268,6 +283,10 @@ TEST_CASE("a company pays: three copies, its signatory in the genitive, its requ
   CHECK(has(m, "/ Генеральный директор Петров И. С. /"));
   CHECK(has(m, "трёх экземплярах"));
   CHECK(has(m, "а Заказчик обязуется оплатить"));
+  CHECK(has(m, "в лице Генерального директора Петрова Ивана Сергеевича, действующего на основании Устава"));
+  CHECK(has(m, "на основании счёта Исполнителя в течение десяти банковских дней"));
+  CHECK(has(m, "даёт согласие на предоставление Заказчику сведений о наименованиях, датах и стоимости"));
+  CHECK(has(m, "расходы при этом оплачивает Заказчик"));
 
   // Printed and recorded with its number and date; the act names that contract.
   auto t = c.tmpl("contract");
@@ -478,6 +497,7 @@ TEST_CASE("a name the rules cannot be sure of is asked once, never printed in th
   REQUIRE(again);
   auto m = make(c, "contract", *again, "contract-dyuma");
   CHECK(has(m, "в лице законного представителя Дюма Александра, действующего на основании"));
+  CHECK(has(m, "Законный представитель Пациента (отец): Дюма Александр"));
   CHECK(has(m, "/ Дюма А. /"));
 }
 
