@@ -467,6 +467,7 @@ TEST_CASE("the statistical coupon: the order's numbering, the visit's interventi
   CHECK(has(m, "Регистрация электрокардиограммы A05.10.006 1"));
   CHECK_FALSE(has(m, "B01.047.001"));
   CHECK(has(m, "врач-терапевт, Терапия; Петрова А. С.; код 77-104512"));
+  CHECK(has(m, "врач-терапевт, Терапия; Петрова Анна Сергеевна (код 77-104512)"));  // item 51
   CHECK_FALSE(has(m, "код 1 "));
   CHECK(m.doc.pages == 2);
 }
