@@ -202,6 +202,10 @@ Status check_intent(Database& db, const NewPayment& p, IntentFacts& facts) {
       const Kopecks due = st->col_int(1);
       patient_id = st->col_int(3);
       if (p.tender.total() > due) return fail(ErrorCode::Invalid, _("The payment is more than the invoice's amount due."));
+      if (p.tender.total() < due && !p.in_part)
+        return fail(ErrorCode::Invalid,
+                    _("The amount is less than is due. Take the whole amount, or choose «in part» to leave the rest "
+                      "owed."));
       // The services were rendered at the visit: a first payment short of the total transfers
       // them with the rest on credit (1214 = 5, 1216); later parts pay the credit off.
       if (st->col_int(4) == 0 && p.tender.total() < due) facts.credit = due - p.tender.total();

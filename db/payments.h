@@ -43,6 +43,9 @@ struct NewPayment {
   std::string customer_contact;            // tag 1008
   std::string reason;                      // required for refunds
   std::string till = "main";
+  // Invoice: the cashier chose to take less than is due (the rest stays owed, on credit). Without
+  // it a short amount is refused: a typo must never become a credit sale.
+  bool in_part = false;
 };
 
 struct Payment {

@@ -94,6 +94,7 @@ int main(int argc, char** argv) {
       p.kind = db::PaymentKind::Invoice;
       p.invoice_id = std::atoll(arg(4).c_str());
       p.tender = {money(5), money(6), money(7), 0, ""};
+      p.in_part = true;  // the script pays in parts on purpose
       arm(arg(8));
     } else if (cmd == "refund") {
       p.kind = db::PaymentKind::Refund;

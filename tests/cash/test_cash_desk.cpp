@@ -64,6 +64,7 @@ TEST_CASE_FIXTURE(CashFixture, "partial payments, a deposit, paying from the acc
   db::NewPayment part;
   part.invoice_id = id;
   part.tender.cash = 50000;
+  part.in_part = true;
   auto first = desk->pay(part);
   REQUIRE(first);
   // The services were rendered at the visit: the first part transfers them whole, the rest on
@@ -128,6 +129,7 @@ TEST_CASE_FIXTURE(CashFixture, "an invoice paid in three parts: credit once then
     db::NewPayment p;
     p.invoice_id = id;
     p.tender.cash = cash;
+    p.in_part = true;
     auto paid = desk->pay(p);
     REQUIRE_MESSAGE(paid, (paid ? "" : paid.error().message));
     auto r = cash::receipt_for(db, paid->payment, desk->options().receipt);
@@ -166,6 +168,7 @@ TEST_CASE_FIXTURE(CashFixture, "an invoice paid in three parts: credit once then
   db::NewPayment part;
   part.invoice_id = id2;
   part.tender.cash = 30000;
+  part.in_part = true;
   auto first = desk->pay(part);
   REQUIRE(first);
   CHECK(first->payment.credit == 120000);

@@ -86,7 +86,7 @@ TEST_CASE("illegal steps are refused in words, and by the schema for any writer"
   CHECK(status_of(f, *id) == AppointmentStatus::Booked);
 }
 
-TEST_CASE("a cancellation keeps its reason and frees the time; restoring it is checked") {
+TEST_CASE("a cancellation keeps its reason and frees the time, restoring it is checked") {
   test::ClinicFixture f;
   auto anna = f.add_patient("Иванова", "Анна");
   auto boris = f.add_patient("Петров", "Борис", "", Date(1970, 1, 2), "", 'M');

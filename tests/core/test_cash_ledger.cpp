@@ -216,7 +216,7 @@ TEST_CASE_FIXTURE(CashFixture, "DMS: covered services go to the insurer within t
   CHECK_FALSE(made2->insurer_invoice);
 }
 
-TEST_CASE_FIXTURE(CashFixture, "a payment is an intent until registered; money moves only then") {
+TEST_CASE_FIXTURE(CashFixture, "a payment is an intent until registered, money moves only then") {
   const std::int64_t ids[] = {visit(600, {consult})};
   auto id = *create_invoices(db, ids, {}, actor)->patient_invoice;
   NewPayment p;
@@ -226,10 +226,18 @@ TEST_CASE_FIXTURE(CashFixture, "a payment is an intent until registered; money m
   // No shift → refused.
   CHECK_FALSE(record_intent(db, p, 0, actor));
   open_shift();
+  // Less than is due is refused unless the cashier chose to take it in part: a typo must never
+  // become a credit sale.
+  auto short_payment = record_intent(db, p, 41, actor);
+  REQUIRE_FALSE(short_payment);
+  CHECK(short_payment.error().code == ErrorCode::Invalid);
+  CHECK(short_payment.error().message.find("less than is due") != std::string::npos);
+  CHECK(*db.query_int("SELECT count(*) FROM payments") == 0);
+  p.in_part = true;
   auto intent = record_intent(db, p, 41, actor);
   REQUIRE(intent);
   CHECK(intent->state == PaymentState::Intent);
-  CHECK(intent->ref.size() == 32);
+  CHECK(intent->ref.size() == 16);  // tag 1192 holds 16 characters
   CHECK(intent->tender.change() == 400000);
   CHECK(load_invoice(db, id)->paid == 0);
   // One in flight per till.
@@ -362,7 +370,7 @@ TEST_CASE_FIXTURE(CashFixture, "a shift: expected cash, movements, closing, and 
   CHECK(refused.error().message.find("24") != std::string::npos);
 }
 
-TEST_CASE_FIXTURE(CashFixture, "revenue by method, doctor and service; refunds subtract") {
+TEST_CASE_FIXTURE(CashFixture, "revenue by method, doctor and service, refunds subtract") {
   open_shift();
   const std::int64_t ids[] = {visit(600, {consult, xray})};
   auto id = *create_invoices(db, ids, {}, actor)->patient_invoice;

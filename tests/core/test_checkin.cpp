@@ -103,7 +103,7 @@ TEST_CASE_FIXTURE(CheckinFixture, "a first visit is checked in and sent to the d
   CHECK(check_in(db, *plan, now(kAt10 - 30), Actor::kiosk("lobby")).has_value());
 }
 
-TEST_CASE_FIXTURE(CheckinFixture, "too late goes to the desk; the desk may override with a reason") {
+TEST_CASE_FIXTURE(CheckinFixture, "too late goes to the desk, the desk may override with a reason") {
   make_repeat(anna);
   auto appt = book(anna, doctor1, room1, kAt10, kAt10 + 30);
   REQUIRE(appt);
@@ -181,7 +181,7 @@ TEST_CASE_FIXTURE(CheckinFixture, "phone and birth date must both match, and one
   CHECK(twins->desk == std::vector<DeskReason>{DeskReason::NotFound});
 }
 
-TEST_CASE_FIXTURE(CheckinFixture, "after five misses the kiosk pauses guessing; a match resets it") {
+TEST_CASE_FIXTURE(CheckinFixture, "after five misses the kiosk pauses guessing, a match resets it") {
   const std::string kiosk = "lobby";
   std::int64_t t = now(kAt10);
   for (int i = 0; i < 5; ++i) {

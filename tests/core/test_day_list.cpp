@@ -48,7 +48,7 @@ std::vector<std::string> records(std::string_view csv) {
 
 }  // namespace
 
-TEST_CASE_FIXTURE(test::ClinicFixture, "the day list goes by doctor, then time; freed times are left out") {
+TEST_CASE_FIXTURE(test::ClinicFixture, "the day list goes by doctor, then time, freed times are left out") {
   // Соколов comes first in the clinic's order, whatever the alphabet says.
   REQUIRE(db.exec("UPDATE doctors SET sort_order = 2 WHERE id = 1; UPDATE doctors SET sort_order = 1 WHERE id = 2;"));
   auto anna = add_patient("Алексеева", "Анна", "Петровна", Date(1985, 3, 12), "8 (916) 123-45-67");

@@ -40,7 +40,7 @@ TEST_CASE("a room and a patient cannot be double-booked either") {
   CHECK(f.book(boris, f.doctor2, std::nullopt, 600, 610).has_value());
 }
 
-TEST_CASE("cancelled and no-show appointments free their time; reviving one is checked") {
+TEST_CASE("cancelled and no-show appointments free their time, reviving one is checked") {
   test::ClinicFixture f;
   auto anna = f.add_patient("Иванова", "Анна");
   auto boris = f.add_patient("Петров", "Борис", "", Date(1970, 1, 2), "", 'M');

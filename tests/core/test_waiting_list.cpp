@@ -73,7 +73,7 @@ TEST_CASE_FIXTURE(WaitingFixture, "a freed time offers the entries that fit it, 
   CHECK(waiting_for_gap(db, doctor2, at(600), at(660))->size() == 2);
 }
 
-TEST_CASE_FIXTURE(WaitingFixture, "booking from the list closes the entry; a taken time keeps it open") {
+TEST_CASE_FIXTURE(WaitingFixture, "booking from the list closes the entry, a taken time keeps it open") {
   auto p1 = add_patient("Алексеева", "Анна");
   auto p2 = add_patient("Борисов", "Борис", "", Date(1970, 1, 2), "", 'M');
   auto entry = wait(p1, doctor1, std::nullopt);
@@ -103,7 +103,7 @@ TEST_CASE_FIXTURE(WaitingFixture, "booking from the list closes the entry; a tak
   CHECK(twice.error().code == ErrorCode::NotFound);
 }
 
-TEST_CASE_FIXTURE(WaitingFixture, "who waits for a doctor, by priority or by age; bad entries refused") {
+TEST_CASE_FIXTURE(WaitingFixture, "who waits for a doctor, by priority or by age, bad entries refused") {
   auto p1 = add_patient("Алексеева", "Анна");
   auto p2 = add_patient("Борисов", "Борис", "", Date(1970, 1, 2), "", 'M');
   auto p3 = add_patient("Васильева", "Вера");

@@ -127,7 +127,7 @@ TEST_CASE("120 services split across pages with the table header on every page")
   for (int i : {1, 60, 120}) CHECK(all.find("Услугастоматологическая№" + std::to_string(i) + "с") != std::string::npos);
 }
 
-TEST_CASE("the same data gives the same bytes; a reprint is byte-identical and recorded") {
+TEST_CASE("the same data gives the same bytes, a reprint is byte-identical and recorded") {
   DocsClinic c;
   db::ContractRequest r;
   r.patient_id = c.patient;

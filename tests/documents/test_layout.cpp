@@ -135,7 +135,7 @@ TEST_CASE("a paragraph never leaves one line alone at a page's foot or head") {
   CHECK(split > 0);
 }
 
-TEST_CASE("no line ends in «№», a one-letter word or an initial; «323-ФЗ» is never split") {
+TEST_CASE("no line ends in «№», a one-letter word or an initial, «323-ФЗ» is never split") {
   auto engine = docs::DocumentEngine::create();
   test::TempDir dir;
   std::string body;
@@ -163,7 +163,7 @@ TEST_CASE("no line ends in «№», a one-letter word or an initial; «323-ФЗ�
   CHECK(lines > 20);
 }
 
-TEST_CASE("justified Russian text is hyphenated; names and short words are not") {
+TEST_CASE("justified Russian text is hyphenated, names and short words are not") {
   auto engine = docs::DocumentEngine::create();
   test::TempDir dir;
   std::string body;

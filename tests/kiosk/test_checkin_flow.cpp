@@ -176,7 +176,7 @@ TEST_CASE_FIXTURE(FlowFixture, "unknown card, garbled scan, nothing today, too l
   CHECK(*db.query_int("SELECT status = 'booked' FROM appointments WHERE id = " + std::to_string(*late)) == 1);
 }
 
-TEST_CASE_FIXTURE(FlowFixture, "the keypad: phone then birth date; nothing shows until both match; five misses pause") {
+TEST_CASE_FIXTURE(FlowFixture, "the keypad: phone then birth date, nothing shows until both match, five misses pause") {
   auto anna = add_patient("Иванова", "Анна", "", Date(1985, 3, 12), "+7 916 123-45-67");
   repeat_visit(anna);
   REQUIRE(book(anna, doctor1, room1, 600, 630));
@@ -308,7 +308,7 @@ TEST_CASE("a database error is shown as «обратитесь в регистр
   CHECK(flow.state().shown.masked_name.empty());
 }
 
-TEST_CASE("the slip's QR checks in its patient; a forged or altered one checks in no one and shows nothing") {
+TEST_CASE("the slip's QR checks in its patient, a forged or altered one checks in no one and shows nothing") {
   test::ClinicFixture f;
   auto anna = f.add_patient("Иванова", "Анна", "Петровна");
   REQUIRE(f.book(anna, f.doctor2, f.room2, 600, 630, Date(2030, 5, 6)));  // a repeat visit
@@ -344,7 +344,7 @@ TEST_CASE("the slip's QR checks in its patient; a forged or altered one checks i
   CHECK(tickets[0].first_appointment == *appt);
 }
 
-TEST_CASE("the ticket goes to the simulated printer as bytes and a picture; without paper the check-in still counts") {
+TEST_CASE("the ticket goes to the simulated printer as bytes and a picture, without paper the check-in still counts") {
   test::ClinicFixture f;
   auto anna = f.add_patient("Иванова", "Анна", "Петровна");
   REQUIRE(f.book(anna, f.doctor2, f.room2, 600, 630, Date(2030, 5, 6)));
