@@ -22,6 +22,7 @@ void AbsenceDialog::open(std::int64_t doctor_id, Date from) {
   std::snprintf(from_, sizeof from_, "%s", from.ru().c_str());
   std::snprintf(to_, sizeof to_, "%s", from.ru().c_str());
   reason_[0] = 0;
+  confirm_cancel_ = false;
   recorded_ = false;
   error_.clear();
   done_.clear();
@@ -136,7 +137,7 @@ void AbsenceDialog::run(std::function<Status(db::Database&)> change) {
 }
 
 void AbsenceDialog::draw(const std::function<void(std::int64_t)>& on_move) {
-  if (!begin_dialog("absence", _("Doctor's absence"), open_, opened_, ctx_.shell)) return;
+  if (!begin_dialog("absence", _("Doctor's absence"), open_, opened_, ctx_.shell, 1180.f, 760.f, _("Close"))) return;
 
   ImGui::BeginDisabled(recorded_);
   ImGui::AlignTextToFramePadding();
@@ -193,35 +194,73 @@ void AbsenceDialog::draw(const std::function<void(std::int64_t)>& on_move) {
   ImGui::Text("%s: %d", _("Appointments to deal with"), int(affected_.size()));
   ImGui::SameLine(0, 24);
   ImGui::BeginDisabled(busy_);
-  if (ImGui::Button(_("Hand all to the first free colleague"))) {
-    std::vector<std::pair<std::int64_t, db::Substitute>> plan;
-    for (const auto& a : affected_)
-      if (auto it = substitutes_.find(a.id); it != substitutes_.end() && !it->second.empty())
-        plan.emplace_back(a.id, it->second.front());
+  // Only the appointments a colleague is free for can be handed over; none: the button says why.
+  std::vector<std::pair<std::int64_t, db::Substitute>> plan;
+  for (const auto& a : affected_)
+    if (auto it = substitutes_.find(a.id); it != substitutes_.end() && !it->second.empty())
+      plan.emplace_back(a.id, it->second.front());
+  char hand_label[160];
+  if (plan.size() == affected_.size() || plan.empty())
+    std::snprintf(hand_label, sizeof hand_label, "%s", _("Hand all to the first free colleague"));
+  else
+    std::snprintf(hand_label, sizeof hand_label, _("Hand to free colleagues (%zu of %zu)"), plan.size(), affected_.size());
+  ImGui::BeginDisabled(plan.empty());
+  if (ImGui::Button(hand_label)) {
     auto actor = ctx_.actor();
     run([plan, actor](db::Database& db) -> Status {
       for (const auto& [id, s] : plan) RG_TRY(db::hand_to_substitute(db, id, s, actor));
       return {};
     });
   }
+  ImGui::EndDisabled();
+  if (plan.empty() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("%s", _("No colleague of the same specialty is free at these times: move or cancel."));
   ImGui::SameLine();
-  if (ImGui::Button(_("Cancel all"))) {
-    std::vector<std::int64_t> ids;
-    for (const auto& a : affected_) ids.push_back(a.id);
-    auto actor = ctx_.actor();
-    std::string why = reason_[0] ? std::string(_("Doctor away")) + ": " + reason_ : _("Doctor away");
-    run([ids, actor, why](db::Database& db) -> Status {
-      for (auto id : ids) RG_TRY(db::cancel_for_absence(db, id, why, actor));
-      return {};
-    });
+  if (ImGui::Button(_("Cancel all…"))) {
+    confirm_cancel_ = true;
+    std::snprintf(cancel_reason_, sizeof cancel_reason_, "%s",
+                  reason_[0] ? (std::string(_("Doctor away")) + ": " + reason_).c_str() : _("Doctor away"));
   }
   ImGui::EndDisabled();
+  if (confirm_cancel_) {
+    // Asked once for all of them: how many, and the reason each patient's call task will carry.
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.95f, 0.88f, 1));
+    ImGui::BeginChild("confirm", ImVec2(0, ImGui::GetFrameHeightWithSpacing() * 3 + 16), true);
+    ImGui::Text(_("Cancel %zu appointments? Each patient gets a call task."), affected_.size());
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(_("Reason"));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputText("##why", cancel_reason_, sizeof cancel_reason_);
+    char yes[96];
+    std::snprintf(yes, sizeof yes, _("Cancel %zu appointments"), affected_.size());
+    ImGui::BeginDisabled(busy_ || blank(cancel_reason_));
+    if (primary_button(yes, ImVec2(300, 0))) {
+      std::vector<std::int64_t> ids;
+      for (const auto& a : affected_) ids.push_back(a.id);
+      auto actor = ctx_.actor();
+      const std::string why = cancel_reason_;
+      confirm_cancel_ = false;
+      run([ids, actor, why](db::Database& db) -> Status {
+        for (auto id : ids) RG_TRY(db::cancel_for_absence(db, id, why, actor));
+        return {};
+      });
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button(_("Keep them"))) confirm_cancel_ = false;
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+  }
 
   if (ImGui::BeginTable("affected", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY)) {
     ImGui::TableSetupColumn(_("When"), ImGuiTableColumnFlags_WidthFixed, 170);
     ImGui::TableSetupColumn(_("Patient"), ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn(_("Hand to"), ImGuiTableColumnFlags_WidthFixed, 330);
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 330);
+    ImGui::TableSetupColumn(_("Hand to"), ImGuiTableColumnFlags_WidthFixed, 300);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float actions = ImGui::CalcTextSize(_("Hand over")).x + ImGui::CalcTextSize(_("Move…")).x +
+                          ImGui::CalcTextSize(_("Cancel it")).x + 6 * style.FramePadding.x + 2 * style.ItemSpacing.x + 8;
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, actions);
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableHeadersRow();
     for (const auto& a : affected_) {
@@ -257,6 +296,8 @@ void AbsenceDialog::draw(const std::function<void(std::int64_t)>& on_move) {
         run([id = a.id, s, actor](db::Database& db) { return db::hand_to_substitute(db, id, s, actor); });
       }
       ImGui::EndDisabled();
+      if (subs.empty() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("%s", _("No colleague of the same specialty is free at this time."));
       ImGui::SameLine();
       if (ImGui::Button(_("Move…"))) {
         open_ = false;
@@ -264,7 +305,7 @@ void AbsenceDialog::draw(const std::function<void(std::int64_t)>& on_move) {
         on_move(a.id);
       }
       ImGui::SameLine();
-      if (ImGui::Button(_("Cancel"))) {
+      if (ImGui::Button(_("Cancel it"))) {
         auto actor = ctx_.actor();
         std::string why = reason_[0] ? std::string(_("Doctor away")) + ": " + reason_ : _("Doctor away");
         run([id = a.id, why, actor](db::Database& db) { return db::cancel_for_absence(db, id, why, actor); });

@@ -40,6 +40,9 @@ class AbsenceDialog {
   char from_[16] = {}, to_[16] = {}, reason_[200] = {};
   bool recorded_ = false;
   bool busy_ = false;
+  // «Отменить все»: asked once, with the count and the reason the patients will be told.
+  bool confirm_cancel_ = false;
+  char cancel_reason_[256] = {};
   std::string error_, done_;
   std::vector<db::Appointment> affected_;
   std::map<std::int64_t, std::vector<db::Substitute>> substitutes_;

@@ -141,7 +141,7 @@ void BillDialog::draw(ui::Shell& shell) {
   const bool can = !visits.empty() && named && !busy_;
   ImGui::SetCursorPosY(ImGui::GetWindowHeight() - 64);
   ImGui::BeginDisabled(!can);
-  if ((ui::button(busy_ ? _("Working…") : _("Make the invoice (Enter)"), ImVec2(300, 44)) ||
+  if ((primary_button(busy_ ? _("Working…") : _("Make the invoice (Enter)"), ImVec2(300, 44)) ||
        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) &&
       can) {
     db::InvoicePayer payer;

@@ -7,6 +7,7 @@
 
 #include <SDL_scancode.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -97,11 +98,20 @@ void CashScreen::load_last_receipt() {
       preview.emplace(std::move(*made));
     }
     auto paper = std::make_shared<printing::PaperImage>(preview->render(bytes, drivers::default_profile_80mm().width_dots));
-    return [this, paper, name = newest.filename().string()]() {
+    // When it was printed, in words for the cashier (the file's name is the simulator's business).
+    std::string when;
+    const auto written = std::filesystem::last_write_time(newest, ec);
+    if (!ec) {
+      const auto sys = std::chrono::file_clock::to_sys(written);
+      const LocalTime t = to_local(std::chrono::duration_cast<std::chrono::seconds>(sys.time_since_epoch()).count());
+      when = std::string(_("printed")) + " " + (t.date == today() ? std::string(_("today")) : t.date.ru()) + " " +
+             hhmm(t.minutes);
+    }
+    return [this, paper, when]() {
       auto t = ui::Texture::from_grey(ctx_.shell, paper->width, paper->height, paper->pixels.data());
       if (!t) return;
       receipt_ = std::move(*t);
-      receipt_name_ = name;
+      receipt_name_ = when;
     };
   });
 }
@@ -416,7 +426,19 @@ void CashScreen::open_shift_dialog(ShiftDialog::Kind kind) {
     }
     note += _("To do:") + std::string("\n");
     note += _("Broken or missing:") + std::string("\n");
-    return [this, expected, note, submit]() { shift_.open(ShiftDialog::Kind::Close, expected, note, submit); };
+    return [this, expected, note, submit]() {
+      // What is still unpaid today, said before the shift closes: the cashier may want to take it.
+      std::vector<std::string> unpaid;
+      if (board_) {
+        for (const auto& v : board_->awaiting)
+          unpaid.push_back(hhmm(to_local(v.start_at).minutes) + "  " + masked_full_name(v.patient_name) + " — " +
+                           _("visit not billed") + ", " + ui::money(v.amount));
+        for (const auto& inv : board_->open)
+          unpaid.push_back(std::string(_("Invoice")) + " № " + std::to_string(inv.id) + "  " +
+                           masked_full_name(inv.patient_name) + " — " + _("due") + " " + ui::money(inv.due()));
+      }
+      shift_.open(ShiftDialog::Kind::Close, expected, note, submit, std::move(unpaid));
+    };
   });
 }
 
@@ -699,7 +721,7 @@ void CashScreen::draw_discount_dialog() {
   const bool can = bp && (*bp == 0 || !blank(d.reason)) && selected_;
   ImGui::SetCursorPosY(ImGui::GetWindowHeight() - 64);
   ImGui::BeginDisabled(!can);
-  if (ui::button(_("Apply"), ImVec2(200, 44)) && can) {
+  if (primary_button(_("Apply the discount"), ImVec2(260, 44)) && can) {
     const std::int64_t invoice = selected_->invoice.id;
     const auto line = d.line_id;
     const std::string reason = d.reason;
@@ -789,7 +811,7 @@ void CashScreen::prepare_extra_shot(const std::string& name) {
   } else if (name == "part") {  // a part now, the rest on credit
     payment_.finished(true, "");
     open_payment();
-    if (selected_) payment_.type(std::to_string(selected_->invoice.due() / 200).c_str(), "", "");
+    if (selected_) payment_.type(std::to_string(selected_->invoice.due() / 200).c_str(), "", "", true);
   } else if (name == "close") {
     payment_.finished(true, "");
     open_shift_dialog(ShiftDialog::Kind::Close);

@@ -95,7 +95,7 @@ class CashScreen : public Screen {
   ShiftDialog shift_;
   DiscountEdit discount_;
   ui::Texture receipt_;
-  std::string receipt_name_;  // receipt-0007.bin
+  std::string receipt_name_;  // «напечатан сегодня 10:42»
 };
 
 }  // namespace rg::desk

@@ -1,13 +1,15 @@
 #include "cups_output.h"
 
+#include <filesystem>
+
 #include "clinic.h"
 
 namespace rg::desk {
 namespace {
 
-JobState state_of(cups::PrintJobState s) {
-  switch (s) {
-    case cups::PrintJobState::Pending: return JobState::Pending;
+JobState state_of(const cups::PrintJobView& v) {
+  switch (v.state) {
+    case cups::PrintJobState::Pending: return v.cups_job_id > 0 ? JobState::Sent : JobState::Sending;
     case cups::PrintJobState::Printing: return JobState::Printing;
     case cups::PrintJobState::Completed: return JobState::Completed;
     case cups::PrintJobState::Stopped: return JobState::Stopped;
@@ -17,9 +19,11 @@ JobState state_of(cups::PrintJobState s) {
   return JobState::Failed;
 }
 
-// The screen shows a saved file by its path, anything else by the service's sentence.
+// A saved file: its folder, and whether no printer is set up ("!" in front) or none answered.
 std::string detail_of(const cups::PrintJobView& v) {
-  return v.state == cups::PrintJobState::SavedToFolder && !v.saved_path.empty() ? v.saved_path : v.message;
+  if (v.state == cups::PrintJobState::SavedToFolder && !v.saved_path.empty())
+    return (v.no_printer ? "!" : "") + std::filesystem::path(v.saved_path).parent_path().string();
+  return v.message;
 }
 
 }  // namespace
@@ -41,7 +45,7 @@ void CupsOutput::on_change(const cups::PrintJobView& view) {
     }
     report = it->second;
   }
-  report(state_of(view.state), detail_of(view));
+  report(state_of(view), detail_of(view));
 }
 
 Status CupsOutput::retry(std::uint64_t handle) { return service_->retry(handle); }
@@ -54,7 +58,7 @@ std::uint64_t CupsOutput::submit(PrintJob job, Report report) {
   r.copies = job.copies;
   r.duplex = job.duplex;
   r.queue = job.queue;
-  report(JobState::Pending, "");
+  report(JobState::Sending, "");
   const auto id = service_->submit(std::move(r));
   std::optional<cups::PrintJobView> early;
   {
@@ -62,7 +66,7 @@ std::uint64_t CupsOutput::submit(PrintJob job, Report report) {
     reports_[id] = report;
     if (auto it = early_.find(id); it != early_.end()) early = it->second, early_.erase(it);
   }
-  if (early) report(state_of(early->state), detail_of(*early));
+  if (early) report(state_of(*early), detail_of(*early));
   return id;
 }
 

@@ -14,7 +14,7 @@ namespace rg::desk {
                                                                 N_("afternoon (12–16)"), N_("evening (from 16:00)")};
 
 bool begin_dialog(const char* id, const char* title, bool& open, bool& just_opened, ui::Shell& shell,
-                  float width, float height) {
+                  float width, float height, const char* dismiss) {
   if (!open) return false;
   if (just_opened) ImGui::OpenPopup(id), just_opened = false;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -24,8 +24,10 @@ bool begin_dialog(const char* id, const char* title, bool& open, bool& just_open
   ImGui::PushFont(shell.font(24));
   ImGui::TextUnformatted(title);
   ImGui::PopFont();
-  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 110);
-  if (ImGui::Button(_("Close"), ImVec2(110, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+  const char* label = dismiss ? dismiss : _("Cancel");
+  const float w = std::max(110.f, ImGui::CalcTextSize(label).x + 2 * ImGui::GetStyle().FramePadding.x);
+  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
+  if (ImGui::Button(label, ImVec2(w, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
     open = false;
     ImGui::CloseCurrentPopup();
   }
@@ -43,8 +45,17 @@ bool dialog_footer(const std::string& error, const std::string& problem, bool bu
   const bool can = problem.empty() && !busy;
   ImGui::SetCursorPosY(ImGui::GetWindowHeight() - 64);
   ImGui::BeginDisabled(!can);
-  const bool pressed = ui::button(busy ? busy_label : label, ImVec2(width, 44)) && can;
+  const bool pressed = primary_button(busy ? busy_label : label, ImVec2(width, 44)) && can;
   ImGui::EndDisabled();
+  return pressed;
+}
+
+bool primary_button(const char* label, const ImVec2& size) {
+  ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.18f, 0.44f, 0.92f, 1));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.25f, 0.52f, 0.96f, 1));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.12f, 0.36f, 0.80f, 1));
+  const bool pressed = ui::button(label, size);
+  ImGui::PopStyleColor(3);
   return pressed;
 }
 

@@ -5,16 +5,22 @@
 #include <cstring>
 #include <string>
 
+#include <imgui.h>
+
 #include "ui/shell.h"
 
 namespace rg::desk {
 
-// Begins a large centred modal with a title and «Закрыть» (Esc); returns false when it is not
-// shown, else the caller draws the body and calls ImGui::EndPopup(). `open` goes false when the
-// desk closes it; `just_opened` opens it on this frame.
+// Begins a large centred modal with a title and a dismiss button (Esc) at the top right:
+// «Отмена» for a form (nothing is saved), `dismiss` = «Закрыть» for a view. Returns false when it
+// is not shown, else the caller draws the body and calls ImGui::EndPopup(). `open` goes false when
+// the desk closes it; `just_opened` opens it on this frame.
 // `size` is the largest it may be; it shrinks to the window.
 bool begin_dialog(const char* id, const char* title, bool& open, bool& just_opened, ui::Shell& shell,
-                  float width = 1180.f, float height = 760.f);
+                  float width = 1180.f, float height = 760.f, const char* dismiss = nullptr);
+
+// The dialog's main action: the one highlighted button, whose label says what happens.
+bool primary_button(const char* label, const ImVec2& size);
 
 // The foot of a form dialog: the core's answer (`error`) or what is still missing (`problem`) in
 // red, and the main button at the bottom. True when it is pressed and the form may be sent.

@@ -144,10 +144,11 @@ std::string file_stem(const std::string& template_id, std::int64_t printed_id, D
 
 ImVec4 job_colour(JobState s) {
   switch (s) {
-    case JobState::Pending:
+    case JobState::Sending:
+    case JobState::Sent:
     case JobState::Printing: return kBlue;
-    case JobState::Completed:
-    case JobState::SavedToFolder: return kGreen;
+    case JobState::Completed: return kGreen;
+    case JobState::SavedToFolder: return kAmber;
     case JobState::Stopped: return kAmber;
     case JobState::Failed: return kError;
   }
@@ -200,12 +201,13 @@ bool needs_visit(DocKind k) { return k != DocKind::PersonalData && k != DocKind:
 
 const char* job_state_name(JobState s) {
   switch (s) {
-    case JobState::Pending: return _("queued");
+    case JobState::Sending: return _("going to the printer…");
+    case JobState::Sent: return _("sent to print");
     case JobState::Printing: return _("printing");
     case JobState::Completed: return _("printed");
-    case JobState::Stopped: return _("the printer is stopped");
-    case JobState::Failed: return _("failed");
-    case JobState::SavedToFolder: return _("saved to the folder");
+    case JobState::Stopped: return _("not printed: the printer is stopped");
+    case JobState::Failed: return _("not printed");
+    case JobState::SavedToFolder: return _("not printed: the file is saved");
   }
   return "";
 }
@@ -444,7 +446,7 @@ void DocumentsScreen::render_preview(bool keep_place) {
 void DocumentsScreen::send(std::vector<PrintJob> jobs) {
   for (auto& job : jobs) {
     const int key = next_job_key_++;
-    jobs_.push_back({key, job.title, job.copies, JobState::Pending, ""});
+    jobs_.push_back({key, job.title, job.copies, JobState::Sending, ""});
     if (jobs_.size() > 4) jobs_.erase(jobs_.begin());
     ui::Shell* shell = &ctx_.shell;
     if (!output_) {
@@ -510,7 +512,7 @@ void DocumentsScreen::print_current(const PrintChoice& choice) {
       }
       notice_is_error_ = false;
       char buf[256];
-      std::snprintf(buf, sizeof buf, _("%s: recorded, %d cop. sent to print."), name.c_str(), (*shared)->copies);
+      std::snprintf(buf, sizeof buf, _("%s: recorded in the journal, %d cop."), name.c_str(), (*shared)->copies);
       notice_ = buf;
       std::vector<PrintJob> jobs;
       jobs.push_back(std::move(**shared));
@@ -574,8 +576,8 @@ void DocumentsScreen::print_first_visit_pack() {
       int sheets = 0;
       for (const auto& j : **shared) sheets += j.copies;
       char buf[256];
-      std::snprintf(buf, sizeof buf, _("First visit pack sent to print: documents %zu, copies %d."), (*shared)->size(),
-                    sheets);
+      std::snprintf(buf, sizeof buf, _("First visit pack recorded in the journal: documents %zu, copies %d."),
+                    (*shared)->size(), sheets);
       notice_is_error_ = false;
       notice_ = buf;
       send(std::move(**shared));
@@ -1106,7 +1108,6 @@ void DocumentsScreen::draw_history() {
       ImGui::TextUnformatted(name.c_str());
       ImGui::Text(_("Template version %d · pages: %d · copies: %d"), h.template_version, h.pages, h.copies);
       if (!h.printed_by.empty()) ImGui::Text("%s: %s", _("Printed by"), h.printed_by.c_str());
-      ImGui::TextDisabled("SHA-256 %s…", h.pdf_sha256.substr(0, 16).c_str());
       ImGui::EndTooltip();
     }
     ImGui::TableNextColumn();
@@ -1119,9 +1120,10 @@ void DocumentsScreen::draw_history() {
   ImGui::EndTable();
 }
 
+// One line a job: what it is, copies, and its state in words the desk trusts — «отправлено в
+// печать» only once the print server took it, «напечатано» only once it says so; a file saved
+// instead says why and offers its folder. No file names or paths on the line.
 void DocumentsScreen::draw_jobs() {
-  bool to_folder = false;
-  std::string folder;
   for (auto it = jobs_.rbegin(); it != jobs_.rend(); ++it) {
     const JobLine& j = *it;
     ImGui::PushID(j.key);
@@ -1133,23 +1135,32 @@ void DocumentsScreen::draw_jobs() {
     ImGui::SameLine(0, 4);
     ImGui::Text("%s × %d", j.title.c_str(), j.copies);
     ImGui::SameLine();
-    ImGui::TextColored(job_colour(j.state), "— %s", job_state_name(j.state));
-    if (!j.detail.empty()) {
-      // A saved file by its name (the folder is said once, below); an error in full.
-      std::string shown = j.detail;
-      if (j.state == JobState::SavedToFolder) {
-        const std::filesystem::path path(j.detail);
-        shown = path.filename().string();
-        to_folder = true;
-        folder = path.parent_path().string();
-      }
+    std::string state = job_state_name(j.state);
+    std::string folder;
+    if (j.state == JobState::SavedToFolder) {
+      // "!" in front: no printer is set up for this kind of document; else none answered.
+      const bool not_set_up = !j.detail.empty() && j.detail[0] == '!';
+      folder = not_set_up ? j.detail.substr(1) : j.detail;
+      state = not_set_up ? _("not printed: no printer is set up — the file is saved")
+                         : _("not printed: the printer does not answer — the file is saved");
+    }
+    ImGui::TextColored(job_colour(j.state), "— %s", state.c_str());
+    if (!j.detail.empty() && j.state != JobState::SavedToFolder) {
       ImGui::SameLine();
       const float room = ImGui::GetContentRegionAvail().x;
-      std::string cut = shown;
+      std::string cut = j.detail;
       while (!cut.empty() && ImGui::CalcTextSize(cut.c_str()).x > room && utf8_length(cut) > 1)
         cut = utf8_truncate(cut, utf8_length(cut) - 2) + "…";
       ImGui::TextColored(j.state == JobState::Failed ? kError : kQuiet, "%s", cut.c_str());
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", j.detail.c_str());
+    }
+    if (!folder.empty()) {
+      ImGui::SameLine();
+      if (ImGui::SmallButton(_("Open the folder")) && !ui::open_folder(folder)) {
+        notice_ = std::string(_("This desk cannot show folders; the files are in:")) + " " + folder;
+        notice_is_error_ = false;
+      }
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", folder.c_str());
     }
     const bool retryable = j.handle && output_ && (j.state == JobState::Stopped || j.state == JobState::Failed ||
                                                    j.state == JobState::SavedToFolder);
@@ -1160,11 +1171,6 @@ void DocumentsScreen::draw_jobs() {
       }
     }
     ImGui::PopID();
-  }
-  if (to_folder) {
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(kQuiet, _("No printer is connected: the PDF files are saved to the folder %s"), folder.c_str());
-    ImGui::PopTextWrapPos();
   }
 }
 

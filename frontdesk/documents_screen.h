@@ -49,7 +49,9 @@ struct DocRequest {
 // ---- Where printed PDFs go ------------------------------------------------------------------
 // Where printed documents go: frontdesk/cups_output.h sends them through CUPS (with its own
 // fallback folder); tests and screenshots may hand in another.
-enum class JobState { Pending, Printing, Completed, Stopped, Failed, SavedToFolder };
+// Sending: not yet taken by the print server; Sent: the server took it (queued); Printing;
+// Completed: the server says it printed; SavedToFolder: not printed, the file kept instead.
+enum class JobState { Sending, Sent, Printing, Completed, Stopped, Failed, SavedToFolder };
 const char* job_state_name(JobState s);  // translated
 
 struct PrintJob {
@@ -67,6 +69,7 @@ struct PrintJob {
 class DocumentOutput {
  public:
   // Any thread, any number of times, as the job moves; the last call is its final state.
+  // `detail`: a sentence for people; for SavedToFolder, the folder the file is in.
   using Report = std::function<void(JobState, std::string detail)>;
   virtual ~DocumentOutput() = default;
   // Called on the UI thread: must not block (no I/O here; hand the job to a thread). Returns a
@@ -117,7 +120,7 @@ class DocumentsScreen : public Screen {
     int key = 0;
     std::string title;
     int copies = 1;
-    JobState state = JobState::Pending;
+    JobState state = JobState::Sending;
     std::string detail;
     std::uint64_t handle = 0;  // the output's, for retry
   };

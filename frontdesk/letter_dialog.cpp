@@ -103,7 +103,7 @@ void LetterDialog::draw(ui::Shell& shell) {
   const bool can = problem.empty() && !busy_;
   ImGui::SetCursorPosY(ImGui::GetWindowHeight() - 64);
   ImGui::BeginDisabled(!can);
-  if (ui::button(busy_ ? _("Working…") : _("Save the letter"), ImVec2(260, 44)) && can) {
+  if (primary_button(busy_ ? _("Working…") : _("Save the letter"), ImVec2(260, 44)) && can) {
     l.patient_id = req_.patient_id;
     l.insurer_id = req_.insurers[static_cast<std::size_t>(insurer_)].id;
     l.number = number_;

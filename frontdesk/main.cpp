@@ -121,7 +121,7 @@ int main(int argc, char** argv) {
   so.fullscreen = o.fullscreen && !headless;
   so.offscreen = headless;
   so.font_size = 17.f;
-  so.extra_font_sizes = {24.f};
+  so.extra_font_sizes = {24.f, 36.f};  // 36: the change to hand back
   auto shell = rg::ui::Shell::create(so);
   if (!shell) {
     std::fprintf(stderr, "registratura-frontdesk: %s\n", shell.error().c_str());

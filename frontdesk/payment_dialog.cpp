@@ -45,6 +45,7 @@ void PaymentDialog::open(Request r, Submit submit) {
   std::memset(tendered_, 0, sizeof tendered_);
   std::memset(auth_, 0, sizeof auth_);
   std::memset(reason_, 0, sizeof reason_);
+  in_part_ = false;
   // Tag 1008 takes a phone as +7…; the card keeps 11 digits.
   const bool phone = req_.contact.size() == 11 && req_.contact[0] == '7' &&
                      req_.contact.find_first_not_of("0123456789") == std::string::npos;
@@ -57,10 +58,11 @@ void PaymentDialog::open(Request r, Submit submit) {
   open_ = just_opened_ = focus_ = true;
 }
 
-void PaymentDialog::type(const char* cash, const char* card, const char* tendered) {
+void PaymentDialog::type(const char* cash, const char* card, const char* tendered, bool in_part) {
   copy(cash_, sizeof cash_, cash);
   copy(card_, sizeof card_, card);
   copy(tendered_, sizeof tendered_, tendered);
+  in_part_ = in_part;
   focus_ = false;
 }
 
@@ -102,6 +104,10 @@ std::optional<db::Tender> PaymentDialog::tender(std::string& problem) const {
     problem = _("The cash handed over is less than the cash part of the payment.");
     return std::nullopt;
   }
+  if (req_.payment.kind == db::PaymentKind::Invoice && t.total() < req_.due && !in_part_) {
+    problem = _("The amount is less than is due. Take the whole amount, or choose «in part» to leave the rest owed.");
+    return std::nullopt;
+  }
   return t;
 }
 
@@ -129,10 +135,16 @@ void PaymentDialog::draw(ui::Shell& shell) {
   if (!refund) money_field(_("Handed over"), tendered_, sizeof tendered_, w);
   ImGui::PopFont();
 
+  const bool invoice = req_.payment.kind == db::PaymentKind::Invoice;
+  if (invoice) {
+    // Paying in parts is a choice, never what a short amount silently becomes.
+    ImGui::SetCursorPosX(260);
+    ImGui::Checkbox(_("In part: the rest stays owed"), &in_part_);
+  }
   std::string problem;
   auto t = tender(problem);
   if (t && !refund) {
-    ImGui::PushFont(shell.font(24));
+    ImGui::PushFont(shell.font(36));
     ImGui::TextColored(kGreen, "%s", _("Change"));
     ImGui::SameLine(260);
     ImGui::TextColored(kGreen, "%s", ui::money(t->change()).c_str());
@@ -140,11 +152,11 @@ void PaymentDialog::draw(ui::Shell& shell) {
     // What the receipt will say: the first part transfers the services with the rest on credit,
     // the later parts pay the credit off.
     ImGui::PushStyleColor(ImGuiCol_Text, kQuiet);
-    if (t->total() < req_.due && req_.payment.kind == db::PaymentKind::Invoice)
+    if (t->total() < req_.due && invoice)
       ImGui::TextWrapped(req_.first_part ? _("Partial payment: %s is left on credit (receipt: partial payment and credit).")
                                          : _("Credit payment: %s will still be owed."),
                          ui::money(req_.due - t->total()).c_str());
-    else if (!req_.first_part && req_.payment.kind == db::PaymentKind::Invoice)
+    else if (!req_.first_part && invoice)
       ImGui::TextWrapped("%s", _("Credit payment: the invoice will be paid off."));
     ImGui::PopStyleColor();
   }
@@ -180,13 +192,21 @@ void PaymentDialog::draw(ui::Shell& shell) {
   const bool can = t && !busy_ && !needs_reason;
   ImGui::SetCursorPosY(ImGui::GetWindowHeight() - 64);
   ImGui::BeginDisabled(!can);
-  const char* label = busy_ ? _("Printing the receipt…") : refund ? _("Refund (Enter)") : _("Pay (Enter)");
-  const bool go = ui::button(label, ImVec2(300, 44)) ||
+  // The button says what will happen, with the amount.
+  char label[160];
+  const std::string amount = ui::money(t ? t->total() : 0);
+  if (busy_) std::snprintf(label, sizeof label, "%s", _("Printing the receipt…"));
+  else if (refund) std::snprintf(label, sizeof label, _("Give back %s (Enter)"), amount.c_str());
+  else if (req_.payment.kind == db::PaymentKind::Deposit) std::snprintf(label, sizeof label, _("Take %s to the account (Enter)"), amount.c_str());
+  else if (t && t->total() < req_.due) std::snprintf(label, sizeof label, _("Take %s in part (Enter)"), amount.c_str());
+  else std::snprintf(label, sizeof label, _("Take %s (Enter)"), amount.c_str());
+  const bool go = primary_button(label, ImVec2(420, 44)) ||
                   (can && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)));
   ImGui::EndDisabled();
   if (go && can) {
     db::NewPayment p = req_.payment;
     p.tender = *t;
+    p.in_part = invoice && t->total() < req_.due;
     p.customer_contact = contact_;
     if (refund) p.reason = reason_;
     busy_ = true;

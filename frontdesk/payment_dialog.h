@@ -1,7 +1,9 @@
 // The payment dialog: what is due in large figures, cash / card / personal account, what the
-// patient hands over and the change, a phone or e-mail for the electronic receipt. Keyboard
-// first: it opens with the cash field focused and the amount due typed in, Tab moves on,
-// Enter pays, Esc closes. Also used for refunds and deposits (the same fields, other limits).
+// patient hands over and the change in larger figures still, a phone or e-mail for the
+// electronic receipt. Keyboard first: it opens with the cash field focused and the amount due
+// typed in, Tab moves on, Enter pays, Esc closes. Less than is due is taken only when «in part»
+// is ticked, and the button says what will happen («Принять 1 185,00 ₽ частично»). Also used
+// for refunds and deposits (the same fields, other limits).
 #pragma once
 
 #include <cstdint>
@@ -34,7 +36,7 @@ class PaymentDialog {
   bool is_open() const { return open_; }
 
   // For screenshots: type amounts as a cashier would.
-  void type(const char* cash, const char* card, const char* tendered);
+  void type(const char* cash, const char* card, const char* tendered, bool in_part = false);
 
  private:
   std::optional<db::Tender> tender(std::string& problem) const;
@@ -44,6 +46,7 @@ class PaymentDialog {
   bool open_ = false, just_opened_ = false, focus_ = false, busy_ = false;
   char cash_[32] = {}, card_[32] = {}, balance_[32] = {}, tendered_[32] = {}, auth_[32] = {};
   char contact_[128] = {}, reason_[256] = {};
+  bool in_part_ = false;  // the cashier chose to take less than is due
   std::string error_;
 };
 

@@ -52,7 +52,7 @@ void PrintDialog::draw(ui::Shell& shell, cups::PrintService* printing) {
   choice_.copies = std::clamp(choice_.copies, 1, 99);
   ImGui::Checkbox(_("On both sides of the sheet"), &choice_.duplex);
   ImGui::SetCursorPosY(ImGui::GetWindowHeight() - 64);
-  if (ui::button(_("Print (Enter)"), ImVec2(260, 44)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
+  if (primary_button(_("Print (Enter)"), ImVec2(260, 44)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
     open_ = false;
     ImGui::CloseCurrentPopup();
     submit_(choice_);

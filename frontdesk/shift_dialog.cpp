@@ -13,7 +13,8 @@
 namespace rg::desk {
 namespace {
 
-const ImVec4 kError(0.75f, 0.1f, 0.1f, 1), kQuiet(0.36f, 0.39f, 0.44f, 1), kGreen(0.10f, 0.50f, 0.29f, 1);
+const ImVec4 kError(0.75f, 0.1f, 0.1f, 1), kQuiet(0.36f, 0.39f, 0.44f, 1), kGreen(0.10f, 0.50f, 0.29f, 1),
+    kAmber(0.72f, 0.47f, 0.12f, 1);
 
 const char* title_of(ShiftDialog::Kind k) {
   switch (k) {
@@ -27,8 +28,10 @@ const char* title_of(ShiftDialog::Kind k) {
 
 }  // namespace
 
-void ShiftDialog::open(Kind kind, db::Kopecks expected, std::string note, Submit submit) {
+void ShiftDialog::open(Kind kind, db::Kopecks expected, std::string note, Submit submit,
+                       std::vector<std::string> unpaid) {
   kind_ = kind;
+  unpaid_ = std::move(unpaid);
   expected_ = expected;
   submit_ = std::move(submit);
   std::memset(amount_, 0, sizeof amount_);
@@ -53,7 +56,8 @@ void ShiftDialog::finished(bool ok, const std::string& error) {
 
 void ShiftDialog::draw(ui::Shell& shell) {
   const bool closing = kind_ == Kind::Close;
-  if (!begin_dialog("##shift", title_of(kind_), open_, just_opened_, shell, 820, closing ? 600 : 420)) return;
+  const float height = closing ? 640.f + 24.f * float(std::min<std::size_t>(unpaid_.size(), 6)) : 420.f;
+  if (!begin_dialog("##shift", title_of(kind_), open_, just_opened_, shell, 860, height)) return;
   ImGui::Separator();
   const char* amount_label = kind_ == Kind::Open    ? _("Float in the drawer")
                              : kind_ == Kind::Close ? _("Cash counted")
@@ -73,7 +77,7 @@ void ShiftDialog::draw(ui::Shell& shell) {
   auto amount = db::parse_rubles(amount_);
   if (closing) {
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(_("Handed over"));
+    ImGui::TextUnformatted(_("Taken out of the drawer"));
     ImGui::SameLine(300);
     ImGui::SetNextItemWidth(220);
     ImGui::InputText("##handed", handed_, sizeof handed_);
@@ -93,6 +97,13 @@ void ShiftDialog::draw(ui::Shell& shell) {
     ImGui::TextWrapped("%s", text_);
     ImGui::PopStyleColor();
   }
+  if (closing && !unpaid_.empty()) {
+    // Still unpaid today: the cashier decides before the shift closes, not after.
+    ImGui::TextColored(kAmber, _("Not paid yet today: %zu"), unpaid_.size());
+    ImGui::BeginChild("unpaid", ImVec2(0, 24.f * float(std::min<std::size_t>(unpaid_.size(), 6)) + 8), true);
+    for (const auto& line : unpaid_) ImGui::TextUnformatted(line.c_str());
+    ImGui::EndChild();
+  }
   if (kind_ != Kind::Open) {
     ImGui::TextUnformatted(closing ? _("Handover for the next shift") : _("Reason"));
     ImGui::InputTextMultiline("##text", text_, sizeof text_,
@@ -105,11 +116,18 @@ void ShiftDialog::draw(ui::Shell& shell) {
   else if ((kind_ == Kind::CashIn || kind_ == Kind::CashOut) && blank(text_)) problem = _("Give the reason for the cash movement.");
   const std::string& shown = !error_.empty() ? error_ : problem;
   if (!shown.empty()) ImGui::TextColored(kError, "%s", shown.c_str());
-  if (closing) ImGui::TextColored(kQuiet, "%s", _("Closing prints the Z report; the shift cannot be reopened."));
+  if (closing) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(kQuiet, "%s",
+                       _("The Z report is printed. This shift cannot be opened again; a new shift can be opened at any "
+                         "time."));
+    ImGui::PopTextWrapPos();
+  }
   const bool can = problem.empty() && !busy_;
   ImGui::SetCursorPosY(ImGui::GetWindowHeight() - 64);
   ImGui::BeginDisabled(!can);
-  const bool go = ui::button(busy_ ? _("Working…") : title_of(kind_), ImVec2(300, 44));
+  const bool go = primary_button(busy_ ? _("Working…") : closing ? _("Close the shift and print the Z report") : title_of(kind_),
+                                 ImVec2(closing ? 420.f : 300.f, 44));
   ImGui::EndDisabled();
   if (go && can) {
     busy_ = true;

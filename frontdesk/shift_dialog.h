@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "cash_shifts.h"
 #include "ui/shell.h"
@@ -23,7 +24,8 @@ class ShiftDialog {
 
   // `expected` is the cash the drawer should hold (close, cash out); `note` the proposed
   // handover note (close) or what is not ready among the devices (open).
-  void open(Kind kind, db::Kopecks expected, std::string note, Submit submit);
+  // `unpaid` (close): today's visits not billed and open invoices, listed before the shift closes.
+  void open(Kind kind, db::Kopecks expected, std::string note, Submit submit, std::vector<std::string> unpaid = {});
   void draw(ui::Shell& shell);
   void finished(bool ok, const std::string& error);
   bool is_open() const { return open_; }
@@ -36,6 +38,7 @@ class ShiftDialog {
   bool open_ = false, just_opened_ = false, focus_ = false, busy_ = false;
   char amount_[32] = {}, handed_[32] = {}, text_[2048] = {};
   std::string error_;
+  std::vector<std::string> unpaid_;
 };
 
 }  // namespace rg::desk

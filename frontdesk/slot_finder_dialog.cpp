@@ -320,7 +320,7 @@ void SlotFinderDialog::draw_results(const std::function<void(Date, std::int64_t)
 
 void SlotFinderDialog::draw(const std::function<void(Date, std::int64_t)>& on_booked) {
   if (!open_) return;
-  if (!begin_dialog("slot_finder", _("Find a time"), open_, opened_, ctx_.shell)) return;
+  if (!begin_dialog("slot_finder", _("Find a time"), open_, opened_, ctx_.shell, 1180.f, 760.f, _("Close"))) return;
   picker_.draw_choice("finder", ctx_.shell);
   ImGui::Separator();
   draw_needs();

@@ -486,6 +486,8 @@ ImVec4 text_colour_on(const ImVec4& background) {
   return with_light > with_dark ? light : dark;
 }
 
+bool open_folder(const std::string& path) { return SDL_OpenURL(("file://" + path).c_str()) == 0; }
+
 bool button(const char* label, const ImVec2& size) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const ImVec4 text = text_colour_on(style.Colors[ImGuiCol_Button]);

@@ -117,4 +117,8 @@ bool button(const char* label, const ImVec2& size = ImVec2(0, 0));
 // The label colour (white or near black) with the higher WCAG contrast against `background`.
 ImVec4 text_colour_on(const ImVec4& background);
 
+// Shows a folder in the desktop's file manager (SDL_OpenURL with a file:// address); false when
+// the desktop has none (a kiosk, a headless run).
+bool open_folder(const std::string& path);
+
 }  // namespace rg::ui

@@ -55,6 +55,7 @@ struct PrintJobView {
   std::string detail;      // for logs: CUPS's own words
   int cups_job_id = 0;     // 0 until CUPS accepted it
   std::string saved_path;  // set once saved to the fallback folder
+  bool no_printer = false; // saved because no printer is set up for this kind of document
   int attempts = 0;        // submissions so far (retries included)
   bool can_retry = false;  // Stopped, Failed or SavedToFolder, with no retry already queued
 };

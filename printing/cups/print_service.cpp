@@ -410,6 +410,7 @@ void PrintService::save_instead(PrintJobId id, const Error& why) {
     update(id, [&](Record& r) {
       r.view.state = PrintJobState::SavedToFolder;
       r.view.saved_path = *saved;
+      r.view.no_printer = why.detail == "no queue in the routing";
       r.view.message = reason + " " + say(_("The document was saved to %s."), {*saved});
       r.view.detail = why.detail;
     });

@@ -32,6 +32,7 @@ TEST_CASE("no print server: the document is saved to the fallback folder and the
   CHECK(test::read_file(v.saved_path) == pdf);  // byte for byte
   CHECK(v.message.find("The printer is not available (the print server does not answer). The document was saved to ") == 0);
   CHECK(v.message.find(v.saved_path) != std::string::npos);
+  CHECK_FALSE(v.no_printer);  // a printer is set up; it does not answer
   CHECK(v.can_retry);  // "print it now" once the server is back
 
   // The server comes back: retry prints the same document; the saved file stays.
@@ -74,6 +75,7 @@ TEST_CASE("no queue set up for slips: the slip is saved and the message says pri
   const PrintJobView v = test::settle(service, id);
   CHECK(v.state == PrintJobState::SavedToFolder);
   CHECK(v.message.find("no printer is chosen for slips") != std::string::npos);
+  CHECK(v.no_printer);  // the desk says «принтер не настроен», not «не отвечает»
   CHECK(test::pdf_text(v.saved_path).find("Талон на приём") != std::string::npos);
 }
 
