@@ -86,7 +86,16 @@ Result<bool> is_first_visit(Database& db, std::int64_t patient_id, std::int64_t 
   return st->col_int(0) != 0;
 }
 
+void add_past_reason(AuditDetails& details, const AppointmentDraft& a) {
+  if (a.end_at <= now_unix()) details.push_back({"past_reason", utf8_truncate(fold_spaces(a.past_reason), 500)});
+}
+
 Result<std::int64_t> insert_appointment(Database& db, const AppointmentDraft& a) {
+  if (a.end_at <= now_unix() && fold_spaces(a.past_reason).empty())
+    return fail(ErrorCode::Invalid,
+                _("This time is already over. To record a visit after the fact, say why (the reason goes to the "
+                  "history)."),
+                "past");
   if (a.end_at <= a.start_at)
     return fail(ErrorCode::Invalid, _("The appointment must end after it starts."));
   if (a.end_at - a.start_at > 12 * 3600)
@@ -115,10 +124,11 @@ Result<std::int64_t> insert_appointment(Database& db, const AppointmentDraft& a)
 Result<std::int64_t> book_appointment(Database& db, const AppointmentDraft& a, const Actor& actor) {
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
   RG_TRY_ASSIGN(std::int64_t id, insert_appointment(db, a));
-  RG_TRY(append_audit(db, actor, "appointment.book", "appointment", id,
-                      {{"doctor_id", std::to_string(a.doctor_id)},
+  AuditDetails details{{"doctor_id", std::to_string(a.doctor_id)},
                        {"start_at", std::to_string(a.start_at)},
-                       {"channel", to_db(a.channel)}}));
+                       {"channel", to_db(a.channel)}};
+  add_past_reason(details, a);
+  RG_TRY(append_audit(db, actor, "appointment.book", "appointment", id, details));
   RG_TRY(tx.commit());
   return id;
 }

@@ -33,14 +33,20 @@ struct AppointmentDraft {
   std::vector<std::int64_t> service_ids;
   std::string note;
   std::optional<std::int64_t> created_by;
+  // A time that is already over is booked only with a reason («запись задним числом: пациент
+  // принят без записи»); a time that has begun (a walk-in) needs none.
+  std::string past_reason;
 };
 
 // First visit unless the patient has a held appointment (or a done one) before `start_at`.
 Result<bool> is_first_visit(Database& db, std::int64_t patient_id, std::int64_t start_at);
 
 // Inserts inside the caller's transaction. An overlap comes back as ErrorCode::Conflict with
-// a sentence naming who holds the time and where the booking came from.
+// a sentence naming who holds the time and where the booking came from; a time already over
+// without `past_reason` is refused (detail "past").
 Result<std::int64_t> insert_appointment(Database& db, const AppointmentDraft& a);
+// The reason of a booking after the fact, for the booking's audit record.
+void add_past_reason(AuditDetails& details, const AppointmentDraft& a);
 // Turns the schema's "overlap:<what>" verdict into a sentence naming who holds the time
 // (Conflict); other errors pass through. `except_id`: the appointment being moved.
 Error explain_overlap(Database& db, const AppointmentDraft& a, const Error& e, std::int64_t except_id = 0);

@@ -6,6 +6,8 @@
 #include <ctime>
 #include <filesystem>
 
+#include "database.h"
+
 namespace rg {
 namespace {
 
@@ -99,7 +101,7 @@ LocalTime to_local(std::int64_t unix_seconds) {
           tm.tm_hour * 60 + tm.tm_min};
 }
 
-Date today() { return to_local(std::int64_t(std::time(nullptr))).date; }
+Date today() { return to_local(db::now_unix()).date; }
 
 std::string hhmm(int minutes) {
   char buf[8];

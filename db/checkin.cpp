@@ -86,15 +86,7 @@ bool waiting_for_arrival(const TodayVisit& v) {
 }
 
 // «Пациент пришёл: Иванова А. П. к Петровой А. С., каб. 101 — первичный, нужен договор»
-std::string arrival_message(const std::string& who, const TodayVisit& v, const std::vector<DeskReason>& desk) {
-  std::string s = std::string(_("Patient arrived")) + ": " + who + " → " + v.doctor;
-  if (!v.room.empty()) s += std::string(", ") + _("room") + " " + v.room;
-  if (v.first_visit) s += std::string(" — ") + _("first visit, contract needed");
-  auto has = [&desk](DeskReason r) { return std::find(desk.begin(), desk.end(), r) != desk.end(); };
-  if (has(DeskReason::Debt)) s += std::string(" — ") + _("an earlier invoice is unpaid");
-  if (has(DeskReason::InsuranceExpired)) s += std::string(" — ") + _("the DMS guarantee letter has expired");
-  return s;
-}
+
 
 // An invoice of an earlier day that the patient (or his payer) has not paid in full. Insurers'
 // invoices are the insurer's business, not the patient's.
@@ -244,10 +236,27 @@ Result<CheckinDone> check_in(Database& db, const CheckinPlan& plan, std::int64_t
     AuditDetails details{{"queue", std::to_string(done.queue_number)}};
     if (!override_reason.empty()) details.push_back({"override", override_reason});
     RG_TRY(append_audit(db, actor, "appointment.checkin", "appointment", v.appointment_id, details));
-    RG_TRY(add_desk_event(db, "arrival", arrival_message(who, v, plan.desk), plan.patient_id, v.appointment_id, actor));
+    const ArrivalNews news = arrival_news(who, v, plan.desk);
+    RG_TRY(add_desk_event(db, news.kind, news.message, plan.patient_id, v.appointment_id, actor));
   }
   RG_TRY(tx.commit());
   return done;
+}
+
+ArrivalNews arrival_news(const std::string& who, const TodayVisit& v, const std::vector<DeskReason>& desk) {
+  auto has = [&desk](DeskReason r) { return std::find(desk.begin(), desk.end(), r) != desk.end(); };
+  ArrivalNews n;
+  n.message = std::string(_("Patient arrived")) + ": " + who + " → " + v.doctor;
+  if (!v.room.empty()) n.message += std::string(", ") + _("room") + " " + v.room;
+  if (v.first_visit) n.message += std::string(" — ") + _("first visit, contract needed");
+  if (has(DeskReason::Debt)) n.message += std::string(" — ") + _("an earlier invoice is unpaid");
+  if (has(DeskReason::InsuranceExpired)) n.message += std::string(" — ") + _("the DMS guarantee letter has expired");
+  // A first visit needs its contract before the doctor; a debt or an expired DMS letter needs the
+  // desk too; otherwise the arrival is only news.
+  n.kind = v.first_visit ? "arrival_contract"
+           : has(DeskReason::Debt) || has(DeskReason::InsuranceExpired) ? "arrival_attention"
+                                                                        : "arrival";
+  return n;
 }
 
 Result<std::optional<std::string>> next_arrival_card(Database& db, std::int64_t now, const CheckinRules& rules) {

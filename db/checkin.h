@@ -91,6 +91,14 @@ Status record_guess(Database& db, const std::string& kiosk, std::int64_t now, bo
 Status add_desk_event(Database& db, std::string_view kind, std::string_view message,
                       std::optional<std::int64_t> patient_id, std::optional<std::int64_t> appointment_id,
                       const Actor& actor);
+// A kiosk arrival as the desk hears of it: «Пациент пришёл: Иванова А. П. → Петрова А. С., каб.
+// 12 — первичный приём, нужен договор», and its kind: "arrival_contract" when the contract must
+// be printed first, "arrival_attention" when the desk has something else to settle, or "arrival".
+struct ArrivalNews {
+  std::string kind, message;
+};
+ArrivalNews arrival_news(const std::string& who, const TodayVisit& v, const std::vector<DeskReason>& desk);
+
 struct DeskEvent {
   std::int64_t id = 0, at = 0;
   std::string kind, message;

@@ -3,6 +3,7 @@
 
 #include <charconv>
 
+#include "demo_seed.h"
 #include "i18n.h"
 #include "migrations.h"
 
@@ -236,6 +237,7 @@ Result<Database> open_clinic(const std::string& path, const OpenOptions& opts) {
   RG_TRY_ASSIGN(auto db, open_clinic_database(path, opts));
   auto clinic = load_clinic(db);
   if (clinic && time_zone_exists(clinic->time_zone)) use_time_zone(clinic->time_zone);
+  RG_TRY(use_demo_clock(db));
   return db;
 }
 

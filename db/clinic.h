@@ -85,7 +85,7 @@ Result<std::vector<PinHolder>> pin_holders(Database& db);
 // Stores a hash made by codes::hash_pin; NotFound for an unknown login.
 Status set_pin_hash(Database& db, std::string_view login, std::string_view pin_hash, const Actor& actor);
 
-// Opens the clinic database and applies its time zone to this process.
+// Opens the clinic database and applies its time zone (and a demo clinic's clock) to this process.
 Result<Database> open_clinic(const std::string& path, const OpenOptions& opts = {});
 
 }  // namespace rg::db

@@ -2,6 +2,7 @@
 #include "database.h"
 
 #include <cassert>
+#include <atomic>
 #include <chrono>
 
 #include "i18n.h"
@@ -312,14 +313,21 @@ void Transaction::restore_durability() {
   if (durability_ == Durability::Full) (void)db_->exec("PRAGMA synchronous=NORMAL");
 }
 
+namespace {
+std::atomic<std::int64_t> g_clock_offset{0};
+}
+
 std::int64_t now_unix() {
   using namespace std::chrono;
-  return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
+  return duration_cast<seconds>(system_clock::now().time_since_epoch()).count() + g_clock_offset.load();
 }
 
 std::int64_t now_unix_ms() {
   using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count() + g_clock_offset.load() * 1000;
 }
+
+void set_clock_offset(std::int64_t seconds) { g_clock_offset.store(seconds); }
+std::int64_t clock_offset() { return g_clock_offset.load(); }
 
 }  // namespace rg::db

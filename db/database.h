@@ -175,8 +175,11 @@ class Transaction {
   Durability durability_;
 };
 
-// Current time as UTC seconds / milliseconds since the epoch.
+// Current time as UTC seconds / milliseconds since the epoch: the one clock of every process.
+// A demo clinic runs it shifted (set_clock_offset) so the demo's day and its data agree.
 std::int64_t now_unix();
 std::int64_t now_unix_ms();
+void set_clock_offset(std::int64_t seconds);
+std::int64_t clock_offset();
 
 }  // namespace rg::db

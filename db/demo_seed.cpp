@@ -434,6 +434,20 @@ Result<SeedReport> seed_demo(Database& db, const SeedOptions& opts) {
   SeedReport report;
   RG_TRY(seed_clinic(db));
   use_time_zone("Europe/Moscow");
+  // The demo's clock, for the seeding too: what is "over" and what is "now" follow it. The
+  // caller's clock is given back when the seed is done.
+  struct ClockBack {
+    std::int64_t offset = clock_offset();
+    ~ClockBack() { set_clock_offset(offset); }
+  } clock_back;
+  {
+    set_clock_offset(0);
+    const std::int64_t real = now_unix();
+    const Date d = today();
+    const std::int64_t shift = std::clamp(real, to_unix(d, 10 * 60 + 40), to_unix(d, 13 * 60 + 40)) - real;
+    RG_TRY(set_setting(db, "demo.clock_offset", std::to_string(shift)));
+    set_clock_offset(shift);
+  }
   const Actor seed = Actor::system("seed");
   (void)db.exec("PRAGMA synchronous=OFF");  // a generated dataset: speed over power-cut safety
 
@@ -619,9 +633,7 @@ Result<SeedReport> seed_demo(Database& db, const SeedOptions& opts) {
   // Appointments, day by day, doctor by doctor, so "first visit" follows from history.
   {
     const Date today_d = today();
-    // The demo's "now" sits inside clinic hours, so today always shows patients waiting and in
-    // the room, whatever the hour the demo is built at.
-    const std::int64_t now = std::clamp(now_unix(), to_unix(today_d, 10 * 60 + 30), to_unix(today_d, 13 * 60 + 30));
+    const std::int64_t now = now_unix();  // the demo's clock, inside clinic hours
     const int back = opts.days / 2, ahead = opts.days - 1 - back;
     std::optional<Transaction> tx;
     int since_commit = 0;
@@ -664,10 +676,13 @@ Result<SeedReport> seed_demo(Database& db, const SeedOptions& opts) {
             a.end_at = to_unix(day, t + minutes);
             a.service_ids = {service_ids[size_t(d.specialty)][si]};
             a.created_by = admin_id;
+            a.past_reason = "demo history";  // the demo's past was booked when it was the future
             int ch = rng.between(0, 99);
             a.channel = ch < 55 ? Channel::Phone : ch < 75 ? Channel::Website : ch < 85 ? Channel::WalkIn : Channel::Desk;
             int r = rng.between(0, 99);
-            if (a.end_at <= now) {
+            if (off == 0 && a.start_at <= now && a.start_at >= now - 90 * 60 && r >= 80) {
+              a.status = AppointmentStatus::Booked;  // late: not come yet (after 30 min «Не пришёл?»)
+            } else if (a.end_at <= now) {
               a.status = r < 85 ? AppointmentStatus::Done : r < 92 ? AppointmentStatus::NoShow : AppointmentStatus::Cancelled;
             } else if (a.start_at <= now) {
               a.status = r < 75 ? AppointmentStatus::InRoom : AppointmentStatus::Arrived;
@@ -704,6 +719,20 @@ Result<SeedReport> seed_demo(Database& db, const SeedOptions& opts) {
   (void)db.exec("PRAGMA optimize");
   (void)db.exec("ANALYZE");
   return report;
+}
+
+Result<std::int64_t> use_demo_clock(Database& db) {
+  RG_TRY_ASSIGN(auto value, get_setting(db, "demo.clock_offset"));
+  std::int64_t shift = 0;
+  if (value) {
+    try {
+      shift = std::stoll(*value);
+    } catch (const std::exception&) {
+      return fail(ErrorCode::Invalid, "demo.clock_offset is not a number", *value);
+    }
+  }
+  set_clock_offset(shift);
+  return shift;
 }
 
 }  // namespace rg::db

@@ -19,6 +19,14 @@ struct SeedReport {
 };
 
 // Fills an empty, migrated database. Refuses a database that already has a clinic.
+// The demo's "now" lies inside clinic hours (10:40–13:40 of today, the real time when it is
+// inside), so today always has patients expected, waiting and in the room; the database keeps
+// the shift from real time in the setting `demo.clock_offset`.
 Result<SeedReport> seed_demo(Database& db, const SeedOptions& opts);
+
+// A demo clinic: this process's clock is shifted as the demo was built, so every process on it
+// (desk, kiosk) sees the same day the data describes. A real clinic has no such setting and
+// its clock is left alone. Returns the shift in seconds.
+Result<std::int64_t> use_demo_clock(Database& db);
 
 }  // namespace rg::db

@@ -28,7 +28,8 @@ Result<std::vector<FlowRow>> today_flow(Database& db, Date day, std::int64_t now
       "SELECT a.id, a.patient_id, p.surname, p.name, p.patronymic, "
       "(SELECT phone FROM patient_phones WHERE patient_id = p.id ORDER BY position LIMIT 1), "
       "d.surname, d.name, d.patronymic, coalesce(r.number, ''), a.start_at, a.end_at, a.status, "
-      "a.visit_kind, a.checked_in_at, coalesce(a.checked_in_by, ''), q.number, a.updated_at "
+      "a.visit_kind, a.checked_in_at, coalesce(a.checked_in_by, ''), q.number, a.updated_at, "
+      "EXISTS (SELECT 1 FROM printed_documents d WHERE d.appointment_id = a.id AND d.kind = 'contract') "
       "FROM appointments a JOIN patients p ON p.id = a.patient_id JOIN doctors d ON d.id = a.doctor_id "
       "LEFT JOIN rooms r ON r.id = a.room_id "
       "LEFT JOIN queue_tickets q ON q.day = ?3 AND q.patient_id = a.patient_id "
@@ -54,6 +55,7 @@ Result<std::vector<FlowRow>> today_flow(Database& db, Date day, std::int64_t now
     r.checked_in_at = st->col_opt_int(14);
     r.checked_in_by = st->col_text(15);
     r.queue_number = st->is_null(16) ? 0 : int(st->col_int(16));
+    r.contract_printed = st->col_int(18) != 0;
     if (r.status == S::Arrived) {
       // Marked arrived by hand (the schedule's menu) leaves no check-in time: the status's is next best.
       std::int64_t since = r.checked_in_at.value_or(st->col_int(17));
@@ -74,7 +76,49 @@ Result<FlowThresholds> load_flow_thresholds(Database& db) {
   RG_TRY_ASSIGN(t.amber_after_min, get_setting_int(db, "flow.wait_amber_min", t.amber_after_min, 1, 600));
   RG_TRY_ASSIGN(t.red_after_min, get_setting_int(db, "flow.wait_red_min", t.red_after_min, 1, 600));
   t.red_after_min = std::max(t.red_after_min, t.amber_after_min);
+  RG_TRY_ASSIGN(t.no_show_after_min, get_setting_int(db, "flow.no_show_after_min", t.no_show_after_min, 5, 600));
   return t;
+}
+
+bool probably_absent(const FlowRow& r, const FlowThresholds& t) {
+  return r.expected() && r.late_min > t.no_show_after_min;
+}
+
+Result<std::vector<OpenVisit>> visits_left_open(Database& db, std::int64_t now, std::int64_t grace_s) {
+  RG_TRY_ASSIGN(auto st, db.cached(
+      "SELECT a.id, a.start_at, a.end_at, a.status, p.surname, p.name, p.patronymic, d.surname, d.name, d.patronymic "
+      "FROM appointments a JOIN patients p ON p.id = a.patient_id JOIN doctors d ON d.id = a.doctor_id "
+      "WHERE a.status IN ('arrived', 'in_room') AND a.end_at < ?1 ORDER BY a.start_at, a.id"));
+  st->bind_all(now - grace_s);
+  std::vector<OpenVisit> out;
+  for (;;) {
+    RG_TRY_ASSIGN(bool row, st->step());
+    if (!row) break;
+    OpenVisit v;
+    v.appointment_id = st->col_int(0);
+    v.start_at = st->col_int(1);
+    v.end_at = st->col_int(2);
+    v.status = status_from_db(st->col_view(3)).value_or(S::Arrived);
+    v.patient = masked_name(st->col_view(4), st->col_view(5), st->col_view(6));
+    v.doctor = masked_name(st->col_view(7), st->col_view(8), st->col_view(9));
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+Result<int> close_open_visits(Database& db, std::span<const std::int64_t> ids, const Actor& actor) {
+  RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  int closed = 0;
+  for (std::int64_t id : ids) {
+    RG_TRY_ASSIGN(Appointment a, load_appointment(db, id));
+    if (a.status != S::Arrived && a.status != S::InRoom) continue;  // another desk closed it already
+    RG_TRY(apply_status(db, a, S::Done));
+    RG_TRY(append_audit(db, actor, "appointment.close_open", "appointment", a.id,
+                        {{"from", to_db(a.status)}, {"to", to_db(S::Done)}}));
+    ++closed;
+  }
+  RG_TRY(tx.commit());
+  return closed;
 }
 
 Status mark_no_show(Database& db, std::int64_t appointment_id, const Actor& actor) {

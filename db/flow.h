@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,7 @@ struct FlowRow {
   std::optional<std::int64_t> checked_in_at;  // UTC seconds; none when marked arrived by hand
   std::string checked_in_by;                  // 'kiosk:lobby', 'user:3', or empty
   int queue_number = 0;                       // today's ticket of the patient, 0: none
+  bool contract_printed = false;              // a contract was printed for this visit
 
   // Derived at `now`:
   int waiting_min = 0;  // arrived: since the check-in (or since the status was set)
@@ -49,8 +51,22 @@ Result<std::vector<FlowRow>> today_flow(Database& db, Date day, std::int64_t now
 struct FlowThresholds {
   int amber_after_min = 15;
   int red_after_min = 30;
+  int no_show_after_min = 30;  // 'flow.no_show_after_min': later than this, «Не пришёл?»
 };
 Result<FlowThresholds> load_flow_thresholds(Database& db);
+// Still expected this long after the start: the board asks «Не пришёл?» with a one-click no-show.
+bool probably_absent(const FlowRow& r, const FlowThresholds& t);
+
+// Visits left open: arrived or with the doctor, the time over by more than `grace_s` (any day).
+// The end-of-day check offers to close them as seen.
+struct OpenVisit {
+  std::int64_t appointment_id = 0, start_at = 0, end_at = 0;
+  AppointmentStatus status = AppointmentStatus::Arrived;
+  std::string patient, doctor;  // «Иванова А. П.», «Петрова А. С.»
+};
+Result<std::vector<OpenVisit>> visits_left_open(Database& db, std::int64_t now, std::int64_t grace_s = 3600);
+// Marks them seen (done), in one transaction, each audited; ones another desk closed are skipped.
+Result<int> close_open_visits(Database& db, std::span<const std::int64_t> ids, const Actor& actor);
 
 // The patient did not come: status no_show and a call task («Неявка 03.06 10:00, Петрова А. С.:
 // перезвонить, предложить новое время»), in one transaction, audited.

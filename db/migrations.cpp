@@ -11,6 +11,7 @@
 #include "migration_005_cash.h"
 #include "migration_006_credit.h"
 #include "migration_007_people.h"
+#include "migration_008_desk.h"
 
 namespace rg::db {
 namespace {
@@ -95,6 +96,9 @@ Result<MigrationReport> migrate(Database& db) {
       [[fallthrough]];
     case 6:
       RG_TRY(apply_step(db, 7, kMigration007));
+      [[fallthrough]];
+    case 7:
+      RG_TRY(apply_step(db, 8, kMigration008));
       [[fallthrough]];
     case kSchemaVersion:
       break;

@@ -2,6 +2,8 @@
 // and filter in C++ rather than build a query per shape of entry.
 #include "waiting_list.h"
 
+#include "hours.h"
+
 #include <algorithm>
 
 #include "i18n.h"
@@ -118,6 +120,19 @@ Result<std::vector<WaitingEntry>> waiting_list(Database& db, std::optional<std::
 
 Result<std::vector<WaitingEntry>> waiting_for_gap(Database& db, std::int64_t doctor_id,
                                                   std::int64_t start_at, std::int64_t end_at) {
+  // A time that has begun, or that lies outside the doctor's hours, is offered to nobody.
+  if (start_at < now_unix() || end_at <= start_at) return std::vector<WaitingEntry>{};
+  {
+    const Date day = to_local(start_at).date;
+    const std::int64_t ids[] = {doctor_id};
+    RG_TRY_ASSIGN(auto calendar, WorkCalendar::load(db, day, day, ids));
+    const int from_min = to_local(start_at).minutes, to_min = from_min + int((end_at - start_at) / 60);
+    const auto open = calendar.hours(doctor_id, day).open_periods();
+    const bool inside = std::any_of(open.begin(), open.end(), [&](const WorkPeriod& p) {
+      return p.start_min <= from_min && to_min <= p.end_min;
+    });
+    if (!inside) return std::vector<WaitingEntry>{};
+  }
   RG_TRY_ASSIGN(auto all, open_entries(db));
   RG_TRY_ASSIGN(auto specs, specialties_of(db, doctor_id));
   LocalTime from = to_local(start_at);
@@ -163,10 +178,11 @@ Result<std::int64_t> book_from_waiting(Database& db, std::int64_t entry_id, cons
       "UPDATE waiting_list SET status = 'booked', appointment_id = ?2, closed_at = ?3 WHERE id = ?1"));
   st->bind_all(entry_id, id, now_unix());
   RG_TRY(st->exec());
-  RG_TRY(append_audit(db, actor, "appointment.book", "appointment", id,
-                      {{"doctor_id", std::to_string(a.doctor_id)},
+  AuditDetails details{{"doctor_id", std::to_string(a.doctor_id)},
                        {"start_at", std::to_string(a.start_at)},
-                       {"waiting_list", std::to_string(entry_id)}}));
+                       {"waiting_list", std::to_string(entry_id)}};
+  add_past_reason(details, a);
+  RG_TRY(append_audit(db, actor, "appointment.book", "appointment", id, details));
   RG_TRY(tx.commit());
   return id;
 }

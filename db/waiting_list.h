@@ -47,7 +47,8 @@ Result<std::vector<WaitingEntry>> waiting_list(Database& db, std::optional<std::
 
 // Entries that fit a free time of a doctor: the day in their range, enough of the time inside
 // their hours, the doctor or one of his specialties wanted. Best first: urgent, asked for this
-// doctor by name, waiting longest.
+// doctor by name, waiting longest. A time that has begun or lies outside the doctor's working
+// hours is offered to nobody.
 Result<std::vector<WaitingEntry>> waiting_for_gap(Database& db, std::int64_t doctor_id,
                                                   std::int64_t start_at, std::int64_t end_at);
 

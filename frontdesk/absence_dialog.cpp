@@ -166,11 +166,10 @@ void AbsenceDialog::draw(const std::function<void(std::int64_t)>& on_move) {
   ImGui::SameLine();
   ImGui::SetNextItemWidth(120);
   ImGui::InputText("##to", to_, sizeof to_);
-  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(_("Reason"));
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(420);
-  ImGui::InputTextWithHint("##reason", _("sick leave, holiday, training…"), reason_, sizeof reason_);
+  reason_input("reason", reason_, sizeof reason_,
+               {N_("sick leave"), N_("holiday"), N_("training"), N_("business trip")},
+               _("sick leave, holiday, training…"), 420);
   ImGui::EndDisabled();
   if (!recorded_) {
     ImGui::SameLine();
@@ -227,11 +226,9 @@ void AbsenceDialog::draw(const std::function<void(std::int64_t)>& on_move) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.95f, 0.88f, 1));
     ImGui::BeginChild("confirm", ImVec2(0, ImGui::GetFrameHeightWithSpacing() * 3 + 16), true);
     ImGui::Text(_("Cancel %zu appointments? Each patient gets a call task."), affected_.size());
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(_("Reason"));
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(-1);
-    ImGui::InputText("##why", cancel_reason_, sizeof cancel_reason_);
+    ImGui::TextUnformatted(_("Reason the patients will be told"));
+    reason_input("why", cancel_reason_, sizeof cancel_reason_,
+                 {N_("The doctor is ill"), N_("The doctor is on holiday"), N_("The doctor is away")});
     char yes[96];
     std::snprintf(yes, sizeof yes, _("Cancel %zu appointments"), affected_.size());
     ImGui::BeginDisabled(busy_ || blank(cancel_reason_));

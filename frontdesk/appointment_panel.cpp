@@ -1,6 +1,7 @@
 // Every change goes to the worker as one core call; the panel reloads from the database after
 // it, so what it shows is what was stored, whichever desk changed it.
 #include "appointment_panel.h"
+#include "dialog.h"
 
 #include <imgui.h>
 
@@ -180,10 +181,8 @@ void AppointmentPanel::draw(const std::function<void()>& on_move) {
 void AppointmentPanel::draw_cancel() {
   ImGui::Separator();
   ImGui::TextUnformatted(_("Why is it cancelled?"));
-  for (const char* r : kReasons)
-    if (ImGui::Selectable(_(r), std::strcmp(reason_, _(r)) == 0)) std::snprintf(reason_, sizeof reason_, "%s", _(r));
-  ImGui::SetNextItemWidth(-1);
-  ImGui::InputTextWithHint("##reason", _("Or type the reason"), reason_, sizeof reason_);
+  reason_input("reason", reason_, sizeof reason_,
+               {kReasons[0], kReasons[1], kReasons[2], kReasons[3]});
   ImGui::BeginDisabled(busy_ || fold_spaces(reason_).empty());
   if (ui::button(_("Cancel the appointment"), ImVec2(230, 0))) {
     auto id = id_;

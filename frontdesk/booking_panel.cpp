@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "appointment_changes.h"
+#include "dialog.h"
 #include "patient_picker.h"
 #include "text.h"
 #include "ui/format.h"
@@ -51,6 +52,7 @@ void BookingPanel::open(const SlotChoice& slot) {
   surname_[0] = name_[0] = patronymic_[0] = birth_[0] = phone_[0] = 0;
   source_ = -1;
   note_[0] = 0;
+  past_reason_[0] = 0;
   channel_ = 0;
   error_.clear();
   booked_.reset();
@@ -97,6 +99,10 @@ int BookingPanel::duration() const {
   return total > 0 ? total : 30;
 }
 
+bool BookingPanel::time_is_over() const {
+  return to_unix(slot_.day, slot_.start_min + duration()) <= db::now_unix();
+}
+
 void BookingPanel::save(const std::function<void(std::int64_t)>& on_booked) {
   error_.clear();
   std::optional<db::PatientDraft> draft;
@@ -136,6 +142,7 @@ void BookingPanel::save(const std::function<void(std::int64_t)>& on_booked) {
   a.end_at = a.start_at + std::int64_t(duration()) * 60;
   a.channel = kChannels[std::clamp(channel_, 0, 2)];
   a.note = note_;
+  a.past_reason = past_reason_;
   a.created_by = ctx_.user_id;
   for (size_t i = 0; i < services_.size(); ++i)
     if (chosen_[i]) a.service_ids.push_back(services_[i].id);
@@ -202,16 +209,27 @@ void BookingPanel::draw(const std::function<void(std::int64_t)>& on_booked) {
       if (ImGui::Selectable(channel_label(i), i == channel_)) channel_ = i;
     ImGui::EndCombo();
   }
+  const bool over = time_is_over();
+  if (over) {
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.62f, 0.36f, 0.0f, 1));
+    ImGui::TextWrapped("%s", _("This time is already over. A booking after the fact needs a reason; it goes to "
+                               "the appointment's history."));
+    ImGui::PopStyleColor();
+    reason_input("past", past_reason_, sizeof past_reason_,
+                 {N_("Seen without an appointment"), N_("Correcting a booking mistake"),
+                  N_("Booked by the doctor's instruction")});
+  }
   ImGui::Spacing();
   error_text(error_);
-  ImGui::BeginDisabled(saving_);
-  bool go = ui::button(saving_ ? _("Saving…") : _("Book"), ImVec2(160, 0));
+  ImGui::BeginDisabled(saving_ || (over && blank(past_reason_)));
+  bool go = primary_button(saving_ ? _("Saving…") : over ? _("Book after the fact") : _("Book"), ImVec2(0, 0));
   ImGui::EndDisabled();
   ImGui::SameLine();
   if (ImGui::Button(_("Cancel"), ImVec2(120, 0))) close();
   const ImGuiIO& io = ImGui::GetIO();
   if (io.KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) go = true;
-  if (go && !saving_) save(on_booked);
+  if (go && !saving_ && !(over && blank(past_reason_))) save(on_booked);
 }
 
 void BookingPanel::draw_waiting() {

@@ -51,6 +51,7 @@ class BookingPanel {
   void draw_waiting();
   void draw_confirmation();
   int duration() const;
+  bool time_is_over() const;
 
   DeskContext& ctx_;
   bool open_ = false;
@@ -73,6 +74,7 @@ class BookingPanel {
   std::optional<std::int64_t> waiting_entry_;  // booking one of them closes the entry
   char note_[512] = {};
   int channel_ = 0;  // db::Channel
+  char past_reason_[256] = {};  // a time already over is booked only with a reason
 
   bool saving_ = false;
   std::string error_;

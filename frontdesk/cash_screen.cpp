@@ -708,9 +708,8 @@ void CashScreen::draw_discount_dialog() {
   ImGui::SetNextItemWidth(120);
   ImGui::InputText("##pct", d.percent, sizeof d.percent);
   ImGui::TextUnformatted(_("Reason"));
-  ImGui::SameLine(200);
-  ImGui::SetNextItemWidth(-1);
-  ImGui::InputText("##reason", d.reason, sizeof d.reason);
+  reason_input("reason", d.reason, sizeof d.reason,
+               {N_("Pensioner"), N_("Clinic employee"), N_("The patient waited long"), N_("Loyalty card")});
   ImGui::TextColored(kQuiet, "%s", _("Large discounts need a senior administrator's approval."));
   ImGui::TextUnformatted(_("Senior administrator's PIN"));
   ImGui::SameLine(200);

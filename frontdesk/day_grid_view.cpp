@@ -112,7 +112,7 @@ GridEvent DayGridView::draw(const db::DayGrid& g, const std::function<bool(const
   };
 
   const bool is_today = single_day && g.day == today();
-  const LocalTime now = to_local(std::int64_t(std::time(nullptr)));
+  const LocalTime now = to_local(db::now_unix());
   if (scroll_to_now_) {
     // Today during hours: an hour before now. Otherwise: the first doctor's start.
     int focus = to;

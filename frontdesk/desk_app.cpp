@@ -14,6 +14,7 @@
 #include "calendar.h"
 #include "clinic_secret.h"
 #include "desk_devices.h"
+#include "dialog.h"
 #include "documents_screen.h"
 #include "patients.h"
 #include "patients_screen.h"
@@ -38,10 +39,14 @@ struct ToastLook {
   unsigned fill, accent;
   const char* label;
   bool opens_flow = true;  // a click opens the patient flow (the kiosk's news); else it only goes
+  const char* action = nullptr;  // a button for what the desk must do now
 };
 
 ToastLook toast_look(const std::string& kind) {
   if (kind == "arrival") return {0xE9F7EF, 0x1A7F4B, _("Patient arrived")};
+  // Amber: the patient is in the lobby and the desk has something to do before the doctor.
+  if (kind == "arrival_contract") return {0xFFF5DB, 0xB7791F, _("Patient arrived"), true, _("Print the contract")};
+  if (kind == "arrival_attention") return {0xFFF5DB, 0xB7791F, _("Patient arrived")};
   if (kind == "to_desk") return {0xFFF5DB, 0xB7791F, _("The kiosk sent a patient to the desk")};
   if (kind == "printer") return {0xFDE8E7, 0xC6342B, _("Kiosk printer")};
   if (kind == "scan") return {0xFFF5DB, 0xB7791F, _("Barcode scanner"), false};
@@ -125,8 +130,7 @@ void DeskApp::draw_top_bar(float height) {
   ImGui::TextUnformatted(clinic.c_str());
   ImGui::PopFont();
   ImGui::SameLine(0, 24);
-  std::time_t t = std::time(nullptr);
-  LocalTime now = to_local(std::int64_t(t));
+  LocalTime now = to_local(db::now_unix());
   std::string when = ui::weekday_name(now.date.iso_weekday()) + ", " +
                      ui::long_date(now.date.year(), now.date.month(), now.date.day()) + ", " + hhmm(now.minutes);
   ImGui::TextUnformatted(when.c_str());
@@ -228,7 +232,7 @@ void DeskApp::notify(const db::DeskEvent& event, bool demo) {
 void DeskApp::on_scan(const drivers::hid::Scan& scan) {
   if (screens_[current_]->on_scan(scan)) return;
   worker_.submit([this, payload = scan.data](db::Database& db) -> db::Worker::Continuation {
-    const std::int64_t now = std::time(nullptr);
+    const std::int64_t now = db::now_unix();
     auto secret = codes::clinic_checkin_secret(db);
     auto who = codes::identity_from_scan(payload, secret ? std::span<const unsigned char>(*secret)
                                                          : std::span<const unsigned char>());
@@ -334,7 +338,17 @@ void DeskApp::draw_toasts() {
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(message.data(), message.data() + message.size());
     ImGui::PopTextWrapPos();
-    if (ImGui::IsWindowHovered()) {
+    bool on_button = false;
+    if (look.action && t.event.patient_id && ctx_.open_documents) {
+      if (primary_button(look.action, ImVec2(0, 0))) {
+        ctx_.open_documents(*t.event.patient_id, t.event.appointment_id);
+        t.born = now - kToastLife;  // done with
+      }
+      on_button = ImGui::IsItemHovered();
+    }
+    if (on_button) {
+      t.born = std::max(t.born, now - (kToastLife - kToastFade - 1.0));
+    } else if (ImGui::IsWindowHovered()) {
       t.born = std::max(t.born, now - (kToastLife - kToastFade - 1.0));  // kept while the desk reads it
       if (look.opens_flow) ImGui::SetTooltip("%s", _("Open the patient flow"));
       if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {

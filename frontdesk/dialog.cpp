@@ -4,6 +4,8 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstring>
 
 #include "ui/i18n.h"
 
@@ -57,6 +59,33 @@ bool primary_button(const char* label, const ImVec2& size) {
   const bool pressed = ui::button(label, size);
   ImGui::PopStyleColor(3);
   return pressed;
+}
+
+bool reason_input(const char* id, char* buf, size_t size, std::initializer_list<const char*> picks,
+                  const char* hint, float width, bool focus_field) {
+  ImGui::PushID(id);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+  bool first = true;
+  for (const char* msgid : picks) {
+    const char* text = _(msgid);
+    const float w = ImGui::CalcTextSize(text).x + style.FramePadding.x * 2;
+    if (!first) {
+      ImGui::SameLine();
+      if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+    }
+    first = false;
+    const bool chosen = std::strcmp(buf, text) == 0;
+    if (chosen) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (ImGui::Button(text)) std::snprintf(buf, size, "%s", text);
+    if (chosen) ImGui::PopStyleColor();
+  }
+  ImGui::SetNextItemWidth(width);
+  if (focus_field) ImGui::SetKeyboardFocusHere();
+  const bool enter = ImGui::InputTextWithHint("##text", hint ? hint : (picks.size() ? _("Or type the reason") : ""),
+                                              buf, size, ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::PopID();
+  return enter;
 }
 
 }  // namespace rg::desk

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstring>
+#include <initializer_list>
 #include <string>
 
 #include <imgui.h>
@@ -26,6 +27,12 @@ bool primary_button(const char* label, const ImVec2& size);
 // red, and the main button at the bottom. True when it is pressed and the form may be sent.
 bool dialog_footer(const std::string& error, const std::string& problem, bool busy, const char* label,
                    const char* busy_label, float width = 260.f);
+
+// A reason: the common ones as quick picks (msgids, translated here) above a free-text field with
+// `hint`; a pick fills the field and may be edited. `width` is the field's (-1: to the edge).
+// True when Enter was pressed in the field. `focus_field`: the keyboard goes to the field now.
+bool reason_input(const char* id, char* buf, size_t size, std::initializer_list<const char*> picks,
+                  const char* hint = nullptr, float width = -1.f, bool focus_field = false);
 
 struct DayPart {
   const char* name;  // msgid

@@ -87,7 +87,8 @@ void FlowScreen::reload() {
     const Date day = to_local(now).date;
     auto rows = db::today_flow(db, day, now);
     auto thresholds = db::load_flow_thresholds(db);
-    return [this, gen, day, rows = std::move(rows), thresholds]() mutable {
+    auto open = db::visits_left_open(db, now);
+    return [this, gen, day, rows = std::move(rows), thresholds, open = std::move(open)]() mutable {
       if (gen != generation_) return;  // a newer reload is on its way
       loading_ = false;
       if (!rows) {
@@ -98,6 +99,7 @@ void FlowScreen::reload() {
       day_ = day;
       rows_ = std::move(*rows);
       if (thresholds) thresholds_ = *thresholds;
+      left_open_ = open ? std::move(*open) : std::vector<db::OpenVisit>{};
     };
   });
 }
@@ -157,9 +159,14 @@ void FlowScreen::check_in(std::int64_t appointment_id) {
   });
 }
 
-void FlowScreen::call_in(std::int64_t appointment_id) {
+void FlowScreen::call_in(std::int64_t appointment_id, bool without_contract) {
   const db::FlowRow* r = find(appointment_id);
   if (!r) return;
+  if (r->first_visit && !r->contract_printed && !without_contract) {
+    contract_warning_ = appointment_id;
+    open_contract_warning_ = true;
+    return;
+  }
   const db::Actor actor = ctx_.actor();
   char buf[256];
   std::snprintf(buf, sizeof buf, _("Called into the room: %s, %s."), r->patient_short.c_str(), where(*r).c_str());
@@ -186,6 +193,29 @@ void FlowScreen::no_show(std::int64_t appointment_id) {
                 r->patient_short.c_str());
   run(appointment_id, [appointment_id, actor](db::Database& db) { return db::mark_no_show(db, appointment_id, actor); },
       buf);
+}
+
+void FlowScreen::close_left_open() {
+  std::vector<std::int64_t> ids;
+  for (const auto& v : left_open_) ids.push_back(v.appointment_id);
+  if (ids.empty()) return;
+  const db::Actor actor = ctx_.actor();
+  busy_id_ = -1;
+  ctx_.worker.submit([this, ids, actor](db::Database& db) -> db::Worker::Continuation {
+    auto closed = db::close_open_visits(db, ids, actor);
+    return [this, closed]() {
+      busy_id_ = 0;
+      notice_is_error_ = !closed;
+      if (closed) {
+        char buf[160];
+        std::snprintf(buf, sizeof buf, _("Marked seen: %d."), *closed);
+        notice_ = buf;
+      } else {
+        notice_ = closed.error().message;
+      }
+      reload();
+    };
+  });
 }
 
 void FlowScreen::ask_reason(std::int64_t appointment_id, std::string error) {
@@ -280,10 +310,84 @@ void FlowScreen::draw_header() {
     ImGui::SameLine(0, 16);
   }
   ImGui::NewLine();
-  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 900.f);
-  ImGui::TextDisabled("%s", _("Today's patients by status: expected, waiting, in the room, done, no-show, with waiting "
-                              "times and kiosk arrivals as they happen."));
-  ImGui::PopTextWrapPos();
+  // What the marks mean, and the view.
+  ImDrawList* ldl = ImGui::GetWindowDrawList();
+  float lx = ImGui::GetCursorScreenPos().x;
+  const float ly = ImGui::GetCursorScreenPos().y;
+  lx += badge(ldl, ImVec2(lx, ly), _("F"), kOrange, _("First visit: contract and consent needed")) + 6;
+  ImGui::SetCursorScreenPos(ImVec2(lx, ly));
+  ImGui::TextDisabled("%s", _("first visit: contract and consent"));
+  ImGui::SameLine(0, 18);
+  lx = ImGui::GetCursorScreenPos().x;
+  lx += badge(ldl, ImVec2(lx, ly), _("K"), kBlue, _("Checked in at the kiosk")) + 6;
+  ImGui::SetCursorScreenPos(ImVec2(lx, ly));
+  ImGui::TextDisabled("%s", _("checked in at the kiosk"));
+  ImGui::SameLine(0, 18);
+  ImGui::TextColored(vec(kGreen), "✓");
+  ImGui::SameLine(0, 6);
+  ImGui::TextDisabled("%s", _("confirmed the appointment"));
+  ImGui::SameLine(0, 30);
+  ImGui::Checkbox(_("Compact"), &compact_);
+  draw_left_open();
+}
+
+// The end-of-day check: visits left open (arrived or with the doctor, their time long over).
+void FlowScreen::draw_left_open() {
+  if (left_open_.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, vec(0xFFF8E6));
+  ImGui::BeginChild("left_open", ImVec2(0, ImGui::GetFrameHeightWithSpacing() + 12), true);
+  char buf[256];
+  std::snprintf(buf, sizeof buf, _("Visits left open: %zu — the patient came, the time is over, the visit is not marked seen."),
+                left_open_.size());
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextColored(vec(kAmber), "%s", buf);
+  if (ImGui::IsItemHovered()) {
+    ImGui::BeginTooltip();
+    for (const auto& v : left_open_) {
+      const LocalTime t = to_local(v.start_at);
+      ImGui::Text("%s %s  %s → %s", t.date == today() ? "" : t.date.ru().c_str(), hhmm(t.minutes).c_str(),
+                  v.patient.c_str(), v.doctor.c_str());
+    }
+    ImGui::EndTooltip();
+  }
+  ImGui::SameLine();
+  ImGui::BeginDisabled(busy_id_ != 0);
+  if (primary_button(_("Mark them seen"), ImVec2(0, 0))) close_left_open();
+  ImGui::EndDisabled();
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
+
+// «Договор не напечатан»: before a first visit goes in to the doctor.
+void FlowScreen::draw_contract_warning() {
+  if (open_contract_warning_) ImGui::OpenPopup("##contract_warning"), open_contract_warning_ = false;
+  if (!ImGui::BeginPopupModal("##contract_warning", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar))
+    return;
+  const db::FlowRow* r = find(contract_warning_);
+  ImGui::PushFont(ctx_.shell.font(24));
+  ImGui::TextUnformatted(_("The contract is not printed"));
+  ImGui::PopFont();
+  if (r) {
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36);
+    ImGui::Text(_("%s comes for the first time: the contract and the consent are signed before the visit."),
+                r->patient_short.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  ImGui::Spacing();
+  const std::int64_t id = contract_warning_;
+  if (primary_button(_("Print the contract"), ImVec2(0, 40)) && r) {
+    if (ctx_.open_documents) ctx_.open_documents(r->patient_id, id);
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button(_("Invite without a contract"), ImVec2(0, 40))) {
+    ImGui::CloseCurrentPopup();
+    call_in(id, true);
+  }
+  ImGui::SameLine();
+  if (ImGui::Button(_("Cancel"), ImVec2(0, 40)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+    ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
 }
 
 void FlowScreen::draw_column(Column c, const std::vector<const db::FlowRow*>& rows, float width, float height) {
@@ -291,6 +395,11 @@ void FlowScreen::draw_column(Column c, const std::vector<const db::FlowRow*>& ro
   const char* empty = "";
   unsigned accent = kQuiet;
   switch (c) {
+    case Column::Absent:
+      name = _("Not come?");
+      empty = "";
+      accent = kRed;
+      break;
     case Column::Expected:
       name = _("Expected");
       empty = _("Nobody else is expected today.");
@@ -347,6 +456,7 @@ void FlowScreen::draw_column(Column c, const std::vector<const db::FlowRow*>& ro
   const float inner = ImGui::GetContentRegionAvail().x;
   for (const db::FlowRow* r : rows) {
     if (c == Column::Done || c == Column::NoShow) draw_line(c, *r, inner);
+    else if (compact_ || c == Column::Absent) draw_compact(c, *r, inner);
     else draw_card(c, *r, inner);
   }
   ImGui::EndChild();
@@ -468,19 +578,11 @@ void FlowScreen::draw_card(Column c, const db::FlowRow& r, float width) {
 
   // Line 4: the next step, and the rest in the menu.
   ImGui::Dummy(ImVec2(0, 2));
-  ImGui::BeginDisabled(busy_id_ == r.appointment_id);
-  if (c == Column::Expected) {
-    if (ui::button(_("Mark arrival"))) check_in(r.appointment_id);
-    ImGui::SameLine();
-    if (ImGui::Button(_("No-show"))) no_show(r.appointment_id);
-  } else if (c == Column::Waiting) {
-    if (ui::button(_("Call into the room"))) call_in(r.appointment_id);
-  } else if (c == Column::InRoom) {
-    if (ui::button(_("Visit finished"))) finish(r.appointment_id);
-  }
+  draw_actions(c, r, false);
   ImGui::SameLine();
   const float more_w = ImGui::CalcTextSize("…").x + ImGui::GetStyle().FramePadding.x * 2;
   ImGui::SetCursorScreenPos(ImVec2(p0.x + width - kPad - more_w, ImGui::GetCursorScreenPos().y));
+  ImGui::BeginDisabled(busy_id_ == r.appointment_id);
   if (ImGui::Button("…")) {
     menu_id_ = r.appointment_id;
     open_menu_ = true;
@@ -501,6 +603,112 @@ void FlowScreen::draw_card(Column c, const db::FlowRow& r, float width) {
     open_menu_ = true;
   }
   ImGui::SetCursorScreenPos(ImVec2(p0.x, p1.y));
+  ImGui::Dummy(ImVec2(width, 0));
+  ImGui::PopID();
+}
+
+// The step a column's patient is waiting for (and, for the expected, the no-show). A compact
+// row has short labels, and the expected patient's no-show is in the menu: his time has not come.
+std::vector<FlowScreen::Action> FlowScreen::actions(Column c, bool compact) {
+  switch (c) {
+    case Column::Absent: return {{_("No-show"), Step::NoShow, true}, {_("Came"), Step::CheckIn, false}};
+    case Column::Expected:
+      if (compact) return {{_("Came"), Step::CheckIn, false}};
+      return {{_("Mark arrival"), Step::CheckIn, false}, {_("No-show"), Step::NoShow, false}};
+    case Column::Waiting: return {{compact ? _("Call in") : _("Call into the room"), Step::CallIn, false}};
+    case Column::InRoom: return {{_("Visit finished"), Step::Finish, false}};
+    default: return {};
+  }
+}
+
+float FlowScreen::actions_width(Column c, bool compact) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float w = 0;
+  for (const Action& a : actions(c, compact))
+    w += ImGui::CalcTextSize(a.label).x + 2 * style.FramePadding.x + style.ItemSpacing.x;
+  return w;
+}
+
+void FlowScreen::draw_actions(Column c, const db::FlowRow& r, bool compact) {
+  ImGui::BeginDisabled(busy_id_ == r.appointment_id);
+  bool first = true;
+  for (const Action& a : actions(c, compact)) {
+    if (!first) ImGui::SameLine();
+    first = false;
+    const bool pressed = a.primary ? primary_button(a.label, ImVec2(0, 0)) : ui::button(a.label);
+    if (!pressed) continue;
+    switch (a.step) {
+      case Step::CheckIn: check_in(r.appointment_id); break;
+      case Step::NoShow: no_show(r.appointment_id); break;
+      case Step::CallIn: call_in(r.appointment_id); break;
+      case Step::Finish: finish(r.appointment_id); break;
+    }
+  }
+  ImGui::EndDisabled();
+}
+
+// A patient in two short lines: the time, the marks and the name; what is late or waiting and
+// where; the step at the right. Twice as many fit as cards.
+void FlowScreen::draw_compact(Column c, const db::FlowRow& r, float width) {
+  ImGui::PushID(static_cast<int>(r.appointment_id));
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  const float line_h = ImGui::GetTextLineHeight();
+  const float h = 2 * line_h + 10;
+  unsigned accent = c == Column::Absent ? kRed : c == Column::Waiting ? wait_colour(r.waiting_min, thresholds_)
+                                        : c == Column::InRoom ? 0x6D4AD8 : (r.status == S::Confirmed ? kGreen : kBlue);
+  if (c == Column::Expected && r.late_min > 0) accent = kAmber;
+  dl->AddRectFilled(p0, ImVec2(p0.x + width, p0.y + h), col(kCard), 5.f);
+  dl->AddRect(p0, ImVec2(p0.x + width, p0.y + h), col(kBorder), 5.f);
+  dl->AddRectFilled(p0, ImVec2(p0.x + 4, p0.y + h), col(accent), 5.f, ImDrawFlags_RoundCornersLeft);
+  // The action buttons' width, measured, so the text before them is cut to fit.
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(6, ImGui::GetStyle().FramePadding.y));
+  const float buttons = actions_width(c, true);
+  const float text_end = p0.x + width - buttons - 6;
+  const float y1 = p0.y + 5, y2 = y1 + line_h;
+  float x = p0.x + 10;
+  ImGui::PushFont(ctx_.shell.bold_font());
+  const std::string time = hhmm(r.start_min);
+  dl->AddText(ImVec2(x, y1), col(kText), time.c_str());
+  x += ImGui::CalcTextSize(time.c_str()).x + 6;
+  ImGui::PopFont();
+  if (r.first_visit) x += badge(dl, ImVec2(x, y1), _("F"), kOrange, _("First visit: contract and consent needed")) + 4;
+  if (r.from_kiosk() && c != Column::Expected && c != Column::Absent)
+    x += badge(dl, ImVec2(x, y1), _("K"), kBlue, _("Checked in at the kiosk")) + 4;
+  if (c == Column::Expected && r.status == S::Confirmed) {
+    dl->AddText(ImVec2(x, y1), col(kGreen), "✓");
+    x += ImGui::CalcTextSize("✓").x + 6;
+  }
+  dl->AddText(ImVec2(x, y1), col(kText), fit(r.patient_short, std::max(20.f, text_end - x)).c_str());
+  // Line 2: what is late or waiting, then the doctor and the room.
+  char state[64] = "", said[96] = "";
+  if ((c == Column::Expected || c == Column::Absent) && r.late_min > 0) {
+    std::snprintf(state, sizeof state, "+%s", minutes_text(r.late_min).c_str());  // «+40 мин» under the time
+    std::snprintf(said, sizeof said, _("late by %s"), minutes_text(r.late_min).c_str());
+  }
+  else if (c == Column::Waiting)
+    std::snprintf(state, sizeof state, r.queue_number > 0 ? _("No. %d · %s") : "%.0d%s", r.queue_number,
+                  minutes_text(r.waiting_min).c_str());
+  float x2 = p0.x + 10;
+  if (*state) {
+    const std::string shown = fit(state, std::max(20.f, text_end - x2));
+    dl->AddText(ImVec2(x2, y2), col(c == Column::Waiting ? accent : c == Column::Absent ? kRed : kAmber),
+                shown.c_str());
+    x2 += ImGui::CalcTextSize(shown.c_str()).x + 8;
+  }
+  if (text_end - x2 > 30) dl->AddText(ImVec2(x2, y2), col(kQuiet), fit(where(r), text_end - x2).c_str());
+  if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(p0, ImVec2(text_end, p0.y + h))) {
+    const char* more = *said ? said : state;
+    ImGui::SetTooltip("%s\n%s%s%s", r.patient_name.c_str(), where(r).c_str(), *more ? "\n" : "", more);
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Right) || ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+      menu_id_ = r.appointment_id;
+      open_menu_ = true;
+    }
+  }
+  ImGui::SetCursorScreenPos(ImVec2(p0.x + width - buttons, p0.y + (h - ImGui::GetFrameHeight()) / 2));
+  draw_actions(c, r, true);
+  ImGui::PopStyleVar();
+  ImGui::SetCursorScreenPos(ImVec2(p0.x, p0.y + h + 4));
   ImGui::Dummy(ImVec2(width, 0));
   ImGui::PopID();
 }
@@ -628,16 +836,14 @@ void FlowScreen::draw_asking() {
   }
   ImGui::Spacing();
   ImGui::TextUnformatted(undo ? _("Why (required):") : _("Why check in anyway (required):"));
-  if (a.focus) {
-    ImGui::SetKeyboardFocusHere();
-    a.focus = false;
-  }
-  ImGui::SetNextItemWidth(-1);
-  const bool enter = ImGui::InputText("##reason", a.reason, sizeof a.reason, ImGuiInputTextFlags_EnterReturnsTrue);
-  ImGui::PushTextWrapPos(0);
-  ImGui::TextDisabled("%s", undo ? _("For example: marked the wrong patient.")
-                                 : _("For example: the doctor agreed to see the patient."));
-  ImGui::PopTextWrapPos();
+  const bool enter =
+      undo ? reason_input("reason", a.reason, sizeof a.reason, {N_("Marked the wrong patient"), N_("Pressed by mistake")},
+                          nullptr, -1.f, a.focus)
+           : reason_input("reason", a.reason, sizeof a.reason,
+                          {N_("The doctor agreed to see the patient"), N_("Late for a good reason"),
+                           N_("The doctor is free earlier")},
+                          nullptr, -1.f, a.focus);
+  a.focus = false;
   if (!a.error.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, vec(kRed));
     ImGui::TextWrapped("%s", a.error.c_str());
@@ -678,11 +884,11 @@ void FlowScreen::draw() {
     ImGui::TextUnformatted(_("No appointments today."));
     ImGui::TextDisabled("%s", _("Patients booked for today appear here as the day goes on."));
   } else {
-    std::vector<const db::FlowRow*> expected, waiting, in_room, done, no_show;
+    std::vector<const db::FlowRow*> absent, expected, waiting, in_room, done, no_show;
     for (const auto& r : *rows_) {
       switch (r.status) {
         case S::Booked:
-        case S::Confirmed: expected.push_back(&r); break;
+        case S::Confirmed: (db::probably_absent(r, thresholds_) ? absent : expected).push_back(&r); break;
         case S::Arrived: waiting.push_back(&r); break;
         case S::InRoom: in_room.push_back(&r); break;
         case S::Done: done.push_back(&r); break;
@@ -693,7 +899,17 @@ void FlowScreen::draw() {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float w = std::floor((avail.x - 3 * kGap) / 4);
     const float h = avail.y;
-    draw_column(Column::Expected, expected, w, h);
+    if (absent.empty()) {
+      draw_column(Column::Expected, expected, w, h);
+    } else {
+      // «Не пришёл?» above the expected: later than the setting, one click to mark the no-show.
+      ImGui::BeginGroup();
+      const float line = ImGui::GetFrameHeightWithSpacing() + 6;
+      const float top = std::clamp(line * float(absent.size()) + 60.f, 120.f, std::floor(h * 0.45f));
+      draw_column(Column::Absent, absent, w, top);
+      draw_column(Column::Expected, expected, w, h - top - ImGui::GetStyle().ItemSpacing.y);
+      ImGui::EndGroup();
+    }
     ImGui::SameLine(0, kGap);
     draw_column(Column::Waiting, waiting, w, h);
     ImGui::SameLine(0, kGap);
@@ -707,6 +923,7 @@ void FlowScreen::draw() {
   }
   draw_menu();
   draw_asking();
+  draw_contract_warning();
 }
 
 // ---- Screenshots ---------------------------------------------------------------------------
@@ -726,18 +943,26 @@ void FlowScreen::prepare_extra_shot(const std::string& name) {
   } else if (name == "undo") {
     if (const db::FlowRow* r = first([](const db::FlowRow& x) { return x.status == S::Arrived; }))
       ask_undo(r->appointment_id);
+  } else if (name == "cards") {
+    compact_ = false;  // the roomier card view, as it was
+  } else if (name == "contract") {
+    compact_ = true;
+    const db::FlowRow* r =
+        first([](const db::FlowRow& x) { return x.status == S::Arrived && x.first_visit && !x.contract_printed; });
+    if (r) call_in(r->appointment_id);
   } else if (name == "notice" && show_notice) {
     // A kiosk arrival as check_in() announces it, for a first visit when there is one.
     const db::FlowRow* r = first([](const db::FlowRow& x) { return x.status == S::Arrived && x.first_visit; });
     if (!r) r = first([](const db::FlowRow& x) { return x.status == S::Arrived; });
     if (!r) return;
+    db::TodayVisit v;
+    v.doctor = r->doctor, v.room = r->room, v.first_visit = r->first_visit;
+    const db::ArrivalNews news = db::arrival_news(r->patient_short, v, {});
     db::DeskEvent e;
     e.id = -1;
     e.at = db::now_unix();
-    e.kind = "arrival";
-    e.message = std::string(_("Patient arrived")) + ": " + r->patient_short + " → " + r->doctor;
-    if (!r->room.empty()) e.message += std::string(", ") + _("room") + " " + r->room;
-    if (r->first_visit) e.message += std::string(" — ") + _("first visit, contract needed");
+    e.kind = news.kind;
+    e.message = news.message;
     e.patient_id = r->patient_id;
     e.appointment_id = r->appointment_id;
     show_notice(e);

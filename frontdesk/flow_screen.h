@@ -24,7 +24,7 @@ class FlowScreen : public Screen {
   void on_show() override;
   void on_data_changed() override { reload(); }
   void draw() override;
-  std::vector<std::string> extra_shots() const override { return {"reason", "undo", "notice"}; }
+  std::vector<std::string> extra_shots() const override { return {"reason", "undo", "notice", "cards", "contract"}; }
   void prepare_extra_shot(const std::string& name) override;
 
   // Shows a desk notification as if another process had written it (set by DeskApp; used for
@@ -36,7 +36,10 @@ class FlowScreen : public Screen {
   bool loading() const { return loading_; }
   const std::optional<std::vector<db::FlowRow>>& rows() const { return rows_; }
   void check_in(std::int64_t appointment_id);  // asks for a reason when outside the window
-  void call_in(std::int64_t appointment_id);
+  // A first visit whose contract is not printed asks first: print it, or invite anyway.
+  void call_in(std::int64_t appointment_id, bool without_contract = false);
+  void close_left_open();  // the end-of-day check: the visits left open marked seen
+  void set_compact(bool compact) { compact_ = compact; }
   void finish(std::int64_t appointment_id);
   void no_show(std::int64_t appointment_id);
   void ask_undo(std::int64_t appointment_id);
@@ -52,7 +55,7 @@ class FlowScreen : public Screen {
     bool busy = false;
     std::string error;
   };
-  enum class Column { Expected, Waiting, InRoom, Done, NoShow };
+  enum class Column { Absent, Expected, Waiting, InRoom, Done, NoShow };
 
   const db::FlowRow* find(std::int64_t appointment_id) const;
   // Runs a change on the worker; on success shows `done_notice`, on failure the error.
@@ -64,6 +67,18 @@ class FlowScreen : public Screen {
   void draw_column(Column c, const std::vector<const db::FlowRow*>& rows, float width, float height);
   void draw_card(Column c, const db::FlowRow& r, float width);
   void draw_line(Column c, const db::FlowRow& r, float width);
+  void draw_compact(Column c, const db::FlowRow& r, float width);
+  enum class Step { CheckIn, NoShow, CallIn, Finish };
+  struct Action {
+    const char* label;
+    Step step;
+    bool primary;  // the blue one: the column's expected step
+  };
+  static std::vector<Action> actions(Column c, bool compact);
+  static float actions_width(Column c, bool compact);
+  void draw_actions(Column c, const db::FlowRow& r, bool compact);
+  void draw_left_open();
+  void draw_contract_warning();
   void draw_menu();
   void draw_asking();
 
@@ -81,6 +96,10 @@ class FlowScreen : public Screen {
   bool open_menu_ = false;
   std::optional<Asking> asking_;
   bool open_asking_ = false;
+  bool compact_ = true;  // a line a patient: sixty patients a morning fit the board
+  std::vector<db::OpenVisit> left_open_;  // the end-of-day check
+  std::int64_t contract_warning_ = 0;      // a first visit about to be invited without a contract
+  bool open_contract_warning_ = false;
 };
 
 }  // namespace rg::desk

@@ -174,11 +174,10 @@ void PaymentDialog::draw(ui::Shell& shell) {
   ImGui::SetNextItemWidth(360);
   ImGui::InputText("##contact", contact_, sizeof contact_);
   if (refund || req_.payment.kind == db::PaymentKind::DepositRefund) {
-    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(_("Reason for the refund"));
-    ImGui::SameLine(260);
-    ImGui::SetNextItemWidth(420);
-    ImGui::InputText("##reason", reason_, sizeof reason_);
+    reason_input("reason", reason_, sizeof reason_,
+                 {N_("The service was not provided"), N_("The patient declined the service"),
+                  N_("A mistake in the receipt")}, nullptr, 680);
   }
 
   ImGui::Spacing();

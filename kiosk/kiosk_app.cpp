@@ -49,7 +49,7 @@ void KioskApp::read_scanner(double now) {
   }
   io.InputQueueCharacters.resize(0);
   if (demo_worker_ && ImGui::IsKeyPressed(SDL_SCANCODE_F2, false)) {
-    std::int64_t unix_now = std::int64_t(std::time(nullptr));
+    std::int64_t unix_now = db::now_unix();
     demo_worker_->submit([this, unix_now](db::Database& db) -> db::Worker::Continuation {
       auto rules = db::load_checkin_rules(db);
       auto card = rules ? db::next_arrival_card(db, unix_now, *rules) : std::optional<std::string>();

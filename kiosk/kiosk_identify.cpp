@@ -34,7 +34,7 @@ CheckinFlow::Print make_ticket_printer(db::Database& db, const std::string& clin
     if (!printer)
       return std::string(drivers::device_kind_title(drivers::DeviceKind::ReceiptPrinter)) + ": " + _("not connected");
     std::string qr = key.empty() || t.first_appointment == 0 ? "" : codes::make_checkin_token(t.first_appointment, key);
-    auto r = ticket_receipt(t, clinic_name, qr, std::int64_t(std::time(nullptr)));
+    auto r = ticket_receipt(t, clinic_name, qr, db::now_unix());
     auto printed = printer->print(drivers::to_escpos(r, printer->profile()));
     return printed ? std::string() : printed.error().message;
   };

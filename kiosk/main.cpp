@@ -139,7 +139,7 @@ int main(int argc, char** argv) {
                               rg::kiosk::make_ticket_printer(
                                   *db, clinic->short_name.empty() ? clinic->name : clinic->short_name,
                                   rg::kiosk::pick_printer(devices, sim_printer)),
-                              [] { return std::int64_t(std::time(nullptr)); }, name);
+                              [] { return rg::db::now_unix(); }, name);
   if (auto rules = rg::db::load_checkin_rules(*db)) flow.set_rules(*rules);
   flow.set_print_runner([&](rg::db::Worker::Job job) { printing.submit(std::move(job)); });
   rg::kiosk::KioskApp app(**shell, *clinic, flow);

@@ -58,7 +58,7 @@ void KioskApp::draw_start(float w, float h) {
     if (t - first_tap_ > 4.0) secret_taps_ = 0, first_tap_ = t;
     if (++secret_taps_ >= 5) secret_taps_ = 0, flow_.open_admin(t);
   }
-  LocalTime now = to_local(std::int64_t(std::time(nullptr)));
+  LocalTime now = to_local(db::now_unix());
   std::string clock = hhmm(now.minutes);
   std::string date = ui::weekday_name(now.date.iso_weekday()) + ", " +
                      ui::long_date(now.date.year(), now.date.month(), now.date.day());

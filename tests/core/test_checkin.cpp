@@ -101,6 +101,12 @@ TEST_CASE_FIXTURE(CheckinFixture, "a first visit is checked in and sent to the d
   CHECK(plan->to_check_in.size() == 1);
   CHECK(plan->desk == std::vector<DeskReason>{DeskReason::FirstVisit});
   CHECK(check_in(db, *plan, now(kAt10 - 30), Actor::kiosk("lobby")).has_value());
+  // The desk's notice asks for the contract, not only news of an arrival.
+  auto ev = desk_events_after(db, 0);
+  REQUIRE(ev);
+  REQUIRE(ev->size() == 1);
+  CHECK((*ev)[0].kind == "arrival_contract");
+  CHECK((*ev)[0].appointment_id.has_value());
 }
 
 TEST_CASE_FIXTURE(CheckinFixture, "too late goes to the desk, the desk may override with a reason") {
@@ -266,6 +272,7 @@ TEST_CASE_FIXTURE(CheckinFixture, "an unpaid invoice of an earlier visit: checke
   REQUIRE(events);
   REQUIRE_FALSE(events->empty());
   CHECK(events->back().message.find("unpaid") != std::string::npos);
+  CHECK(events->back().kind == "arrival_attention");
   // Paid (or switched off by the clinic): no more desk.
   REQUIRE(set_setting(db, "checkin.debt_to_desk", "0"));
   auto off = load_checkin_rules(db);

@@ -12,6 +12,7 @@
 #include "checkin.h"
 #include "clinic_fixture.h"
 #include "flow.h"
+#include "waiting_list.h"
 #include "tasks.h"
 
 using namespace rg;
@@ -264,7 +265,7 @@ TEST_CASE_FIXTURE(FlowFixture, "the desk checks in one appointment, outside the 
   CHECK(status_of(db, b) == AppointmentStatus::Booked);
   CHECK(count(db, "SELECT count(*) FROM audit_log WHERE action = 'appointment.checkin' AND actor = 'user:1' "
                   "AND details LIKE '%врач согласна%'") == 1);
-  CHECK(count(db, "SELECT count(*) FROM desk_events WHERE kind = 'arrival' AND appointment_id = " +
+  CHECK(count(db, "SELECT count(*) FROM desk_events WHERE kind LIKE 'arrival%' AND appointment_id = " +
                       std::to_string(a)) == 1);
   // Again: already checked in.
   auto again = desk_check_in(db, a, at(621), desk, "ещё раз");
@@ -316,4 +317,99 @@ TEST_CASE_FIXTURE(FlowFixture, "a kiosk check-in in another process appears on t
   CHECK(r.from_kiosk());
   CHECK(r.queue_number == 1);
   CHECK(r.waiting_min == 15);
+}
+
+TEST_CASE_FIXTURE(FlowFixture, "a patient late beyond the setting is «не пришёл?», and one click makes the no-show") {
+  const std::int64_t late = booked(anna, doctor1, 9 * 60, 9 * 60 + 30);
+  const std::int64_t slightly = booked(boris, doctor2, 9 * 60 + 30, 10 * 60);
+  auto t = load_flow_thresholds(db);
+  REQUIRE(t);
+  CHECK(t->no_show_after_min == 30);  // the default
+  auto rows = today_flow(db, kDay, to_unix(kDay, 10 * 60));  // 10:00
+  REQUIRE(rows);
+  CHECK(probably_absent(row_of(*rows, late), *t));         // 60 min late
+  CHECK_FALSE(probably_absent(row_of(*rows, slightly), *t));  // exactly 30 min late: not yet
+  REQUIRE(db.exec("INSERT INTO settings(key, value) VALUES ('flow.no_show_after_min', '20')"));
+  t = load_flow_thresholds(db);
+  CHECK(probably_absent(row_of(*rows, slightly), *t));
+  // The one click: the no-show and its call task.
+  REQUIRE(mark_no_show(db, late, desk));
+  CHECK(status_of(db, late) == AppointmentStatus::NoShow);
+  CHECK(count(db, "SELECT count(*) FROM tasks WHERE appointment_id = " + std::to_string(late)) == 1);
+  rows = today_flow(db, kDay, to_unix(kDay, 10 * 60));
+  CHECK_FALSE(probably_absent(row_of(*rows, late), *t));  // no longer expected
+}
+
+TEST_CASE_FIXTURE(FlowFixture, "the end-of-day check closes the visits left open as seen") {
+  const std::int64_t waited = booked(anna, doctor1, 9 * 60, 9 * 60 + 30);
+  const std::int64_t in_room = booked(boris, doctor2, 9 * 60, 9 * 60 + 30);
+  const std::int64_t later = booked(clara, doctor1, 17 * 60, 17 * 60 + 30);
+  REQUIRE(set_status(db, waited, AppointmentStatus::Arrived, desk));
+  REQUIRE(set_status(db, in_room, AppointmentStatus::Arrived, desk));
+  REQUIRE(set_status(db, in_room, AppointmentStatus::InRoom, desk));
+  REQUIRE(set_status(db, later, AppointmentStatus::Arrived, desk));
+  // At 18:00 with an hour's grace: the morning's two are left open, the 17:00 visit is not yet.
+  auto open = visits_left_open(db, to_unix(kDay, 18 * 60));
+  REQUIRE(open);
+  REQUIRE(open->size() == 2);
+  CHECK((*open)[0].appointment_id == waited);
+  CHECK((*open)[1].status == AppointmentStatus::InRoom);
+  std::vector<std::int64_t> ids{waited, in_room};
+  auto closed = close_open_visits(db, ids, desk);
+  REQUIRE(closed);
+  CHECK(*closed == 2);
+  CHECK(status_of(db, waited) == AppointmentStatus::Done);
+  CHECK(status_of(db, in_room) == AppointmentStatus::Done);
+  CHECK(status_of(db, later) == AppointmentStatus::Arrived);
+  CHECK(count(db, "SELECT count(*) FROM audit_log WHERE action = 'appointment.close_open'") == 2);
+  // Closed once: a second desk's click changes nothing.
+  closed = close_open_visits(db, ids, desk);
+  REQUIRE(closed);
+  CHECK(*closed == 0);
+  CHECK(visits_left_open(db, to_unix(kDay, 18 * 60))->empty());
+}
+
+TEST_CASE_FIXTURE(FlowFixture, "a time that is over is booked only with a reason, a walk-in's time that has begun needs none") {
+  const Date yesterday = today().plus_days(-1);
+  AppointmentDraft a;
+  a.patient_id = anna;
+  a.doctor_id = doctor1;
+  a.room_id = room1;
+  a.start_at = to_unix(yesterday, 10 * 60);
+  a.end_at = to_unix(yesterday, 10 * 60 + 30);
+  auto refused = book_appointment(db, a, desk);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().code == ErrorCode::Invalid);
+  CHECK(refused.error().detail == "past");
+  CHECK(count(db, "SELECT count(*) FROM appointments") == 0);
+  a.past_reason = "Принят без записи, оформляем после приёма";
+  auto booked_after = book_appointment(db, a, desk);
+  REQUIRE_MESSAGE(booked_after, (booked_after ? "" : booked_after.error().message));
+  CHECK(count(db, "SELECT count(*) FROM audit_log WHERE action = 'appointment.book' AND details LIKE '%Принят без записи%'") == 1);
+  // A time that began five minutes ago and is not over: a walk-in, booked as usual.
+  AppointmentDraft now_slot = a;
+  now_slot.patient_id = boris;
+  now_slot.past_reason.clear();
+  now_slot.start_at = now_unix() - 5 * 60;
+  now_slot.end_at = now_unix() + 25 * 60;
+  CHECK(book_appointment(db, now_slot, desk));
+  // Booking a waiting patient into a time that is over follows the same rule.
+  WaitingDraft w;
+  w.patient_id = boris;
+  w.doctor_id = doctor1;
+  w.from = yesterday;
+  w.to = yesterday.plus_days(7);
+  auto entry_id = add_waiting(db, w, desk);
+  REQUIRE_MESSAGE(entry_id, (entry_id ? "" : entry_id.error().message));
+  const std::int64_t entry = *entry_id;
+  AppointmentDraft late = a;
+  late.patient_id = boris;
+  late.past_reason.clear();
+  late.start_at = to_unix(yesterday, 11 * 60);
+  late.end_at = to_unix(yesterday, 11 * 60 + 30);
+  auto from_list = book_from_waiting(db, entry, late, desk);
+  REQUIRE_FALSE(from_list);
+  CHECK(from_list.error().detail == "past");
+  late.past_reason = "Исправление ошибки в записи";
+  CHECK(book_from_waiting(db, entry, late, desk));
 }

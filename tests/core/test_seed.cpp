@@ -56,3 +56,33 @@ TEST_CASE("the same seed gives the same clinic") {
   };
   CHECK(sig(*a) == sig(*b));
 }
+
+TEST_CASE("a demo clinic keeps its own clock, inside clinic hours, and a real clinic the real one") {
+  test::TempDir dir;
+  {
+    auto db = open_clinic_database(dir.file("demo.db"));
+    REQUIRE(db);
+    REQUIRE(seed_demo(*db, {.patients = 400, .doctors = 6, .days = 3}));
+    CHECK(clock_offset() == 0);  // the seeding gave the caller's clock back
+  }
+  // Any process opening the demo runs the demo's clock: today, between 10:40 and 13:40, where
+  // the seeded patients are waiting and in the room.
+  auto demo = open_clinic(dir.file("demo.db"));
+  REQUIRE(demo);
+  const LocalTime now = to_local(now_unix());
+  CHECK(now.minutes >= 10 * 60 + 40);
+  CHECK(now.minutes <= 13 * 60 + 41);
+  CHECK(*demo->query_int("SELECT count(*) FROM appointments WHERE status IN ('arrived', 'in_room', 'done') "
+                         "AND start_at BETWEEN " + std::to_string(to_unix(now.date, 0)) + " AND " +
+                         std::to_string(now_unix())) > 0);
+  // Nothing seeded today lies in the future of the demo's clock as done.
+  CHECK(*demo->query_int("SELECT count(*) FROM appointments WHERE status = 'done' AND end_at > " +
+                         std::to_string(now_unix())) == 0);
+  // A clinic that was not seeded has no such setting: the real clock.
+  auto real = open_clinic(dir.file("real.db"));
+  REQUIRE(real);
+  CHECK(clock_offset() == 0);
+  // A broken value is refused with a clear error, not read as zero.
+  REQUIRE(set_setting(*demo, "demo.clock_offset", "soon"));
+  CHECK_FALSE(use_demo_clock(*demo));
+}

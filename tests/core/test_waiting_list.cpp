@@ -17,6 +17,11 @@ struct WaitingFixture : test::ClinicFixture {
         "INSERT INTO doctor_specialties VALUES (1, 1), (2, 2);"
         "INSERT INTO services(id, code, name, specialty_id, duration_min) VALUES "
         "(1, 'B01.047.001', 'Приём терапевта', 1, 30), (2, 'A16.07.001', 'Удаление зуба', 2, 60);"));
+    // Both doctors work every day 08:00–20:00.
+    for (int wd = 1; wd <= 7; ++wd)
+      for (int doctor : {1, 2})
+        REQUIRE(db.exec("INSERT INTO schedule_rules(doctor_id, weekday, start_min, end_min, valid_from) VALUES (" +
+                        std::to_string(doctor) + ", " + std::to_string(wd) + ", 480, 1200, '2020-01-01')"));
   }
   std::int64_t wait(std::int64_t patient, std::optional<std::int64_t> doctor, std::optional<std::int64_t> specialty,
                     int priority = 0, int from_min = 0, int to_min = 1440,
@@ -71,6 +76,22 @@ TEST_CASE_FIXTURE(WaitingFixture, "a freed time offers the entries that fit it, 
   // The surgeon's 60-minute service needs an hour.
   CHECK(waiting_for_gap(db, doctor2, at(600), at(630))->size() == 1);  // p4 by specialty
   CHECK(waiting_for_gap(db, doctor2, at(600), at(660))->size() == 2);
+  // A time outside the doctor's hours is offered to nobody, however well it fits the entries.
+  CHECK(waiting_for_gap(db, doctor1, at(20 * 60), at(20 * 60 + 30))->empty());
+  CHECK(waiting_for_gap(db, doctor1, at(7 * 60 + 45), at(8 * 60 + 15))->empty());
+}
+
+TEST_CASE_FIXTURE(WaitingFixture, "a time that has passed is offered to nobody") {
+  auto p = add_patient("Алексеева", "Анна");
+  WaitingDraft d;
+  d.patient_id = p;
+  d.doctor_id = doctor1;
+  d.from = today().plus_days(-3);
+  d.to = today().plus_days(3);
+  REQUIRE(add_waiting(db, d, Actor::user(1)));
+  const Date yesterday = today().plus_days(-1), tomorrow = today().plus_days(1);
+  CHECK(waiting_for_gap(db, doctor1, at(600, yesterday), at(630, yesterday))->empty());
+  CHECK(waiting_for_gap(db, doctor1, at(600, tomorrow), at(630, tomorrow))->size() == 1);
 }
 
 TEST_CASE_FIXTURE(WaitingFixture, "booking from the list closes the entry, a taken time keeps it open") {
