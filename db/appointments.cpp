@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "clinic.h"
 #include "i18n.h"
 #include "text.h"
 
@@ -160,7 +161,6 @@ Result<DayGrid> load_day_grid(Database& db, Date day) {
   DayGrid g;
   g.day = day;
   RG_TRY_ASSIGN(auto rooms, load_names(db, "SELECT id, number FROM rooms"));
-  RG_TRY_ASSIGN(auto specialties, load_names(db, "SELECT id, name FROM specialties"));
 
   RG_TRY_ASSIGN(auto docs, db.cached(
       "SELECT d.id, d.surname, d.name, d.patronymic, d.default_room_id "
@@ -185,10 +185,10 @@ Result<DayGrid> load_day_grid(Database& db, Date day) {
     if (auto it = index.find(ds->col_int(0)); it != index.end())
       g.doctors[it->second].specialty_ids.push_back(ds->col_int(1));
   }
-  // The column shows the first specialty (the lowest id), as the doctors list does.
+  // The column names the doctor's specialty as the kiosk does.
   for (auto& d : g.doctors) {
     std::sort(d.specialty_ids.begin(), d.specialty_ids.end());
-    if (!d.specialty_ids.empty()) d.specialty = name_or_empty(specialties, d.specialty_ids.front());
+    RG_TRY_ASSIGN(d.specialty, doctor_specialty(db, d.doctor_id));
   }
 
   RG_TRY_ASSIGN(auto cal, WorkCalendar::load(db, day, day));

@@ -47,7 +47,7 @@ struct TodayVisit {
   std::int64_t appointment_id = 0;
   int start_min = 0, end_min = 0;  // local minutes of today
   std::string doctor;              // «Петрова А. С.»
-  std::string position;            // «врач-терапевт»
+  std::string specialty;           // «терапевт», as the desk names the doctor (doctor_specialty)
   std::string room;
   AppointmentStatus status = AppointmentStatus::Booked;
   bool first_visit = false;

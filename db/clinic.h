@@ -55,6 +55,9 @@ struct Specialty {
 };
 // Specialties that at least one active doctor has, by name.
 Result<std::vector<Specialty>> list_specialties(Database& db);
+// How a doctor's specialty reads wherever the desk or a patient sees it (the schedule's column,
+// the booking panel, the kiosk): the first of the doctor's specialties by id, "" when none.
+Result<std::string> doctor_specialty(Database& db, std::int64_t doctor_id);
 
 struct Room {
   std::int64_t id = 0;

@@ -1,10 +1,14 @@
 // «Вы отмечены»: the queue number, today's visits in order (time, doctor, room), where to go, and
-// what to do if the ticket did not print. A masked name only; nothing about anyone else.
+// what to do if the ticket did not print. When the desk is needed first, that is the headline,
+// before anything else, with a reason an onlooker learns nothing from. A masked name only;
+// nothing about anyone else.
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "kiosk_app.h"
+#include "kiosk_words.h"
 #include "ui/i18n.h"
 
 namespace rg::kiosk {
@@ -12,23 +16,48 @@ namespace rg::kiosk {
 void KioskApp::draw_checked_in(float w, float h) {
   const bool portrait = h > w;
   const float margin = portrait ? 56.f : 72.f, text_w = w - 2 * margin;
-  const ImU32 ink = IM_COL32(17, 20, 24, 255), ok = IM_COL32(18, 128, 92, 255), warn = IM_COL32(180, 83, 9, 255);
+  const ImU32 quiet = IM_COL32(70, 78, 90, 255);
+  const ImU32 ok = IM_COL32(18, 128, 92, 255), warn = IM_COL32(180, 83, 9, 255);
   const Shown& s = state().shown;
   const double now = ImGui::GetTime();
+  const Words desk = desk_words(state());
+  const bool english = ui::language() == ui::Language::En;
 
   ImGui::SetCursorPos(ImVec2(margin, margin * 0.6f));
-  ImGui::PushFont(shell_.font(72));
-  ImGui::PushStyleColor(ImGuiCol_Text, ok);
-  ImGui::TextUnformatted(s.queue_number > 0 ? _("You are checked in") : _("You are already checked in"));
-  ImGui::PopStyleColor();
-  ImGui::PopFont();
-  ImGui::SetCursorPosX(margin);
-  ImGui::PushFont(shell_.font(48));
-  ImGui::TextUnformatted(s.masked_name.c_str());
-  ImGui::PopFont();
+  ImGui::PushTextWrapPos(margin + text_w);
+  const char* checked = s.queue_number > 0 ? _("You are checked in") : _("You are already checked in");
+  if (!desk.headline.empty()) {
+    // The desk first: the headline says so, the reason under it; «checked in» comes after.
+    ImGui::PushFont(shell_.font(72));
+    ImGui::PushStyleColor(ImGuiCol_Text, warn);
+    ImGui::TextWrapped("%s", desk.headline.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::SetCursorPosX(margin);
+    ImGui::PushFont(shell_.font(48));
+    ImGui::TextWrapped("%s", desk.reason.c_str());
+    ImGui::Dummy(ImVec2(0, 8));
+    ImGui::SetCursorPosX(margin);
+    ImGui::PushStyleColor(ImGuiCol_Text, ok);
+    ImGui::TextWrapped("%s · %s", checked, s.masked_name.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+  } else {
+    ImGui::PushFont(shell_.font(72));
+    ImGui::PushStyleColor(ImGuiCol_Text, ok);
+    ImGui::TextWrapped("%s", checked);
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::SetCursorPosX(margin);
+    ImGui::PushFont(shell_.font(48));
+    ImGui::TextUnformatted(s.masked_name.c_str());
+    ImGui::PopFont();
+  }
+  ImGui::PopTextWrapPos();
 
   // The number, big, and the visits beside it (under it in portrait).
-  float y = margin * 0.6f + 170.f;
+  float y = ImGui::GetCursorPosY() + 24.f;
+  const float list_top = y;
   if (s.queue_number > 0) {
     ImGui::SetCursorPos(ImVec2(margin, y));
     ImGui::PushFont(shell_.font(48));
@@ -40,49 +69,47 @@ void KioskApp::draw_checked_in(float w, float h) {
     ImGui::PushFont(shell_.font(144));
     ImGui::TextUnformatted(num);
     ImGui::PopFont();
+    if (portrait) y = ImGui::GetCursorPosY() + 16.f;
   }
-  const float list_x = portrait ? margin : margin + 420.f;
-  if (portrait) y += 300.f;
+  const float list_x = portrait || s.queue_number == 0 ? margin : margin + 420.f;
   ImGui::SetCursorPos(ImVec2(list_x, y));
   ImGui::PushFont(shell_.font(48));
+  ImGui::PushTextWrapPos(w - margin);
   for (const auto& v : s.visits) {
     ImGui::SetCursorPosX(list_x);
     std::string line = hhmm(v.start_min) + "   " + v.doctor;
     ImGui::TextUnformatted(line.c_str());
     ImGui::SetCursorPosX(list_x);
-    std::string where = v.position + (v.room.empty() ? "" : std::string(" · ") + _("Room") + " " + v.room);
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(70, 78, 90, 255));
-    ImGui::TextUnformatted(where.c_str());
+    // The specialty as the desk names the doctor; the clinic keeps it in Russian only, so the
+    // English screen shows the room alone.
+    char room[96] = "";
+    if (!v.room.empty()) std::snprintf(room, sizeof room, _("Room %s"), v.room.c_str());
+    std::string where = english || v.specialty.empty() ? room : v.specialty + (*room ? std::string(" · ") + room : "");
+    ImGui::PushStyleColor(ImGuiCol_Text, quiet);
+    ImGui::TextWrapped("%s", where.c_str());
     ImGui::PopStyleColor();
     ImGui::Dummy(ImVec2(0, 12));
   }
+  ImGui::PopTextWrapPos();
   ImGui::PopFont();
+  const float list_end = std::max(ImGui::GetCursorPosY(), s.queue_number > 0 && !portrait ? list_top + 250.f : 0.f);
 
   // What to do now.
-  ImGui::SetCursorPos(ImVec2(margin, portrait ? h * 0.55f : h * 0.5f));
+  ImGui::SetCursorPos(ImVec2(margin, list_end + 24.f));
   ImGui::PushFont(shell_.font(48));
   ImGui::PushTextWrapPos(margin + text_w);
-  // Checked in, and the desk is needed first: paperwork or money.
-  const bool desk_first = s.desk == DeskMessage::FirstVisit || s.desk == DeskMessage::Debt ||
-                          s.desk == DeskMessage::InsuranceExpired;
-  if (s.also_desk && desk_first) {
-    ImGui::PushStyleColor(ImGuiCol_Text, warn);
-    ImGui::TextWrapped("%s", desk_sentence(s.desk));
-    ImGui::PopStyleColor();
-  } else if (!s.visits.empty() && !s.visits.front().room.empty()) {
+  if (desk.headline.empty() && !s.visits.empty() && !s.visits.front().room.empty()) {
     char buf[256];
     std::snprintf(buf, sizeof buf, _("Please go to room %s and wait to be called."), s.visits.front().room.c_str());
     ImGui::TextWrapped("%s", buf);
-  }
-  if (!s.printer_problem.empty()) {
     ImGui::Dummy(ImVec2(0, 12));
-    ImGui::SetCursorPosX(margin);
+  }
+  ImGui::SetCursorPosX(margin);
+  if (!s.printer_problem.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, warn);
     ImGui::TextWrapped("%s", _("The ticket could not be printed. Please remember your number and the room; the front desk knows you are here."));
     ImGui::PopStyleColor();
   } else if (s.queue_number > 0) {
-    ImGui::Dummy(ImVec2(0, 12));
-    ImGui::SetCursorPosX(margin);
     ImGui::TextWrapped("%s", _("Take your ticket from the printer below."));
   }
   ImGui::PopTextWrapPos();
@@ -93,8 +120,9 @@ void KioskApp::draw_checked_in(float w, float h) {
   ImGui::PushFont(shell_.font(48));
   if (ui::button(_("Finish"), ImVec2(std::min(520.f, text_w), 140.f))) flow_.back_to_start(now);
   ImGui::PopFont();
-  draw_countdown(margin + std::min(520.f, text_w) + 40.f, bottom + 40.f);
-  (void)ink;
+  // Beside the button in landscape, above it in portrait (beside, it would wrap to three lines).
+  if (portrait) draw_countdown(margin, bottom - 80.f, text_w);
+  else draw_countdown(margin + 560.f, bottom + 40.f, w - 2 * margin - 560.f);
 }
 
 }  // namespace rg::kiosk

@@ -160,6 +160,14 @@ void CheckinFlow::submit_keypad(double now) {
   start(who, true, now);
 }
 
+void CheckinFlow::fix_number(double now) {
+  if (!state_.can_fix_number()) return;
+  ++generation_;
+  state_.shown = Shown{};
+  state_.field = state_.by_policy ? 0 : 1;  // the date was typed last; ⌫ walks back into the phone
+  state_.go(KioskScreen::PhoneEntry, now);
+}
+
 void CheckinFlow::start(const db::Identity& who, bool guessed, double now) {
   const int gen = ++generation_;
   state_.go(KioskScreen::Checking, now);
@@ -216,7 +224,7 @@ void CheckinFlow::finish(const Result<db::CheckinPlan>& plan, const std::optiona
     state_.go(KioskScreen::CheckedIn, now);
     // The check-in counts whatever the printer does: the screen shows it now, the ticket follows.
     print_ticket(TicketData{(*done)->queue_number, plan->masked_name, (*done)->visits, !plan->desk.empty(),
-                            (*done)->visits.empty() ? 0 : (*done)->visits.front().appointment_id},
+                            (*done)->visits.empty() ? 0 : (*done)->visits.front().appointment_id, s.desk},
                  plan->patient_id);
     return;
   }

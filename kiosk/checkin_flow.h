@@ -22,6 +22,7 @@ struct TicketData {
   std::vector<db::TodayVisit> visits;
   bool to_desk = false;
   std::int64_t first_appointment = 0;
+  DeskMessage desk = DeskMessage::None;  // why the desk, when to_desk: the ticket says it discreetly
 };
 
 class CheckinFlow {
@@ -48,6 +49,8 @@ class CheckinFlow {
   void use_policy(bool by_policy, double now);
   void key(char k, double now);  // '0'–'9', '<' backspace, '>' next field / submit
   void submit_keypad(double now);
+  // «Исправить номер»: back to the keypad from «не нашли» with the typed digits kept.
+  void fix_number(double now);
   // Inactivity and the core's silence: after `patience` seconds of Checking, the kiosk sends
   // the patient to the desk instead of freezing.
   void tick(double now);

@@ -3,6 +3,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <ctime>
@@ -10,13 +11,22 @@
 #include <SDL_scancode.h>
 
 #include "ui/i18n.h"
+#include "ui/shell.h"
 
 namespace rg::kiosk {
 
-KioskApp::KioskApp(ui::Shell& shell, db::Clinic clinic, CheckinFlow& flow)
-    : shell_(shell), clinic_(std::move(clinic)), flow_(flow) {}
+KioskApp::KioskApp(ui::Shell& shell, db::Clinic clinic, KioskSettings settings, CheckinFlow& flow)
+    : shell_(shell), clinic_(std::move(clinic)), settings_(std::move(settings)), flow_(flow) {}
+
+std::string KioskApp::desk_location() const {
+  return kiosk::desk_location(clinic_, settings_, ui::language() == ui::Language::En);
+}
 
 void centred_text(const char* text, float width, ImU32 color) {
+  centred_text_at(text, ImGui::GetWindowWidth() / 2, width, color);
+}
+
+void centred_text_at(const char* text, float centre, float width, ImU32 color) {
   ImFont* f = ImGui::GetFont();
   const char* line = text;
   const char* end = text + std::strlen(text);
@@ -24,13 +34,58 @@ void centred_text(const char* text, float width, ImU32 color) {
     const char* brk = f->CalcWordWrapPositionA(1.f, line, end, width);
     if (brk == line) brk = line + 1;
     ImVec2 ls = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, line, brk);
-    ImGui::SetCursorPosX((ImGui::GetWindowWidth() - ls.x) / 2);
+    ImGui::SetCursorPosX(centre - ls.x / 2);
     ImGui::PushStyleColor(ImGuiCol_Text, color);
     ImGui::TextUnformatted(line, brk);
     ImGui::PopStyleColor();
     line = brk;
     while (line < end && (*line == ' ' || *line == '\n')) ++line;
   }
+}
+
+bool kiosk_button(const char* label, const ImVec2& size, bool enabled) {
+  if (enabled) return ui::button(label, size);
+  const ImU32 fill = IM_COL32(238, 241, 245, 255), edge = IM_COL32(138, 147, 160, 255);
+  ImGui::PushStyleColor(ImGuiCol_Button, fill);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, fill);
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, fill);
+  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(84, 92, 105, 255));  // 6:1 on the grey: still readable
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.f);
+  ImGui::PushStyleVar(ImGuiStyleVar_DisabledAlpha, 1.f);  // the grey says it; no extra fading
+  ImGui::BeginDisabled();
+  ImGui::Button(label, size);
+  ImGui::EndDisabled();
+  ImGui::PopStyleVar(2);
+  ImGui::PopStyleColor(4);
+  // A dashed edge: nothing else on the kiosk has one, so it never reads as a choice to make.
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  const float inset = 8.f, dash = 18.f, gap = 12.f, t = 3.f;
+  auto dashes = [&](ImVec2 from, ImVec2 to) {
+    const float dx = to.x - from.x, dy = to.y - from.y, len = std::sqrt(dx * dx + dy * dy);
+    for (float d = 0; d < len; d += dash + gap) {
+      const float e = std::min(len, d + dash);
+      dl->AddLine(ImVec2(from.x + dx * d / len, from.y + dy * d / len), ImVec2(from.x + dx * e / len, from.y + dy * e / len),
+                  edge, t);
+    }
+  };
+  const ImVec2 p0(a.x + inset, a.y + inset), p1(b.x - inset, b.y - inset);
+  dashes(p0, ImVec2(p1.x, p0.y));
+  dashes(ImVec2(p1.x, p0.y), p1);
+  dashes(p1, ImVec2(p0.x, p1.y));
+  dashes(ImVec2(p0.x, p1.y), p0);
+  return false;
+}
+
+bool kiosk_outlined_button(const char* label, const ImVec2& size) {
+  ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(255, 255, 255, 255));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(232, 240, 254, 255));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(198, 218, 251, 255));
+  const bool pressed = ui::button(label, size);  // picks the near-black label on white
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  ImGui::GetWindowDrawList()->AddRect(a, b, IM_COL32(11, 87, 208, 255), ImGui::GetStyle().FrameRounding, 0, 3.f);
+  ImGui::PopStyleColor(3);
+  return pressed;
 }
 
 void KioskApp::read_scanner(double now) {
@@ -64,14 +119,16 @@ void KioskApp::read_scanner(double now) {
   }
 }
 
-void KioskApp::draw_countdown(float x, float y) {
+void KioskApp::draw_countdown(float x, float y, float width) {
   double left = state().countdown(ImGui::GetTime());
   if (left < 0) return;
   char buf[128];
   std::snprintf(buf, sizeof buf, _("Returning to the start in %d s"), int(std::ceil(left)));
   ImGui::SetCursorPos(ImVec2(x, y));
   ImGui::PushFont(shell_.font(48));
-  ImGui::TextUnformatted(buf);
+  ImGui::PushTextWrapPos(width > 0 ? x + width : -1.f);
+  ImGui::TextWrapped("%s", buf);
+  ImGui::PopTextWrapPos();
   ImGui::PopFont();
 }
 

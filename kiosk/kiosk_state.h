@@ -10,11 +10,11 @@
 namespace rg::kiosk {
 
 enum class KioskScreen {
-  Start,        // «Отсканируйте QR-код…» — the scanner is always listening here
+  Start,        // «Поднесите к сканеру…», «Отметиться о приходе» — the scanner always listens here
   PhoneEntry,   // phone + date of birth on the keypad
   Checking,     // the core is looking (a second at most)
   CheckedIn,    // the visits, the queue number, the ticket
-  GoToDesk,     // a kind sentence why, and where the desk is
+  GoToDesk,     // a kind sentence why, and where the desk is; «Исправить номер» after a typed miss
   Unavailable,  // the database did not answer: «Пожалуйста, обратитесь в регистратуру»
   AdminPin,     // an administrator's PIN closes the kiosk (hidden gesture on the start screen)
 };
@@ -22,6 +22,12 @@ enum class KioskScreen {
 // Why the patient is sent to the desk, in the words the screen uses.
 enum class DeskMessage { None, FirstVisit, TooLate, TooEarly, NotFound, NoAppointmentToday, TooManyTries, ScanUnreadable,
                          PolicyMistyped, Debt, InsuranceExpired };
+
+// Reasons a checked-in patient must see the desk before the doctor: paperwork, money, an
+// insurer's letter.
+inline bool desk_comes_first(DeskMessage m) {
+  return m == DeskMessage::FirstVisit || m == DeskMessage::Debt || m == DeskMessage::InsuranceExpired;
+}
 
 // Everything the screens show about a patient; wiped on every return to Start.
 struct Shown {
@@ -32,7 +38,14 @@ struct Shown {
   bool also_desk = false;              // checked in, but the desk is needed too (first visit, debt, DMS)
   int opens_at_min = -1;               // TooEarly
   std::string printer_problem;         // the ticket did not print: say so, show it on screen
+
+  // Checked in, and the desk is needed before the doctor: the screen says «come to the desk
+  // first» before anything else.
+  bool desk_first() const { return also_desk && desk_comes_first(desk); }
 };
+
+// What the keypad still needs before it can look the patient up; None: «Найти мою запись» works.
+enum class KeypadNeeds { None, Phone, Birth, Policy };
 
 struct KioskState {
   KioskScreen screen = KioskScreen::Start;
@@ -45,6 +58,19 @@ struct KioskState {
   int field = 0;                 // 0 phone, 1 birth date
   std::string pin;               // AdminPin: digits, shown as dots
   bool pin_refused = false;      // the last PIN was wrong (or too many tries)
+
+  KeypadNeeds keypad_needs() const {
+    if (by_policy) return policy.size() == 16 ? KeypadNeeds::None : KeypadNeeds::Policy;
+    if (phone.size() != 10) return KeypadNeeds::Phone;
+    return birth.size() == 8 ? KeypadNeeds::None : KeypadNeeds::Birth;
+  }
+  // «Не нашли» after the patient typed a number: the number may be mistyped, so the kiosk offers
+  // to correct it (back to the keypad, digits kept) rather than to start over.
+  bool can_fix_number() const {
+    return screen == KioskScreen::GoToDesk &&
+           (shown.desk == DeskMessage::NotFound || shown.desk == DeskMessage::PolicyMistyped) &&
+           (by_policy ? policy.size() == 16 : phone.size() == 10 && birth.size() == 8);
+  }
 
   void touch(double now) { last_touch = now; }
   void go(KioskScreen s, double now) {

@@ -19,6 +19,7 @@
 #include "usb/usb_device_source.h"
 #include "kiosk_demo.h"
 #include "kiosk_identify.h"
+#include "kiosk_settings.h"
 #include "ui/i18n.h"
 #include "ui/shell.h"
 #include "worker.h"
@@ -142,7 +143,12 @@ int main(int argc, char** argv) {
                               [] { return rg::db::now_unix(); }, name);
   if (auto rules = rg::db::load_checkin_rules(*db)) flow.set_rules(*rules);
   flow.set_print_runner([&](rg::db::Worker::Job job) { printing.submit(std::move(job)); });
-  rg::kiosk::KioskApp app(**shell, *clinic, flow);
+  auto kiosk_settings = rg::kiosk::load_kiosk_settings(*db);
+  if (!kiosk_settings) {
+    std::fprintf(stderr, "registratura-kiosk: %s\n", kiosk_settings.error().message.c_str());
+    return 1;
+  }
+  rg::kiosk::KioskApp app(**shell, *clinic, *kiosk_settings, flow);
   if (!so.locked) app.enable_demo_scan(worker);
   flow.set_on_exit([&] { (*shell)->stop(); });
   auto frame = [&] {
@@ -151,7 +157,7 @@ int main(int argc, char** argv) {
     app.frame();
   };
 
-  if (!screenshot_all.empty()) return rg::kiosk::screenshot_all(**shell, app, frame, screenshot_all, frames);
+  if (!screenshot_all.empty()) return rg::kiosk::screenshot_all(**shell, app, *db, frame, screenshot_all, frames);
   if (!screenshot.empty()) {
     if (auto r = (*shell)->render_to_png(frame, frames, screenshot); !r) {
       std::fprintf(stderr, "registratura-kiosk: %s\n", r.error().c_str());

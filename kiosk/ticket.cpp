@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "i18n.h"
+#include "kiosk_words.h"
 
 namespace rg::kiosk {
 
@@ -18,8 +19,9 @@ drivers::Receipt ticket_receipt(const TicketData& t, const std::string& clinic_n
     if (!v.room.empty()) r.big(std::string(_("Room")) + " " + v.room);
   }
   r.separator();
-  if (t.to_desk)
-    r.text_wrapped(_("First visit: please come to the front desk first to sign the contract and the consent."));
+  // A ticket is left on benches too: the reason reads as on the screen, nothing about money.
+  if (t.to_desk && desk_comes_first(t.desk))
+    r.text_wrapped(std::string(_("Please come to the front desk first")) + ". " + desk_first_reason(t.desk));
   else
     r.text_wrapped(_("Please take a seat by the room and wait to be called."));
   if (!qr_payload.empty()) r.qr(qr_payload);

@@ -60,6 +60,10 @@ struct FlowFixture : test::ClinicFixture {
     REQUIRE(*st->step());
     return st->col_text(0);
   }
+  // Keys pressed on the kiosk's keypad at time t ('>' is the arrow, '<' the backspace).
+  void type(const std::string& keys, double t) {
+    for (char k : keys) flow.key(k, t);
+  }
   void repeat_visit(std::int64_t patient) {
     int slot = 600 + int(patient % 10) * 30;
     REQUIRE(book(patient, doctor2, room2, slot, slot + 30, Date(2030, 5, 6)));
@@ -180,9 +184,6 @@ TEST_CASE_FIXTURE(FlowFixture, "the keypad: phone then birth date, nothing shows
   auto anna = add_patient("Иванова", "Анна", "", Date(1985, 3, 12), "+7 916 123-45-67");
   repeat_visit(anna);
   REQUIRE(book(anna, doctor1, room1, 600, 630));
-  auto type = [&](const std::string& keys, double t) {
-    for (char k : keys) flow.key(k, t);
-  };
   flow.open_keypad(1.0);
   REQUIRE(flow.state().screen == KioskScreen::PhoneEntry);
   type("9161234567", 2.0);
@@ -438,21 +439,18 @@ TEST_CASE_FIXTURE(FlowFixture, "the policy number typed on the keypad: its contr
   REQUIRE(anna);
   repeat_visit(*anna);
   REQUIRE(book(*anna, doctor1, room1, 600, 630));
-  auto type = [&](const std::string& keys) {
-    for (char k : keys) flow.key(k, 2.0);
-  };
   flow.open_keypad(1.0);
   flow.use_policy(true, 1.5);
   std::string typo = enp;
   typo[7] = typo[7] == '9' ? '0' : char(typo[7] + 1);
-  type(typo);
+  type(typo, 2.0);
   flow.key('>', 2.0);
   CHECK(flow.state().shown.desk == DeskMessage::PolicyMistyped);
   shows_nobody();
   CHECK(*db.query_int("SELECT count(*) FROM kiosk_guesses") == 0);  // nothing was looked up
   flow.open_keypad(3.0);
   flow.use_policy(true, 3.0);
-  type(enp);
+  type(enp, 2.0);
   flow.key('>', 4.0);
   REQUIRE(flow.state().screen == KioskScreen::CheckedIn);
   CHECK(flow.state().shown.masked_name == "Иванова А.");
@@ -464,28 +462,28 @@ TEST_CASE_FIXTURE(FlowFixture, "only an administrator's PIN closes the kiosk, an
   REQUIRE(db::set_pin_hash(db, "admin", *hash, db::Actor::system("test")));
   int exits = 0;
   flow.set_on_exit([&] { ++exits; });
-  auto type = [&](const std::string& keys) {
+  auto try_pin = [&](const std::string& keys) {
     ++unix_now;  // a second per try, as at a real kiosk
     for (char k : keys) flow.key(k, 2.0);
   };
   flow.open_admin(1.0);
   REQUIRE(flow.state().screen == KioskScreen::AdminPin);
-  type("1111>");
+  try_pin("1111>");
   CHECK(exits == 0);
   CHECK(flow.state().pin_refused);
   CHECK(flow.state().pin.empty());
-  type("2580>");
+  try_pin("2580>");
   CHECK(exits == 1);
   CHECK(*db.query_int("SELECT count(*) FROM audit_log WHERE action = 'kiosk.exit' AND actor = 'user:1'") == 1);
   // Five wrong PINs in a row: even the right one waits.
-  for (int i = 0; i < 5; ++i) type("0000>");
-  type("2580>");
+  for (int i = 0; i < 5; ++i) try_pin("0000>");
+  try_pin("2580>");
   CHECK(exits == 1);
   unix_now += 61;
-  type("2580>");
+  try_pin("2580>");
   CHECK(exits == 2);
   // The pad takes 4–8 digits; fewer cannot be submitted.
-  type("25>");
+  try_pin("25>");
   CHECK(exits == 2);
 }
 
@@ -512,4 +510,76 @@ TEST_CASE_FIXTURE(FlowFixture, "PIN checks are limited per place: a till guessed
   CHECK(check("kiosk-1:pin", "2580").verdict == codes::PinVerdict::Accepted);
   t += rules->guess_pause_s + 1;
   CHECK(check("till:main:pin", "2580").verdict == codes::PinVerdict::Accepted);
+}
+
+TEST_CASE_FIXTURE(FlowFixture, "not found after typing: «Исправить номер» goes back to the keypad with the digits kept") {
+  auto anna = add_patient("Иванова", "Анна", "", Date(1985, 3, 12), "+7 916 123-45-67");
+  repeat_visit(anna);
+  REQUIRE(book(anna, doctor1, room1, 600, 630));
+  flow.open_keypad(1.0);
+  type("9161234567", 2.0);
+  type("12031986", 3.0);  // the year mistyped
+  flow.key('>', 3.5);
+  REQUIRE(flow.state().screen == KioskScreen::GoToDesk);
+  CHECK(flow.state().shown.desk == DeskMessage::NotFound);
+  CHECK(flow.state().can_fix_number());
+  shows_nobody();
+
+  flow.fix_number(4.0);
+  const KioskState& s = flow.state();
+  REQUIRE(s.screen == KioskScreen::PhoneEntry);
+  CHECK(s.phone == "9161234567");
+  CHECK(s.birth == "12031986");
+  CHECK(s.field == 1);  // on the date, typed last
+  CHECK(s.shown.desk == DeskMessage::None);
+  shows_nobody();
+  // One ⌫ and the right digit: found, without typing the phone again.
+  type("<5", 5.0);
+  CHECK(s.birth == "12031985");
+  flow.key('>', 5.5);
+  REQUIRE(s.screen == KioskScreen::CheckedIn);
+  CHECK(s.shown.masked_name == "Иванова А.");
+  CHECK(*db.query_int("SELECT count(*) FROM kiosk_guesses") == 2);  // both lookups counted as guesses
+}
+
+TEST_CASE_FIXTURE(FlowFixture, "a scan that finds nobody offers no number to correct, and a mistyped policy keeps its digits") {
+  flow.scan("99999", 1.0);
+  REQUIRE(flow.state().screen == KioskScreen::GoToDesk);
+  CHECK_FALSE(flow.state().can_fix_number());
+  flow.fix_number(2.0);
+  CHECK(flow.state().screen == KioskScreen::GoToDesk);
+
+  std::string first15 = "770312345678901";
+  std::string typo = first15 + char('0' + (codes::enp_control_digit(first15) + 1) % 10);
+  flow.open_keypad(3.0);
+  flow.use_policy(true, 3.0);
+  for (char k : typo) flow.key(k, 3.5);
+  flow.key('>', 4.0);
+  REQUIRE(flow.state().shown.desk == DeskMessage::PolicyMistyped);
+  flow.fix_number(5.0);
+  CHECK(flow.state().screen == KioskScreen::PhoneEntry);
+  CHECK(flow.state().by_policy);
+  CHECK(flow.state().policy == typo);
+  // The walk-away still wipes what was typed.
+  flow.tick(5.0 + 30.0);
+  CHECK(flow.state().screen == KioskScreen::Start);
+  CHECK(flow.state().policy.empty());
+}
+
+TEST_CASE_FIXTURE(FlowFixture, "the kiosk names a doctor's specialty as the desk's schedule does") {
+  // Two specialties, the first by id listed second: both screens pick the same one.
+  REQUIRE(db.exec("INSERT INTO specialties(id, name) VALUES (7, 'кардиолог'), (3, 'терапевт');"
+                  "INSERT INTO doctor_specialties VALUES (1, 7), (1, 3);"));
+  auto anna = add_patient("Иванова", "Анна");
+  repeat_visit(anna);
+  REQUIRE(book(anna, doctor1, room1, 600, 630));
+  flow.scan(card(anna), 1.0);
+  REQUIRE(flow.state().screen == KioskScreen::CheckedIn);
+  REQUIRE(flow.state().shown.visits.size() == 1);
+  auto grid = db::load_day_grid(db, Date(2030, 6, 3));
+  REQUIRE(grid);
+  auto desk = std::find_if(grid->doctors.begin(), grid->doctors.end(), [&](auto& d) { return d.doctor_id == doctor1; });
+  REQUIRE(desk != grid->doctors.end());
+  CHECK(desk->specialty == "терапевт");
+  CHECK(flow.state().shown.visits[0].specialty == desk->specialty);
 }
