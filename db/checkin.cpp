@@ -8,6 +8,7 @@
 
 #include "clinic.h"
 #include "i18n.h"
+#include "invoices.h"
 #include "text.h"
 
 namespace rg::db {
@@ -58,7 +59,7 @@ Result<std::vector<TodayVisit>> visits_today(Database& db, std::int64_t patient_
   const std::int64_t from = to_unix(day, 0), to = to_unix(day.plus_days(1), 0);
   RG_TRY_ASSIGN(auto st, db.cached(
       "SELECT a.id, a.start_at, a.end_at, a.status, a.visit_kind, a.checked_in_at, "
-      "d.surname, d.name, d.patronymic, d.position, coalesce(r.number, '') "
+      "d.surname, d.name, d.patronymic, a.doctor_id, coalesce(r.number, '') "
       "FROM appointments a JOIN doctors d ON d.id = a.doctor_id LEFT JOIN rooms r ON r.id = a.room_id "
       "WHERE a.patient_id = ?1 AND a.start_at >= ?2 AND a.start_at < ?3 "
       "AND a.status IN ('booked', 'confirmed', 'arrived', 'in_room', 'done') ORDER BY a.start_at"));
@@ -74,7 +75,7 @@ Result<std::vector<TodayVisit>> visits_today(Database& db, std::int64_t patient_
     v.first_visit = st->col_view(4) == "first";
     v.checked_in = !st->is_null(5) || (v.status != AppointmentStatus::Booked && v.status != AppointmentStatus::Confirmed);
     v.doctor = masked_name(st->col_view(6), st->col_view(7), st->col_view(8));
-    v.position = st->col_text(9);
+    RG_TRY_ASSIGN(v.specialty, doctor_specialty(db, st->col_int(9)));
     v.room = st->col_text(10);
     out.push_back(std::move(v));
   }
@@ -85,18 +86,11 @@ bool waiting_for_arrival(const TodayVisit& v) {
   return v.status == AppointmentStatus::Booked || v.status == AppointmentStatus::Confirmed;
 }
 
-// «Пациент пришёл: Иванова А. П. к Петровой А. С., каб. 101 — первичный, нужен договор»
-
-
 // An invoice of an earlier day that the patient (or his payer) has not paid in full. Insurers'
 // invoices are the insurer's business, not the patient's.
 Result<bool> has_debt(Database& db, std::int64_t patient_id, Date today) {
-  RG_TRY_ASSIGN(auto st, db.cached(
-      "SELECT EXISTS (SELECT 1 FROM invoices WHERE patient_id = ?1 AND status = 'open' AND payer_kind <> 'insurer' "
-      "AND paid_kopecks < total_kopecks AND created_at < ?2)"));
-  st->bind_all(patient_id, to_unix(today, 0));
-  RG_TRY(st->step());
-  return st->col_int(0) != 0;
+  RG_TRY_ASSIGN(Debt debt, patient_debt(db, patient_id, today));
+  return debt.invoices > 0;
 }
 
 // The patient came under DMS (has guarantee letters) and none of them is valid today: the desk

@@ -3,6 +3,7 @@
 #include "invoices.h"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 
 #include "clinic.h"
@@ -507,6 +508,16 @@ Result<Invoice> load_invoice(Database& db, std::int64_t invoice_id) {
     v.lines.push_back(std::move(l));
   }
   return v;
+}
+
+Result<Debt> patient_debt(Database& db, std::int64_t patient_id, std::optional<Date> before) {
+  RG_TRY_ASSIGN(auto st, db.cached(
+      "SELECT coalesce(sum(total_kopecks - paid_kopecks), 0), count(*), coalesce(min(created_at), 0) FROM invoices "
+      "WHERE patient_id = ?1 AND status = 'open' AND payer_kind <> 'insurer' AND paid_kopecks < total_kopecks "
+      "AND created_at < ?2"));
+  st->bind_all(patient_id, before ? to_unix(*before, 0) : std::numeric_limits<std::int64_t>::max());
+  RG_TRY(st->step());
+  return Debt{st->col_int(0), int(st->col_int(1)), st->col_int(2)};
 }
 
 Result<std::vector<Invoice>> open_invoices(Database& db, int limit) {

@@ -78,6 +78,15 @@ Result<std::vector<UnbilledVisit>> visits_awaiting_payment(Database& db, Date da
 // The open invoices (patient payers), most recent first.
 Result<std::vector<Invoice>> open_invoices(Database& db, int limit = 200);
 
+// What the patient (or whoever pays for him, not an insurer) still owes on open invoices made
+// before `before` (all of them when absent): the card's debt line, the kiosk's «see the desk».
+struct Debt {
+  Kopecks amount = 0;
+  int invoices = 0;
+  std::int64_t oldest_at = 0;  // the oldest unpaid invoice's creation
+};
+Result<Debt> patient_debt(Database& db, std::int64_t patient_id, std::optional<Date> before = std::nullopt);
+
 struct CreatedInvoices {
   std::optional<std::int64_t> patient_invoice;  // what the patient (or his payer) pays
   std::optional<std::int64_t> insurer_invoice;  // what goes to the DMS register

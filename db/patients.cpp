@@ -180,23 +180,96 @@ Result<std::int64_t> create_patient(Database& db, const PatientDraft& p, const A
   return id;
 }
 
-Status update_patient(Database& db, std::int64_t id, const PatientDraft& p, const Actor& actor) {
+namespace {
+
+// The names of the fields that differ: the audit says what changed, not to what.
+std::string changed_fields(const PatientDraft& a, const PatientDraft& b) {
+  std::string out;
+  auto note = [&out](bool differs, const char* name) {
+    if (differs) out += (out.empty() ? "" : ",") + std::string(name);
+  };
+  note(tidy_name(a.surname) != tidy_name(b.surname), "surname");
+  note(tidy_name(a.name) != tidy_name(b.name), "name");
+  note(tidy_name(a.patronymic) != tidy_name(b.patronymic), "patronymic");
+  note(a.birth_date != b.birth_date, "birth_date");
+  note(a.sex != b.sex, "sex");
+  auto numbers = [](const PatientDraft& p) {
+    std::vector<std::string> v;
+    for (const auto& ph : p.phones) v.push_back(normalize_phone(ph.number));
+    return v;
+  };
+  note(numbers(a) != numbers(b), "phones");
+  note(a.email != b.email, "email");
+  note(a.address != b.address, "address");
+  note(a.id_doc.type != b.id_doc.type || a.id_doc.series != b.id_doc.series || a.id_doc.number != b.id_doc.number ||
+           a.id_doc.issued_by != b.id_doc.issued_by || a.id_doc.issued_on != b.id_doc.issued_on,
+       "id_doc");
+  note(a.oms_enp.value_or("") != b.oms_enp.value_or(""), "oms_enp");
+  note(a.snils.value_or("") != b.snils.value_or(""), "snils");
+  note(a.referral_source_id != b.referral_source_id, "referral_source");
+  note(a.marketing_consent != b.marketing_consent, "marketing_consent");
+  note(a.notes != b.notes, "notes");
+  note(digits_of(a.inn) != digits_of(b.inn), "inn");
+  return out;
+}
+
+}  // namespace
+
+Status update_patient(Database& db, std::int64_t id, const PatientDraft& p, const Actor& actor,
+                      std::optional<std::int64_t> seen_updated_at) {
   RG_TRY(validate(p, today()));
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY_ASSIGN(Patient before, get_patient(db, id));
+  if (seen_updated_at && before.updated_at != *seen_updated_at)
+    return fail(ErrorCode::Conflict,
+                _("Someone else saved this card while you were editing it. Your changes are not saved: close the "
+                  "form, open the card again and make them once more."),
+                "stale");
+  const std::string fields = changed_fields(before, p);
+  if (fields.empty()) return tx.commit();  // nothing to change, nothing to log
   RG_TRY_ASSIGN(auto st, db.cached(
       "UPDATE patients SET surname=?1, name=?2, patronymic=?3, surname_norm=?4, name_norm=?5, "
       "patronymic_norm=?6, birth_date=?7, sex=?8, email=?9, address=?10, id_doc_type=?11, "
       "id_doc_series=?12, id_doc_number=?13, id_doc_issued_by=?14, id_doc_issued_on=?15, "
       "oms_enp=?16, snils=?17, referral_source_id=?18, marketing_consent=?19, notes=?20, inn=?21, "
-      "updated_at=?22 WHERE id=?23"));
+      "updated_at=max(?22, updated_at + 1) WHERE id=?23"));
   bind_patient_columns(*st, p);
   st->bind(22, now_unix()).bind(23, id);
   if (auto r = st->exec(); !r) return std::unexpected(explain_write_error(r.error()));
-  if (db.changes() == 0) return fail(ErrorCode::NotFound, _("The patient was not found."));
   RG_TRY(write_search_keys(db, id, p));
   RG_TRY(write_phones(db, id, p));
-  RG_TRY(append_audit(db, actor, "patient.update", "patient", id));
+  RG_TRY(append_audit(db, actor, "patient.update", "patient", id, {{"fields", fields}}));
   return tx.commit();
+}
+
+Result<std::vector<PatientSummary>> possible_duplicates(Database& db, const PatientDraft& p, std::int64_t except_id) {
+  std::vector<PatientSummary> out;
+  if (!p.birth_date.valid()) return out;
+  std::string phone;
+  for (const auto& ph : p.phones)
+    if (phone = normalize_phone(ph.number); !phone.empty()) break;
+  RG_TRY_ASSIGN(auto st, db.cached(
+      "SELECT p.id, p.card_no, p.surname, p.name, p.patronymic, p.birth_date, p.sex, "
+      "coalesce((SELECT phone FROM patient_phones f WHERE f.patient_id = p.id ORDER BY position LIMIT 1), '') "
+      "FROM patients p WHERE p.id <> ?1 AND p.birth_date = ?2 AND ((p.surname_norm = ?3 AND p.name_norm = ?4) "
+      "OR (?5 <> '' AND p.id IN (SELECT patient_id FROM patient_phones WHERE phone = ?5))) "
+      "ORDER BY p.surname, p.name LIMIT 5"));
+  st->bind_all(except_id, p.birth_date.iso(), fold(tidy_name(p.surname)), fold(tidy_name(p.name)), phone);
+  while (true) {
+    RG_TRY_ASSIGN(bool row, st->step());
+    if (!row) break;
+    PatientSummary s;
+    s.id = st->col_int(0);
+    s.card_no = st->col_text(1);
+    s.surname = st->col_text(2);
+    s.name = st->col_text(3);
+    s.patronymic = st->col_text(4);
+    s.birth_date = st->col_text(5);
+    s.sex = st->col_text(6).empty() ? 'F' : st->col_text(6)[0];
+    s.phone = st->col_text(7);
+    out.push_back(std::move(s));
+  }
+  return out;
 }
 
 PatientSummary summary_of(const Patient& p) {

@@ -55,7 +55,11 @@ Result<std::int64_t> create_patient(Database& db, const PatientDraft& p, const A
 // The same without a transaction or audit: for bulk loads inside the caller's transaction.
 // card_no empty = next number.
 Result<std::int64_t> insert_patient(Database& db, const PatientDraft& p, std::string card_no = {});
-Status update_patient(Database& db, std::int64_t id, const PatientDraft& p, const Actor& actor);
+// Changes the card (own transaction, audited with the names of the fields changed, never their
+// values). `seen_updated_at`: the card's updated_at when the desk opened it; if another desk
+// saved the card since, nothing is written and the answer is Conflict.
+Status update_patient(Database& db, std::int64_t id, const PatientDraft& p, const Actor& actor,
+                      std::optional<std::int64_t> seen_updated_at = std::nullopt);
 Result<Patient> get_patient(Database& db, std::int64_t id);
 
 // One line of search results.
@@ -69,6 +73,13 @@ struct PatientSummary {
 
 // The search-result line of a patient (for screens that open a patient found another way).
 PatientSummary summary_of(const Patient& p);
+
+// Cards that may already be this person: the same surname, first name and date of birth, or
+// the same date of birth and one of the phones. The desk asks before opening a second card
+// (namesakes born the same day exist, so it is a question, not a refusal). `except_id`: the
+// card being edited.
+Result<std::vector<PatientSummary>> possible_duplicates(Database& db, const PatientDraft& p,
+                                                        std::int64_t except_id = 0);
 
 // What a search string asks for (see parse_patient_query for the rules).
 struct PatientQuery {

@@ -39,7 +39,7 @@ void BillDialog::finished(bool ok, const std::string& error) {
 }
 
 void BillDialog::draw(ui::Shell& shell) {
-  const std::string title = std::string(_("Invoice for")) + " " + req_.patient_name;
+  const std::string title = std::string(_("Invoice")) + ": " + req_.patient_name;  // «Счёт: Васильев Никита Вадимович»
   if (!begin_dialog("##bill", title.c_str(), open_, just_opened_, shell, 820, 470)) return;
   ImGui::Separator();
   ImGui::TextColored(kQuiet, "%s", _("VISITS"));

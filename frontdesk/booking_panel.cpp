@@ -42,12 +42,12 @@ void error_text(const std::string& e) {
 
 }  // namespace
 
-void BookingPanel::open(const SlotChoice& slot) {
+void BookingPanel::open(const SlotChoice& slot, const std::optional<db::PatientSummary>& patient) {
   open_ = true;
   slot_ = slot;
   ++generation_;
   picker_.reset();
-  patient_.reset();
+  patient_ = patient;
   new_patient_ = false;
   surname_[0] = name_[0] = patronymic_[0] = birth_[0] = phone_[0] = 0;
   source_ = -1;
@@ -61,6 +61,8 @@ void BookingPanel::open(const SlotChoice& slot) {
   waiting_.clear();
   services_.clear();
   chosen_.clear();
+  price_list_.clear();
+  service_query_[0] = 0;
   picker_.focus();
   load_lists();
 }
@@ -75,13 +77,15 @@ void BookingPanel::load_lists() {
   SlotChoice s = slot_;
   ctx_.worker.submit([this, gen, s](db::Database& db) -> db::Worker::Continuation {
     auto services = db::services_for_doctor(db, s.doctor_id, s.day);
+    auto all = db::price_list(db, s.day);
     auto sources = db::list_referral_sources(db);
     auto waiting = db::waiting_for_gap(db, s.doctor_id, to_unix(s.day, s.start_min), to_unix(s.day, s.free_until_min));
-    return [this, gen, services = std::move(services), sources = std::move(sources),
+    return [this, gen, services = std::move(services), all = std::move(all), sources = std::move(sources),
             waiting = std::move(waiting)]() mutable {
       if (gen != generation_) return;
       if (services) services_ = std::move(*services), chosen_.assign(services_.size(), false);
       else error_ = services.error().message;
+      if (all) price_list_ = std::move(*all);
       if (sources) sources_ = std::move(*sources);
       if (waiting) waiting_ = std::move(*waiting);
       // The screenshot's choice: the doctor's consultation.
@@ -240,11 +244,11 @@ void BookingPanel::draw_waiting() {
     ImGui::PushID(int(i));
     std::string line = w.patient_name + " · " + w.wants;
     if (w.priority > 0) line += w.priority == 2 ? std::string(" · ") + _("urgent") : std::string(" · ") + _("high");
-    ImGui::Bullet();
+    // The button first: a long name wraps without pushing it out of the panel.
+    const bool pick = ImGui::SmallButton(_("Pick"));
     ImGui::SameLine();
     ImGui::TextWrapped("%s", line.c_str());
-    ImGui::SameLine();
-    if (ImGui::SmallButton(_("Pick"))) {
+    if (pick) {
       patient_ = db::PatientSummary{w.patient_id, "", w.patient_name, "", "", "", 'F', w.patient_phone};
       waiting_entry_ = w.id;
       new_patient_ = false;
@@ -304,34 +308,84 @@ void BookingPanel::draw_new_patient() {
   if (ImGui::SmallButton(_("Back to search"))) new_patient_ = false;
 }
 
+// One service: the box, the short name (the full one and the code under it, quiet), the minutes
+// and the price at the right. True when the box was clicked.
+bool BookingPanel::draw_service_row(const db::ServiceOffer& s, bool chosen) {
+  ImGui::TableNextRow();
+  ImGui::TableSetColumnIndex(0);
+  bool on = chosen;
+  const bool clicked = ImGui::Checkbox("##on", &on);
+  ImGui::SameLine();
+  ImGui::BeginGroup();
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted(s.shown_name().c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::TextDisabled("%s", s.code.c_str());
+  ImGui::EndGroup();
+  if (!s.short_name.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.name.c_str());
+  ImGui::TableSetColumnIndex(1);
+  ImGui::TextDisabled("%d %s", s.duration_min, _("min"));
+  ImGui::TableSetColumnIndex(2);
+  if (s.price_kopecks) ImGui::TextUnformatted(ui::money(*s.price_kopecks).c_str());
+  else ImGui::TextDisabled("%s", _("no price"));
+  return clicked;
+}
+
 void BookingPanel::draw_services() {
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(_("Services"));
-  if (services_.empty()) {
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputTextWithHint("##service_query", _("code or name of a service"), service_query_, sizeof service_query_);
+  const bool searching = !blank(service_query_);
+  if (services_.empty() && !searching) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", _("No services of this doctor in the price list: 30 minutes will be booked."));
     ImGui::PopStyleColor();
-    return;
   }
   long long total = 0;
-  const float rows_h = std::min(210.f, ImGui::GetTextLineHeightWithSpacing() * 2.2f * float(services_.size()) + 8);
+  for (size_t i = 0; i < services_.size(); ++i)
+    if (chosen_[i] && services_[i].price_kopecks) total += *services_[i].price_kopecks;
+  // The doctor's services (the chosen ones always shown), then, while searching, the rest of
+  // the price list that matches.
+  std::vector<size_t> mine;
+  for (size_t i = 0; i < services_.size(); ++i)
+    if (chosen_[i] || services_[i].matches(service_query_)) mine.push_back(i);
+  std::vector<const db::ServiceOffer*> others;
+  if (searching)
+    for (const auto& o : price_list_) {
+      if (others.size() >= 30) break;
+      const bool listed = std::any_of(services_.begin(), services_.end(), [&](const auto& x) { return x.id == o.id; });
+      if (!listed && o.matches(service_query_)) others.push_back(&o);
+    }
+  const float line = ImGui::GetTextLineHeightWithSpacing();
+  const float wanted = line * 2.3f * float(mine.size() + others.size()) + (others.empty() ? 0 : line * 1.5f) + 8;
+  const float rows_h = std::clamp(wanted, line * 2.5f, std::max(line * 8.f, ImGui::GetContentRegionAvail().y * 0.45f));
   if (ImGui::BeginTable("services", 3, ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg, ImVec2(0, rows_h))) {
     ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("min", ImGuiTableColumnFlags_WidthFixed, 58);
-    ImGui::TableSetupColumn("price", ImGuiTableColumnFlags_WidthFixed, 96);
-    for (size_t i = 0; i < services_.size(); ++i) {
-      const auto& s = services_[i];
+    ImGui::TableSetupColumn("price", ImGuiTableColumnFlags_WidthFixed, 104);
+    for (size_t i : mine) {
       ImGui::PushID(int(i));
+      if (draw_service_row(services_[i], chosen_[i])) chosen_[i] = !chosen_[i];
+      ImGui::PopID();
+    }
+    if (searching && mine.empty() && others.empty()) {
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);
-      bool on = chosen_[i];
-      if (ImGui::Checkbox("##on", &on)) chosen_[i] = on;
-      ImGui::SameLine();
-      ImGui::TextWrapped("%s", s.name.c_str());
-      ImGui::TableSetColumnIndex(1);
-      ImGui::TextDisabled("%d %s", s.duration_min, _("min"));
-      ImGui::TableSetColumnIndex(2);
-      ImGui::TextDisabled("%s", s.price_kopecks ? ui::money(*s.price_kopecks).c_str() : "—");
-      if (chosen_[i] && s.price_kopecks) total += *s.price_kopecks;
+      ImGui::TextDisabled("%s", _("No such service in the price list."));
+    }
+    if (!others.empty()) {
+      ImGui::TableNextRow();
+      ImGui::TableSetColumnIndex(0);
+      ImGui::TextDisabled("%s", _("Other services of the price list"));
+    }
+    for (const db::ServiceOffer* o : others) {
+      ImGui::PushID(static_cast<int>(o->id) + 1'000'000);
+      if (draw_service_row(*o, false)) {  // added to the visit, checked
+        services_.push_back(*o);
+        chosen_.push_back(true);
+      }
       ImGui::PopID();
     }
     ImGui::EndTable();

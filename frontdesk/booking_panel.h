@@ -33,7 +33,8 @@ struct SlotChoice {
 class BookingPanel {
  public:
   explicit BookingPanel(DeskContext& ctx) : ctx_(ctx), picker_(ctx) {}
-  void open(const SlotChoice& slot);
+  // `patient`: already chosen (booking from the patient's card).
+  void open(const SlotChoice& slot, const std::optional<db::PatientSummary>& patient = std::nullopt);
   void close() { open_ = false; }
   bool is_open() const { return open_; }
   // Draws into the current window; `on_booked` runs after a successful save.
@@ -48,6 +49,7 @@ class BookingPanel {
   void draw_patient();
   void draw_new_patient();
   void draw_services();
+  bool draw_service_row(const db::ServiceOffer& s, bool chosen);
   void draw_waiting();
   void draw_confirmation();
   int duration() const;
@@ -68,8 +70,10 @@ class BookingPanel {
   std::vector<db::ReferralSource> sources_;
   int source_ = -1;
 
-  std::vector<db::ServiceOffer> services_;
+  std::vector<db::ServiceOffer> services_;  // the doctor's, usual first; then any added from the list
   std::vector<bool> chosen_;
+  std::vector<db::ServiceOffer> price_list_;  // the whole price list, for a service of another specialty
+  char service_query_[96] = {};
   std::vector<db::WaitingEntry> waiting_;
   std::optional<std::int64_t> waiting_entry_;  // booking one of them closes the entry
   char note_[512] = {};

@@ -7,11 +7,13 @@
 
 #include <SDL_scancode.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <utility>
 
 #include "calendar.h"
 #include "day_list.h"
@@ -103,7 +105,9 @@ void CashScreen::load_last_receipt() {
     const auto written = std::filesystem::last_write_time(newest, ec);
     if (!ec) {
       const auto sys = std::chrono::file_clock::to_sys(written);
-      const LocalTime t = to_local(std::chrono::duration_cast<std::chrono::seconds>(sys.time_since_epoch()).count());
+      // The file system keeps real time; the desk shows its own clock (a demo's is shifted).
+      const LocalTime t = to_local(std::chrono::duration_cast<std::chrono::seconds>(sys.time_since_epoch()).count() +
+                                   db::clock_offset());
       when = std::string(_("printed")) + " " + (t.date == today() ? std::string(_("today")) : t.date.ru()) + " " +
              hhmm(t.minutes);
     }
@@ -166,6 +170,7 @@ void CashScreen::reload() {
       error_.clear();
       board_ = std::move(*board);
       if (selected_id_) load_selected(*selected_id_);
+      if (bill_for_) bill_for(*std::exchange(bill_for_, std::nullopt));
     };
   });
 }
@@ -231,6 +236,22 @@ void CashScreen::select_invoice(std::int64_t id) {
   if (selected_id_ != id) selected_.reset();
   selected_id_ = id;
   load_selected(id);
+}
+
+void CashScreen::bill_for(std::int64_t patient_id) {
+  if (!board_ || loading_) {
+    bill_for_ = patient_id;
+    return;
+  }
+  for (const auto& inv : board_->open)
+    if (inv.patient_id == patient_id) {
+      select_invoice(inv.id);
+      return;
+    }
+  const bool has_visits = std::any_of(board_->awaiting.begin(), board_->awaiting.end(),
+                                      [&](const db::UnbilledVisit& v) { return v.patient_id == patient_id; });
+  if (has_visits) bill_patient(patient_id);
+  else set_notice(_("This patient has no open invoice and no visit of today to bill."), false);
 }
 
 void CashScreen::bill_patient(std::int64_t patient_id) {

@@ -36,6 +36,9 @@ class CashScreen : public Screen {
   void reload();
   void select_invoice(std::int64_t id);
   void bill_patient(std::int64_t patient_id);  // asks what to bill and who pays
+  // From the patient's card, once the board is loaded: the patient's open invoice to take
+  // payment, else the bill of today's visits, else a notice that there is nothing to bill.
+  void bill_for(std::int64_t patient_id);
   void deposit();                              // top up the selected patient's account
   void open_payment();
 
@@ -89,6 +92,7 @@ class CashScreen : public Screen {
   std::optional<std::int64_t> selected_id_;
   std::string error_, notice_;
   bool notice_is_error_ = false, loading_ = false, busy_ = false;
+  std::optional<std::int64_t> bill_for_;  // waiting for the board
   int generation_ = 0;
   PaymentDialog payment_;
   BillDialog bill_;

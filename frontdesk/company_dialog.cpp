@@ -15,11 +15,7 @@ const ImVec4 kQuiet(0.36f, 0.39f, 0.44f, 1);
 
 void copy(char* dst, std::size_t n, const std::string& s) { std::snprintf(dst, n, "%s", s.c_str()); }
 
-void label(const char* text) {
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(text);
-  ImGui::SameLine(250);
-}
+void label(const char* text) { form_label(text, 250.f); }
 
 }  // namespace
 

@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "calendar.h"
+#include "cash_screen.h"
 #include "clinic_secret.h"
 #include "desk_devices.h"
 #include "dialog.h"
@@ -19,6 +20,7 @@
 #include "patients.h"
 #include "patients_screen.h"
 #include "scan_identity.h"
+#include "schedule_screen.h"
 #include "flow_screen.h"
 #include "text.h"
 #include "ui/format.h"
@@ -64,7 +66,7 @@ DeskApp::DeskApp(ui::Shell& shell, db::Database& db, const std::string& db_path,
     : shell_(shell),
       watch_(db),
       worker_(db_path, [&shell](db::Worker::Continuation c) { shell.tasks().post(std::move(c)); }),
-      ctx_{shell, worker_, std::move(clinic), "", "", std::nullopt, cash.get(), nullptr, nullptr, {}},
+      ctx_{shell, worker_, std::move(clinic), "", "", std::nullopt, cash.get(), nullptr, nullptr, {}, {}, {}},
       cash_(std::move(cash)) {
   // Who is at the desk: sign-in comes with the users' settings; until then the first administrator.
   if (auto admin = db::first_administrator(db); admin && *admin) {
@@ -88,6 +90,18 @@ DeskApp::DeskApp(ui::Shell& shell, db::Database& db, const std::string& db_path,
         docs->open_for(s, appointment);
       };
     });
+  };
+  ctx_.open_booking = [this](const db::PatientSummary& p) {
+    auto* schedule = dynamic_cast<ScheduleScreen*>(find("schedule"));
+    if (!schedule) return;
+    show("schedule");
+    schedule->book_for(p);
+  };
+  ctx_.open_bill = [this](std::int64_t patient_id) {
+    auto* till = dynamic_cast<CashScreen*>(find("cash"));
+    if (!till) return;
+    show("cash");
+    till->bill_for(patient_id);
   };
   if (auto* flow = dynamic_cast<FlowScreen*>(find("flow")))
     flow->show_notice = [this](const db::DeskEvent& e) { notify(e, true); };

@@ -61,6 +61,12 @@ bool primary_button(const char* label, const ImVec2& size) {
   return pressed;
 }
 
+void form_label(const char* text, float field_x) {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(text);
+  ImGui::SameLine(field_x);
+}
+
 bool reason_input(const char* id, char* buf, size_t size, std::initializer_list<const char*> picks,
                   const char* hint, float width, bool focus_field) {
   ImGui::PushID(id);

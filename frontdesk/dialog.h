@@ -28,6 +28,9 @@ bool primary_button(const char* label, const ImVec2& size);
 bool dialog_footer(const std::string& error, const std::string& problem, bool busy, const char* label,
                    const char* busy_label, float width = 260.f);
 
+// A form's row: the label, and the field starting at `field_x` on the same line.
+void form_label(const char* text, float field_x);
+
 // A reason: the common ones as quick picks (msgids, translated here) above a free-text field with
 // `hint`; a pick fills the field and may be edited. `width` is the field's (-1: to the edge).
 // True when Enter was pressed in the field. `focus_field`: the keyboard goes to the field now.

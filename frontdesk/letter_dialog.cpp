@@ -16,11 +16,7 @@ namespace {
 
 const ImVec4 kError(0.75f, 0.1f, 0.1f, 1), kQuiet(0.36f, 0.39f, 0.44f, 1);
 
-void field(const char* label) {
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(label);
-  ImGui::SameLine(220);
-}
+void field(const char* text) { form_label(text, 220.f); }
 
 }  // namespace
 

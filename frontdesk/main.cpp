@@ -56,8 +56,13 @@ Till virtual_till(const std::filesystem::path& dir) {
   t.printer = std::make_shared<rg::drivers::SimReceiptPrinter>(dir / "receipts");
   rg::printing::attach_png_preview(*t.printer);
   auto registrar = rg::drivers::fiscal::VirtualRegistrar::open(dir / "registrar", t.printer);
-  if (registrar) t.registrar = std::make_shared<rg::drivers::fiscal::VirtualRegistrar>(std::move(*registrar));
-  else t.error = registrar.error();
+  if (registrar) {
+    // The simulated till keeps the process's clock: a demo clinic's shifted one included.
+    registrar->set_clock_offset(rg::db::clock_offset());
+    t.registrar = std::make_shared<rg::drivers::fiscal::VirtualRegistrar>(std::move(*registrar));
+  } else {
+    t.error = registrar.error();
+  }
   return t;
 }
 

@@ -107,12 +107,14 @@ void PatientsScreen::load_card() {
     auto payments = db::patient_payments(db, id, 20);
     auto letters = db::patient_letters(db, id);
     auto people = db::related_persons(db, id);
-    return [this, gen, p = std::move(p), v = std::move(v), balance, payers = std::move(payers),
+    auto debt = db::patient_debt(db, id);
+    return [this, gen, p = std::move(p), v = std::move(v), balance, debt, payers = std::move(payers),
             payments = std::move(payments), letters = std::move(letters), people = std::move(people)]() mutable {
       if (gen != card_generation_) return;
       card_ = p ? std::optional<db::Patient>(std::move(*p)) : std::nullopt;
       visits_ = v ? std::move(*v) : std::vector<db::PatientVisit>{};
       balance_ = balance.value_or(0);
+      debt_ = debt.value_or(db::Debt{});
       payers_ = payers ? std::move(*payers) : std::vector<db::LinkedPayer>{};
       payments_ = payments ? std::move(*payments) : std::vector<db::Payment>{};
       letters_ = letters ? std::move(*letters) : std::vector<db::GuaranteeLetter>{};
@@ -155,6 +157,8 @@ void PatientsScreen::draw_results() {
   if (*total_ == 0) {
     ImGui::TextUnformatted(_("Nobody found."));
     ImGui::TextDisabled("%s", _("Check the spelling, try the phone or the date of birth, or register a new patient."));
+    ImGui::Spacing();
+    if (ui::button(_("Register a new patient…"))) new_patient();
     return;
   }
   char found[128];
@@ -213,10 +217,20 @@ void PatientsScreen::draw_card() {
   ImGui::TextWrapped("%s", full_name(p.surname, p.name, p.patronymic).c_str());
   ImGui::PopFont();
   ImGui::TextDisabled("%s %s", _("Medical card No."), p.card_no.c_str());
-  if (ctx_.open_documents) {
-    ImGui::SameLine();
-    if (ImGui::SmallButton(_("Documents…"))) ctx_.open_documents(p.id, std::nullopt);
+  // A minor: marked beside the card number, with who signs for them.
+  if (const int age = age_on(p.birth_date, today()); age < 18) {
+    ImGui::SameLine(0, 16);
+    ImGui::TextColored(ImVec4(0.72f, 0.40f, 0.05f, 1), "%s", _("minor"));
+    for (const auto& r : people_)
+      if (r.representative) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("· %s: %s%s%s", _("representative"), masked_name(r.surname, r.name, r.patronymic).c_str(),
+                            r.relation.empty() ? "" : ", ", r.relation.c_str());
+        break;
+      }
   }
+  draw_actions(p);
+  draw_debt();
   ImGui::Spacing();
   if (ImGui::BeginTable("card", 2, ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed, 180.f);
@@ -254,8 +268,11 @@ void PatientsScreen::draw_card() {
       ImGui::BeginTable("visits", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY)) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(_("When"), ImGuiTableColumnFlags_WidthFixed, 150.f);
-    ImGui::TableSetupColumn(_("Doctor"), ImGuiTableColumnFlags_WidthStretch, 1.f);
-    ImGui::TableSetupColumn(_("Service"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    // The doctor's short name is never cut: its column is as wide as the longest.
+    float doctor_w = ImGui::CalcTextSize(_("Doctor")).x;
+    for (const auto& v : visits_) doctor_w = std::max(doctor_w, ImGui::CalcTextSize(v.doctor.c_str()).x);
+    ImGui::TableSetupColumn(_("Doctor"), ImGuiTableColumnFlags_WidthFixed, doctor_w + 8);
+    ImGui::TableSetupColumn(_("Service"), ImGuiTableColumnFlags_WidthStretch, 1.f);
     ImGui::TableSetupColumn(_("Status"), ImGuiTableColumnFlags_WidthFixed, 110.f);
     ImGui::TableHeadersRow();
     for (const auto& v : visits_) {
@@ -273,6 +290,42 @@ void PatientsScreen::draw_card() {
     }
     ImGui::EndTable();
   }
+}
+
+// What the desk does with the patient in front of it, in the order of a visit.
+void PatientsScreen::draw_actions(const db::Patient& p) {
+  ImGui::Spacing();
+  if (ImGui::Button(_("Edit"))) {
+    patient_dialog_.open_edit(p, [this](std::int64_t) { load_card(); submitted_.clear(); });
+  }
+  ImGui::SameLine();
+  if (ctx_.open_booking && ImGui::Button(_("Book…"))) ctx_.open_booking(db::summary_of(p));
+  ImGui::SameLine();
+  if (ctx_.open_bill && ImGui::Button(_("Invoice…"))) ctx_.open_bill(p.id);
+  ImGui::SameLine();
+  if (ctx_.open_documents && ImGui::Button(_("Documents…"))) ctx_.open_documents(p.id, std::nullopt);
+}
+
+// What the patient owes on open invoices: said at once, so the desk asks before the visit.
+void PatientsScreen::draw_debt() {
+  if (debt_.invoices == 0) return;
+  char line[256];
+  const std::string since = to_local(debt_.oldest_at).date.ru();
+  std::snprintf(line, sizeof line,
+                dngettext(RG_TEXT_DOMAIN, "Owes %s on %d invoice, since %s", "Owes %s on %d invoices, since %s",
+                          static_cast<unsigned long>(debt_.invoices)),
+                ui::money(debt_.amount).c_str(), debt_.invoices, since.c_str());
+  ImGui::TextColored(ImVec4(0.75f, 0.10f, 0.10f, 1), "%s", line);
+}
+
+void PatientsScreen::new_patient() {
+  patient_dialog_.open_new(
+      query_,
+      [this](std::int64_t id) {
+        submitted_.clear();
+        select(id);
+      },
+      [this](std::int64_t id) { select(id); });
 }
 
 // «Представители и доверенные лица»: who signs for a child, who may be told about the patient's
@@ -447,7 +500,7 @@ void PatientsScreen::add_letter() {
   });
 }
 
-std::vector<std::string> PatientsScreen::extra_shots() const { return {"letter", "child", "person"}; }
+std::vector<std::string> PatientsScreen::extra_shots() const { return {"letter", "child", "person", "edit", "new"}; }
 
 void PatientsScreen::prepare_extra_shot(const std::string& name) {
   if (name == "letter") {
@@ -472,6 +525,17 @@ void PatientsScreen::prepare_extra_shot(const std::string& name) {
       };
     });
     ctx_.shell.render_until([this] { draw(); }, [this, done] { return *done && ctx_.worker.idle(); }, 400);
+  } else if (name == "edit") {
+    letter_dialog_ = {};
+    person_dialog_ = {};
+    if (card_) patient_dialog_.open_edit(*card_, nullptr);
+  } else if (name == "new") {
+    person_dialog_ = {};
+    // The desk typed a name that is already on a card and goes on to register it: the twin.
+    if (card_) {
+      patient_dialog_.open_new(card_->surname + " " + card_->name, nullptr, nullptr);
+      patient_dialog_.demo_fill(card_->birth_date, card_->phones.empty() ? "" : card_->phones.front().number);
+    }
   } else if (name == "person") {
     for (const auto& r : people_)
       if (r.representative) {
@@ -486,9 +550,14 @@ void PatientsScreen::draw() {
     ImGui::SetKeyboardFocusHere();
     focus_search_ = false;
   }
-  ImGui::SetNextItemWidth(std::min(640.f, ImGui::GetContentRegionAvail().x));
+  ImGui::SetNextItemWidth(std::min(640.f, ImGui::GetContentRegionAvail().x - 260.f));
   ImGui::InputTextWithHint("##search", _("Search: surname, phone, card No., date of birth (Ctrl+F)"),
                            query_, sizeof query_);
+  ImGui::SameLine();
+  if (ui::button(_("New patient…"))) new_patient();
+  // What may be typed, shown while something is typed too (the hint then is gone).
+  ImGui::TextDisabled("%s", _("Surname and initials («Иванова А Ф»), a phone or its last 4 digits, a card No., a date "
+                              "of birth"));
   ImGui::Spacing();
   float card_w = std::max(420.f, ImGui::GetContentRegionAvail().x * 0.42f);
   ImGui::BeginChild("results", ImVec2(ImGui::GetContentRegionAvail().x - card_w - 10, 0), false);
@@ -499,6 +568,7 @@ void PatientsScreen::draw() {
   draw_card();
   ImGui::EndChild();
   person_dialog_.draw(ctx_.shell);
+  patient_dialog_.draw();
 }
 
 }  // namespace rg::desk

@@ -9,7 +9,9 @@
 
 #include "appointments.h"
 #include "patients.h"
+#include "invoices.h"
 #include "letter_dialog.h"
+#include "patient_dialog.h"
 #include "patient_persons.h"
 #include "person_dialog.h"
 #include "payments.h"
@@ -19,7 +21,7 @@ namespace rg::desk {
 
 class PatientsScreen : public Screen {
  public:
-  explicit PatientsScreen(DeskContext& ctx) : Screen(ctx) {}
+  explicit PatientsScreen(DeskContext& ctx) : Screen(ctx), patient_dialog_(ctx) {}
   const char* id() const override { return "patients"; }
   std::string title() const override;
   void on_show() override { focus_search_ = true; }
@@ -33,7 +35,7 @@ class PatientsScreen : public Screen {
   std::optional<std::int64_t> total() const { return total_; }
   const std::optional<db::Patient>& card() const { return card_; }
 
-  std::vector<std::string> extra_shots() const override;  // "letter", "person", "child"
+  std::vector<std::string> extra_shots() const override;  // "letter", "person", "child", "edit", "new"
   void prepare_extra_shot(const std::string& name) override;
 
  private:
@@ -42,6 +44,9 @@ class PatientsScreen : public Screen {
   const db::PatientSummary* row(int index);
   void draw_results();
   void draw_card();
+  void draw_actions(const db::Patient& p);
+  void draw_debt();
+  void new_patient();
   void load_card();
   void draw_money();
   void draw_dms();
@@ -60,12 +65,14 @@ class PatientsScreen : public Screen {
   std::optional<db::Patient> card_;
   // Money: the personal account, who else pays for the patient, the latest payments.
   db::Kopecks balance_ = 0;
+  db::Debt debt_;
   std::vector<db::LinkedPayer> payers_;
   std::vector<db::Payment> payments_;
   std::vector<db::GuaranteeLetter> letters_;  // DMS
   LetterDialog letter_dialog_;
   std::vector<db::RelatedPerson> people_;  // representatives and trusted persons
   PersonDialog person_dialog_;
+  PatientDialog patient_dialog_;
   std::vector<db::PatientVisit> visits_;
   int card_generation_ = 0;
   bool focus_search_ = true;

@@ -17,22 +17,9 @@ namespace {
 
 const ImVec4 kQuiet(0.36f, 0.39f, 0.44f, 1);
 
-struct DocType {
-  const char* id;
-  const char* name;  // msgid
-};
-constexpr DocType kDocTypes[] = {{"passport_ru", N_("Russian passport")},
-                                 {"birth_certificate", N_("Birth certificate")},
-                                 {"foreign_passport", N_("Foreign passport")},
-                                 {"residence_permit", N_("Residence permit")}};
-
 void copy(char* dst, std::size_t n, const std::string& s) { std::snprintf(dst, n, "%s", s.c_str()); }
 
-void label(const char* text) {
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(text);
-  ImGui::SameLine(300);
-}
+void label(const char* text) { form_label(text, 300.f); }
 
 }  // namespace
 
@@ -47,16 +34,10 @@ void PersonDialog::open(const db::RelatedPerson& p, const std::string& patient_n
   copy(birth_, sizeof birth_, p.birth_date ? p.birth_date->ru() : "");
   copy(phone_, sizeof phone_, p.phone.empty() ? "" : format_phone(p.phone));
   copy(address_, sizeof address_, p.address);
-  copy(series_, sizeof series_, p.id_doc.series);
-  copy(number_, sizeof number_, p.id_doc.number);
-  copy(issued_by_, sizeof issued_by_, p.id_doc.issued_by);
-  copy(issued_on_, sizeof issued_on_, p.id_doc.issued_on ? p.id_doc.issued_on->ru() : "");
+  id_doc_.load(p.id_doc);
   copy(inn_, sizeof inn_, p.inn);
   copy(authority_, sizeof authority_, p.authority);
   sex_ = p.sex == 'M' ? 0 : 1;
-  doc_type_ = 0;
-  for (int i = 0; i < int(std::size(kDocTypes)); ++i)
-    if (p.id_doc.type == kDocTypes[i].id) doc_type_ = i;
   representative_ = p.representative;
   informed_ = p.informed;
   error_.clear();
@@ -80,11 +61,7 @@ db::RelatedPerson PersonDialog::typed() const {
   p.birth_date = blank(birth_) ? std::nullopt : Date::parse_ru(birth_);
   p.phone = phone_;
   p.address = address_;
-  p.id_doc.type = kDocTypes[doc_type_].id;
-  p.id_doc.series = fold_spaces(series_);
-  p.id_doc.number = fold_spaces(number_);
-  p.id_doc.issued_by = fold_spaces(issued_by_);
-  p.id_doc.issued_on = blank(issued_on_) ? std::nullopt : Date::parse_ru(issued_on_);
+  p.id_doc = id_doc_.typed();
   p.inn = inn_;
   p.representative = representative_;
   p.authority = representative_ ? std::string(authority_) : std::string();
@@ -137,25 +114,7 @@ void PersonDialog::draw(ui::Shell& shell) {
   label(_("Address"));
   ImGui::SetNextItemWidth(-1);
   ImGui::InputText("##address", address_, sizeof address_);
-  label(_("Identity document"));
-  ImGui::SetNextItemWidth(260);
-  if (ImGui::BeginCombo("##doctype", _(kDocTypes[doc_type_].name))) {
-    for (int i = 0; i < int(std::size(kDocTypes)); ++i)
-      if (ImGui::Selectable(_(kDocTypes[i].name), i == doc_type_)) doc_type_ = i;
-    ImGui::EndCombo();
-  }
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(100);
-  ImGui::InputTextWithHint("##series", _("series"), series_, sizeof series_);
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(160);
-  ImGui::InputTextWithHint("##number", _("number"), number_, sizeof number_);
-  label(_("Issued by, on"));
-  ImGui::SetNextItemWidth(-180);
-  ImGui::InputTextWithHint("##issued_by", _("who issued it"), issued_by_, sizeof issued_by_);
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(-1);
-  ImGui::InputTextWithHint("##issued_on", _("dd.mm.yyyy"), issued_on_, sizeof issued_on_);
+  id_doc_.draw(300);
   label(_("INN"));
   ImGui::SetNextItemWidth(330);
   ImGui::InputTextWithHint("##inn", _("12 digits, for the tax certificate"), inn_, sizeof inn_,
@@ -177,7 +136,7 @@ void PersonDialog::draw(ui::Shell& shell) {
   std::string problem;
   if (blank(surname_) || blank(name_)) problem = _("Type the surname and the first name.");
   else if (!blank(birth_) && !Date::parse_ru(birth_)) problem = _("Type the date of birth as 01.12.1980.");
-  else if (!blank(issued_on_) && !Date::parse_ru(issued_on_)) problem = _("Type the document's date as 01.12.2010.");
+  else if (!id_doc_.date_problem().empty()) problem = id_doc_.date_problem();
   else if (representative_ && blank(authority_))
     problem = _("Type the document that makes them the representative (a birth certificate, a guardianship order).");
   if (dialog_footer(error_, problem, busy_, _("Save to the card"), _("Saving…"))) {

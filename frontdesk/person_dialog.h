@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 
+#include "id_document_fields.h"
 #include "patient_persons.h"
 #include "ui/shell.h"
 
@@ -29,10 +30,9 @@ class PersonDialog {
   std::string patient_name_;
   Submit submit_;
   char relation_[64] = {}, surname_[128] = {}, name_[128] = {}, patronymic_[128] = {}, birth_[16] = {},
-       phone_[32] = {}, address_[512] = {}, series_[20] = {}, number_[40] = {}, issued_by_[300] = {},
-       issued_on_[16] = {}, inn_[16] = {}, authority_[300] = {};
-  int sex_ = 1;       // 0 male, 1 female
-  int doc_type_ = 0;  // index in kDocTypes
+       phone_[32] = {}, address_[512] = {}, inn_[16] = {}, authority_[300] = {};
+  IdDocumentFields id_doc_;
+  int sex_ = 1;  // 0 male, 1 female
   bool representative_ = false, informed_ = false;
   bool open_ = false, just_opened_ = false, busy_ = false;
   std::string error_;

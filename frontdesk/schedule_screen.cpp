@@ -174,7 +174,7 @@ void ScheduleScreen::handle(const GridEvent& ev) {
       if (auto c = slot_choice(ev.slot)) {
         appointment_.close();
         view_.selected_appointment = 0;
-        booking_.open(*c);
+        booking_.open(*c, for_patient_);
       }
       break;
     case K::PickAppointment:
@@ -246,6 +246,37 @@ void ScheduleScreen::draw_header() {
     if (on) ImGui::PopStyleColor();
   }
   draw_filters();
+  draw_for_patient();
+}
+
+void ScheduleScreen::book_for(const db::PatientSummary& patient) {
+  for_patient_ = patient;
+  booking_.close();
+  appointment_.close();
+  moving_ = 0;
+  if (mode_ != Mode::Day && mode_ != Mode::Week) set_mode(Mode::Day);
+}
+
+void ScheduleScreen::draw_for_patient() {
+  if (!for_patient_) return;
+  const db::PatientSummary& p = *for_patient_;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.89f, 0.94f, 1.0f, 1));
+  ImGui::BeginChild("for_patient", ImVec2(0, ImGui::GetFrameHeightWithSpacing() + 14), true);
+  ImGui::AlignTextToFramePadding();
+  char card[64];
+  std::snprintf(card, sizeof card, _("card No. %s"), p.card_no.c_str());
+  ImGui::Text("%s %s (%s) — %s", _("Booking for"), masked_name(p.surname, p.name, p.patronymic).c_str(), card,
+              _("click a free time in the grid or"));
+  ImGui::SameLine();
+  if (ui::button(_("Find a time…"))) {
+    SlotFinderDialog::Prefill pre;
+    pre.patient = p;
+    finder_.open(pre);
+  }
+  ImGui::SameLine();
+  if (ImGui::Button(_("Not for this patient"))) for_patient_.reset();
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
 }
 
 void ScheduleScreen::draw_filters() {
@@ -394,6 +425,7 @@ void ScheduleScreen::draw_side_panel(float width) {
   if (booking_.is_open()) {
     booking_.draw([this](std::int64_t id) {
       view_.selected_appointment = id;
+      for_patient_.reset();  // booked: the strip has done its work
       reload();
     });
   } else if (appointment_.is_open()) {
@@ -482,6 +514,7 @@ void ScheduleScreen::draw() {
   draw_menu();
   draw_move_confirmation();
   finder_.draw([this](Date day, std::int64_t first) {
+    for_patient_.reset();
     booking_.close();
     view_.selected_appointment = first;
     appointment_.open(first);
@@ -527,11 +560,14 @@ void ScheduleScreen::prepare_extra_shot(const std::string& name) {
 
 void ScheduleScreen::demo_booking(const std::string& patient_query) {
   if (!grid_) return;
-  // The first free half hour of the first working doctor.
+  // The first free half hour to come of the first working doctor.
+  const LocalTime now = to_local(db::now_unix());
+  const int from = grid_->day == now.date ? now.minutes : 0;
   for (const auto& d : grid_->doctors) {
     if (d.day_off) continue;
     for (const auto& w : d.work)
       for (int m = w.start_min; m + 30 <= w.end_min; m += 15) {
+        if (m < from) continue;
         bool taken = std::any_of(grid_->appointments.begin(), grid_->appointments.end(), [&](const auto& a) {
           return a.doctor_id == d.doctor_id && db::holds_time(a.status) && a.start_min < m + 30 && a.end_min > m;
         });

@@ -42,12 +42,16 @@ class ScheduleScreen : public Screen {
   void set_mode(Mode m);
   // Opens the booking panel on the first free slot of the first working doctor.
   void demo_booking(const std::string& patient_query);
+  // From the patient's card: the day view, a strip naming the patient, and the next free time
+  // picked in the grid (or found by «Подобрать время») is booked for them.
+  void book_for(const db::PatientSummary& patient);
   void demo_appointment();
 
  private:
   void reload();
   void draw_header();
   void draw_filters();
+  void draw_for_patient();
   void draw_body();
   void draw_side_panel(float width);
   void draw_menu();
@@ -85,6 +89,7 @@ class ScheduleScreen : public Screen {
   bool move_tells_patient_ = false;  // the move comes from an absence: add a call task
   std::int64_t moving_ = 0;             // picking the new time of this appointment
   std::optional<GridSlot> move_target_;  // waiting for the desk's confirmation
+  std::optional<db::PatientSummary> for_patient_;
   std::int64_t menu_appointment_ = 0;
   bool open_menu_ = false;
 };

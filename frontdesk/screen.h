@@ -10,6 +10,7 @@
 
 #include "audit.h"
 #include "clinic.h"
+#include "patients.h"
 #include "worker.h"
 
 namespace rg::ui {
@@ -42,6 +43,10 @@ struct DeskContext {
   DeskDevices* devices = nullptr;          // the desk's devices and their simulated twins
   // Opens the documents screen on a patient (and a visit): set by DeskApp.
   std::function<void(std::int64_t patient_id, std::optional<std::int64_t> appointment_id)> open_documents;
+  // The schedule, to book this patient: the next free time picked in the grid is theirs.
+  std::function<void(const db::PatientSummary& patient)> open_booking;
+  // The cash desk, to bill this patient's visits.
+  std::function<void(std::int64_t patient_id)> open_bill;
 
   // Who the core records as having made a change.
   db::Actor actor() const { return user_id ? db::Actor::user(*user_id) : db::Actor::system("desk"); }

@@ -211,3 +211,29 @@ TEST_CASE("the grid's cached label and summary follow the patient and the servic
   REQUIRE(f.db.exec("DELETE FROM appointment_services WHERE service_id = 1"));
   CHECK(grid().service == "ЭКГ");
 }
+
+TEST_CASE("a service's short name is what the grid shows, the full name stays for the documents") {
+  test::ClinicFixture f;
+  REQUIRE(f.db.exec("INSERT INTO services(code, name, short_name, duration_min) VALUES "
+                    "('B01.047.001', 'Приём (осмотр, консультация) врача-терапевта первичный', 'Первичный приём', 30),"
+                    "('A05.10.006', 'Регистрация электрокардиограммы', '', 15)"));
+  auto anna = f.add_patient("Иванова", "Анна", "Петровна");
+  AppointmentDraft a;
+  a.patient_id = anna;
+  a.doctor_id = f.doctor1;
+  a.start_at = test::ClinicFixture::at(600);
+  a.end_at = a.start_at + 1800;
+  a.service_ids = {1};
+  REQUIRE(book_appointment(f.db, a, Actor::system("test")));
+  auto g = load_day_grid(f.db, Date(2030, 6, 3));
+  REQUIRE(g);
+  REQUIRE(g->appointments.size() == 1);
+  CHECK(g->appointments[0].service == "Первичный приём");
+  a.start_at += 3600;
+  a.end_at += 3600;
+  a.service_ids = {2};
+  REQUIRE(book_appointment(f.db, a, Actor::system("test")));
+  g = load_day_grid(f.db, Date(2030, 6, 3));
+  CHECK(g->appointments[1].service == "Регистрация электрокардиограммы");  // no short name: the name
+  CHECK_FALSE(f.db.exec("UPDATE services SET short_name = '" + std::string(61, 'x') + "' WHERE id = 1").has_value());
+}

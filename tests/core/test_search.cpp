@@ -4,6 +4,7 @@
 #include <set>
 
 #include "clinic_fixture.h"
+#include "invoices.h"
 
 using namespace rg;
 using namespace rg::db;
@@ -170,4 +171,77 @@ TEST_CASE("the query parser tells names, dates and digits apart") {
   q = parse_patient_query("12.03.1985");
   CHECK(q.birth_date == Date(1985, 3, 12));
   CHECK(parse_patient_query("   ").empty());
+}
+
+TEST_CASE_FIXTURE(SearchFixture, "a card edited at two desks: the later save is refused, nothing lost silently") {
+  auto opened = get_patient(db, ivanova_anna);
+  REQUIRE(opened);
+  // Desk 1 changes the phone and saves.
+  PatientDraft first = *opened;
+  first.phones = {{"+7 916 555-00-11", "mobile"}};
+  REQUIRE(update_patient(db, ivanova_anna, first, Actor::user(1), opened->updated_at));
+  // Desk 2 opened the same card before, changes the address and saves: refused.
+  PatientDraft second = *opened;
+  second.address = "г. Москва, ул. Ленина, д. 1";
+  auto stale = update_patient(db, ivanova_anna, second, Actor::user(2), opened->updated_at);
+  REQUIRE_FALSE(stale);
+  CHECK(stale.error().code == ErrorCode::Conflict);
+  auto now = get_patient(db, ivanova_anna);
+  REQUIRE(now);
+  CHECK(now->address.empty());
+  CHECK(now->phones.front().number == "79165550011");
+  // The audit names the fields changed, never their values.
+  CHECK(*db.query_int("SELECT count(*) FROM audit_log WHERE action = 'patient.update' AND details LIKE '%phones%' "
+                      "AND details NOT LIKE '%5550011%'") == 1);
+  // Saving what did not change writes nothing.
+  REQUIRE(update_patient(db, ivanova_anna, *now, Actor::user(1), now->updated_at));
+  CHECK(*db.query_int("SELECT count(*) FROM audit_log WHERE action = 'patient.update'") == 1);
+}
+
+TEST_CASE_FIXTURE(SearchFixture, "registering someone who may already have a card names the possible twins") {
+  PatientDraft d;
+  d.surname = "иванова ";  // typed loosely: the same person
+  d.name = "Анна";
+  d.birth_date = Date(1985, 7, 1);
+  auto same = possible_duplicates(db, d);
+  REQUIRE(same);
+  REQUIRE(same->size() == 1);
+  CHECK(same->front().id == ivanova_anna);
+  CHECK(same->front().card_no.size() > 0);
+  // Married since: another surname, the same phone and birth date.
+  d.surname = "Смирнова";
+  d.phones = {{"8 (903) 000-45-67", "mobile"}};
+  auto by_phone = possible_duplicates(db, d);
+  REQUIRE(by_phone);
+  REQUIRE(by_phone->size() == 1);
+  CHECK(by_phone->front().id == ivanova_anna);
+  // Another birth date: nobody; the card itself is not its own twin.
+  d.birth_date = Date(1985, 7, 2);
+  CHECK(possible_duplicates(db, d)->empty());
+  auto self = get_patient(db, ivanova_anna);
+  CHECK(possible_duplicates(db, *self, ivanova_anna)->empty());
+}
+
+TEST_CASE_FIXTURE(SearchFixture, "a patient's debt: open invoices not covered by an insurer, before a day or all") {
+  auto none = patient_debt(db, ivanov);
+  REQUIRE(none);
+  CHECK(none->invoices == 0);
+  CHECK(none->amount == 0);
+  REQUIRE(db.exec("INSERT INTO invoices(patient_id, total_kopecks, paid_kopecks, created_at) VALUES (" +
+                  std::to_string(ivanov) + ", 237000, 118500, 1000), (" + std::to_string(ivanov) +
+                  ", 50000, 0, 2000000000);"
+                  "INSERT INTO insurers(id, name, inn) VALUES (1, 'АО «СОГАЗ»', '7736035485');"
+                  "INSERT INTO invoices(patient_id, payer_kind, insurer_id, total_kopecks, created_at) VALUES (" +
+                  std::to_string(ivanov) + ", 'insurer', 1, 990000, 1000);"
+                  "INSERT INTO invoices(patient_id, total_kopecks, status, created_at) VALUES (" +
+                  std::to_string(ivanov) + ", 70000, 'cancelled', 1000);"));
+  auto all = patient_debt(db, ivanov);
+  REQUIRE(all);
+  CHECK(all->invoices == 2);
+  CHECK(all->amount == 118500 + 50000);
+  CHECK(all->oldest_at == 1000);
+  auto earlier = patient_debt(db, ivanov, Date(2030, 1, 1));
+  REQUIRE(earlier);
+  CHECK(earlier->invoices == 1);
+  CHECK(earlier->amount == 118500);
 }
