@@ -233,8 +233,8 @@ Result<DayGrid> load_day_grid(Database& db, Date day) {
 
 Result<std::vector<PatientVisit>> patient_visits(Database& db, std::int64_t patient_id, int limit) {
   RG_TRY_ASSIGN(auto st, db.cached(
-      "SELECT a.id, a.start_at, a.end_at, a.status, a.visit_kind, d.surname, d.name, "
-      "d.patronymic, d.position, coalesce(r.number, ''), a.summary FROM appointments a "
+      std::string("SELECT a.id, a.start_at, a.end_at, a.status, a.visit_kind, d.surname, d.name, "
+      "d.patronymic, ") + kDoctorSpecialtySql + ", coalesce(r.number, ''), a.summary FROM appointments a "
       "JOIN doctors d ON d.id = a.doctor_id LEFT JOIN rooms r ON r.id = a.room_id "
       "WHERE a.patient_id = ?1 ORDER BY a.start_at DESC LIMIT ?2"));
   st->bind_all(patient_id, limit);
@@ -249,7 +249,7 @@ Result<std::vector<PatientVisit>> patient_visits(Database& db, std::int64_t pati
     v.status = status_from_db(st->col_view(3)).value_or(AppointmentStatus::Booked);
     v.first_visit = st->col_view(4) == "first";
     v.doctor = masked_name(st->col_view(5), st->col_view(6), st->col_view(7));
-    v.position = st->col_text(8);
+    v.specialty = st->col_text(8);
     v.room = st->col_text(9);
     v.summary = st->col_text(10);
     out.push_back(std::move(v));

@@ -91,7 +91,7 @@ struct PatientVisit {
   AppointmentStatus status = AppointmentStatus::Booked;
   bool first_visit = false;
   std::string doctor;     // «Петрова А. С.»
-  std::string position;   // «врач-терапевт»
+  std::string specialty;  // «терапевт», as the desk names the doctor (doctor_specialty)
   std::string room;
   std::string summary;
 };

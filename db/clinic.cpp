@@ -210,9 +210,7 @@ Result<std::vector<Specialty>> list_specialties(Database& db) {
 }
 
 Result<std::string> doctor_specialty(Database& db, std::int64_t doctor_id) {
-  RG_TRY_ASSIGN(auto st, db.cached(
-      "SELECT s.name FROM doctor_specialties ds JOIN specialties s ON s.id = ds.specialty_id "
-      "WHERE ds.doctor_id = ?1 ORDER BY ds.specialty_id LIMIT 1"));
+  RG_TRY_ASSIGN(auto st, db.cached(std::string("SELECT ") + kDoctorSpecialtySql + " FROM doctors d WHERE d.id = ?1"));
   st->bind(1, doctor_id);
   RG_TRY_ASSIGN(bool row, st->step());
   return row ? st->col_text(0) : std::string();

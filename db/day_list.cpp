@@ -4,6 +4,7 @@
 
 #include <initializer_list>
 
+#include "clinic.h"
 #include "i18n.h"
 #include "text.h"
 
@@ -12,8 +13,8 @@ namespace rg::db {
 Result<std::vector<DayListRow>> day_list(Database& db, Date day) {
   const std::int64_t from = to_unix(day, 0), to = to_unix(day.plus_days(1), 0);
   RG_TRY_ASSIGN(auto st, db.cached(
-      "SELECT a.id, a.doctor_id, a.patient_id, a.start_at, a.end_at, a.visit_kind, a.summary, "
-      "d.surname, d.name, d.patronymic, d.position, coalesce(r.number, ''), "
+      std::string("SELECT a.id, a.doctor_id, a.patient_id, a.start_at, a.end_at, a.visit_kind, a.summary, "
+      "d.surname, d.name, d.patronymic, ") + kDoctorSpecialtySql + ", coalesce(r.number, ''), "
       "p.surname, p.name, p.patronymic, p.card_no, p.birth_date, "
       "coalesce((SELECT phone FROM patient_phones WHERE patient_id = p.id ORDER BY position LIMIT 1), '') "
       "FROM appointments a "
@@ -40,7 +41,7 @@ Result<std::vector<DayListRow>> day_list(Database& db, Date day) {
     r.first_visit = st->col_view(5) == "first";
     r.services = st->col_text(6);
     r.doctor = masked_name(st->col_view(7), st->col_view(8), st->col_view(9));
-    r.position = st->col_text(10);
+    r.specialty = st->col_text(10);
     r.room = st->col_text(11);
     r.patient = full_name(st->col_view(12), st->col_view(13), st->col_view(14));
     r.card_no = st->col_text(15);
@@ -82,11 +83,11 @@ std::string day_list_csv(const std::vector<DayListRow>& rows) {
     }
     out += "\r\n";
   };
-  line({_("Doctor"), _("Position"), _("Room"), _("Start"), _("End"), _("Patient"), _("Card No."),
+  line({_("Doctor"), _("Specialty"), _("Room"), _("Start"), _("End"), _("Patient"), _("Card No."),
         _("Date of birth"), _("Phone"), _("First visit"), _("Services")});
   const std::string yes = _("yes");
   for (const auto& r : rows)
-    line({r.doctor, r.position, r.room, r.start, r.end, r.patient, r.card_no, r.birth_date, r.phone,
+    line({r.doctor, r.specialty, r.room, r.start, r.end, r.patient, r.card_no, r.birth_date, r.phone,
           r.first_visit ? std::string_view(yes) : std::string_view(), r.services});
   return out;
 }

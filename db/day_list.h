@@ -15,7 +15,7 @@ namespace rg::db {
 struct DayListRow {
   std::int64_t appointment_id = 0, doctor_id = 0, patient_id = 0;
   std::string doctor;      // «Петрова А. С.»
-  std::string position;    // «врач-терапевт»
+  std::string specialty;   // «терапевт», as the desk names the doctor (doctor_specialty)
   std::string room;        // the appointment's room number, "" when none
   int start_min = 0, end_min = 0;  // local minutes from the day's midnight
   std::string start, end;  // "09:30", "10:00"

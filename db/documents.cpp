@@ -1074,7 +1074,7 @@ Result<DocNode> card_pull_list_data(Database& db, Date day, const DocumentHeader
     if (r.doctor_id != current) {
       DocNode d;
       d["doctor"] = r.doctor;
-      d["position"] = r.position;
+      d["specialty"] = r.specialty;
       d["patients"] = DocNode::list();
       doctors.push(std::move(d));
       current = r.doctor_id;

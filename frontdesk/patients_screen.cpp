@@ -282,7 +282,7 @@ void PatientsScreen::draw_card() {
       ImGui::Text("%s %s", lt.date.ru().c_str(), hhmm(lt.minutes).c_str());
       ImGui::TableSetColumnIndex(1);
       ImGui::TextUnformatted(v.doctor.c_str());
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", v.position.c_str());
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", v.specialty.c_str());
       ImGui::TableSetColumnIndex(2);
       ImGui::TextUnformatted(v.summary.c_str());
       ImGui::TableSetColumnIndex(3);

@@ -160,12 +160,12 @@ void TomorrowView::draw_table(const std::vector<db::DayListRow>& rows) {
   for (size_t i = 0; i < rows.size(); ++i) {
     const db::DayListRow& r = rows[i];
     if (i == 0 || rows[i - 1].doctor_id != r.doctor_id) {
-      // The doctor's heading: name, position, the rooms of the day.
+      // The doctor's heading: name, specialty, the rooms of the day.
       std::set<std::string> rooms;
       for (size_t j = i; j < rows.size() && rows[j].doctor_id == r.doctor_id; ++j)
         if (!rows[j].room.empty()) rooms.insert(rows[j].room);
       std::string heading = r.doctor;
-      if (!r.position.empty()) heading += " · " + r.position;
+      if (!r.specialty.empty()) heading += " · " + r.specialty;
       if (!rooms.empty()) {
         heading += std::string(" · ") + _("Room");
         bool first = true;

@@ -69,6 +69,8 @@ TEST_CASE_FIXTURE(test::ClinicFixture, "the day list goes by doctor, then time, 
   REQUIRE(db.exec("UPDATE appointments SET status = 'cancelled', cancel_reason = 'заболел' WHERE id = " +
                   std::to_string(*a_gleb) + ";"
                   "UPDATE appointments SET status = 'no_show' WHERE id = " + std::to_string(*a_daria) + ";"
+                  "INSERT INTO specialties(id, name) VALUES (1, 'терапевт');"
+                  "INSERT INTO doctor_specialties(doctor_id, specialty_id) VALUES (1, 1);"
                   "INSERT INTO services(id, code, name, duration_min) VALUES "
                   "(1, 'B01.047.001', 'Приём терапевта', 30), (2, 'A09.05.023', 'Глюкоза крови', 5);"
                   "INSERT INTO appointment_services(appointment_id, service_id, position) VALUES (" +
@@ -85,7 +87,8 @@ TEST_CASE_FIXTURE(test::ClinicFixture, "the day list goes by doctor, then time, 
   CHECK(r[1].appointment_id == *a_boris);
   CHECK(r[2].appointment_id == *a_anna);
   CHECK(r[1].doctor == "Петрова А. С.");
-  CHECK(r[1].position == "врач-терапевт");
+  CHECK(r[1].specialty == "терапевт");  // as the schedule's column and the kiosk name him
+  CHECK(r[0].specialty == "");            // none given: nothing invented
   CHECK(r[1].room == "101");
   CHECK(r[1].start == "09:00");
   CHECK(r[1].end == "09:30");

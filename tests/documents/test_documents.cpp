@@ -525,7 +525,7 @@ TEST_CASE("tomorrow's card list") {
   REQUIRE(list);
   auto m = make(c, "card_pull_list", *list);
   CHECK(has(m, "Римская-Корсакова"));
-  CHECK(has(m, "Петрова А. С."));
+  CHECK(has(m, "Петрова А. С., Терапия"));  // the specialty, as the schedule and the kiosk name her
 }
 
 TEST_CASE("every template in templates/ parses, has a unique id and names the act it follows") {
