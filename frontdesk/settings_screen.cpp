@@ -299,7 +299,7 @@ bool SettingsScreen::on_scan(const drivers::hid::Scan& scan) {
   char text[256];
   const char* symbology = scan.symbology == drivers::hid::Symbology::Unknown ? _("no symbology prefix")
                                                                              : drivers::hid::symbology_name(scan.symbology);
-  std::snprintf(text, sizeof text, _("Scanned: %s (%s, %zu bytes)"), shown.c_str(), symbology, scan.data.size());
+  std::snprintf(text, sizeof text, _("Scanned: %s (%s)"), shown.c_str(), symbology);
   device_notice_ = text;
   return true;
 }

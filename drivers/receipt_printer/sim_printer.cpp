@@ -100,7 +100,10 @@ void SimReceiptPrinter::on_printed(AfterPrint f) {
 }
 
 std::string SimReceiptPrinter::name() const {
-  return std::string(_("Simulated receipt printer")) + " (" + profile_.name + ")";
+  // The paper in words a cashier knows; the model name stays in the profile file.
+  char paper[64];
+  std::snprintf(paper, sizeof paper, _("%d mm paper"), profile_.paper_mm);
+  return std::string(_("Simulated receipt printer")) + " (" + paper + ")";
 }
 
 PrinterStatus SimReceiptPrinter::status() {

@@ -2,6 +2,8 @@
 // OUT, the model from GET_DEVICE_ID.
 #include "receipt_printer/usb_printer.h"
 
+#include <cstdio>
+
 #include "i18n.h"
 #include "receipt_printer/printer_device.h"
 #include "usb/usb_device_source.h"
@@ -26,9 +28,11 @@ std::string UsbReceiptPrinter::name() const {
   if (device_id_) {
     std::string n = device_id_->manufacturer;
     if (!device_id_->model.empty()) n += (n.empty() ? "" : " ") + device_id_->model;
-    if (!n.empty()) return n;
+    if (!n.empty()) return n;  // the model as the printer names itself: «EPSON TM-T20II»
   }
-  return profile_.name;
+  char paper[64];
+  std::snprintf(paper, sizeof paper, _("%d mm paper"), profile_.paper_mm);
+  return std::string(_("Receipt printer")) + " (" + paper + ")";
 }
 
 Result<PrinterStatus> UsbReceiptPrinter::query_status_locked() {
