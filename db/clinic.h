@@ -56,12 +56,13 @@ struct Specialty {
 // Specialties that at least one active doctor has, by name.
 Result<std::vector<Specialty>> list_specialties(Database& db);
 // How a doctor's specialty reads wherever the desk or a patient sees it (the schedule's column,
-// the booking panel, the kiosk): the first of the doctor's specialties by id, "" when none.
+// the booking panel, the kiosk): the first of the doctor's specialties by id, else the position
+// printed on documents, "" when neither is entered.
 Result<std::string> doctor_specialty(Database& db, std::int64_t doctor_id);
 // The same as an SQL expression over a `doctors d` row, for lists read in one query.
 inline constexpr const char* kDoctorSpecialtySql =
     "coalesce((SELECT s.name FROM doctor_specialties ds JOIN specialties s ON s.id = ds.specialty_id "
-    "WHERE ds.doctor_id = d.id ORDER BY ds.specialty_id LIMIT 1), '')";
+    "WHERE ds.doctor_id = d.id ORDER BY ds.specialty_id LIMIT 1), nullif(d.position, ''), '')";
 
 struct Room {
   std::int64_t id = 0;

@@ -88,7 +88,7 @@ TEST_CASE_FIXTURE(test::ClinicFixture, "the day list goes by doctor, then time, 
   CHECK(r[2].appointment_id == *a_anna);
   CHECK(r[1].doctor == "Петрова А. С.");
   CHECK(r[1].specialty == "терапевт");  // as the schedule's column and the kiosk name him
-  CHECK(r[0].specialty == "");            // none given: nothing invented
+  CHECK(r[0].specialty == "врач-терапевт");  // no specialty entered: the position on documents
   CHECK(r[1].room == "101");
   CHECK(r[1].start == "09:00");
   CHECK(r[1].end == "09:30");
