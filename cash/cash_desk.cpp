@@ -1,5 +1,7 @@
 #include "cash_desk.h"
 
+#include "staff.h"
+
 #include "i18n.h"
 
 namespace rg::cash {
@@ -91,6 +93,9 @@ Result<PaymentOutcome> CashDesk::send(db::Payment intent) {
 }
 
 Result<PaymentOutcome> CashDesk::pay(const db::NewPayment& payment) {
+  RG_TRY(db::require(db_, actor_, payment.kind == db::PaymentKind::Refund || payment.kind == db::PaymentKind::DepositRefund
+                             ? db::Permission::CashRefunds
+                             : db::Permission::CashPayments));  // before the registrar is asked
   step(Step::BeforeIntent);
   auto status = registrar_.status();
   if (!status) return registrar_failed(status.error());
@@ -109,6 +114,7 @@ Result<PaymentOutcome> CashDesk::pay(const db::NewPayment& payment) {
 }
 
 Result<PaymentOutcome> CashDesk::resend(std::int64_t payment_id) {
+  RG_TRY(db::require(db_, actor_, db::Permission::CashPayments));
   RG_TRY_ASSIGN(auto intent, db::load_payment(db_, payment_id));
   if (intent.state != db::PaymentState::Intent)
     return fail(ErrorCode::Conflict, _("The payment is no longer waiting to be sent."));
@@ -119,6 +125,7 @@ Result<PaymentOutcome> CashDesk::resend(std::int64_t payment_id) {
 }
 
 Status CashDesk::cancel_unsent(std::int64_t payment_id, std::string_view why) {
+  RG_TRY(db::require(db_, actor_, db::Permission::CashCancelUnsent));  // before the registrar is asked
   RG_TRY_ASSIGN(auto intent, db::load_payment(db_, payment_id));
   if (intent.state != db::PaymentState::Intent)
     return fail(ErrorCode::Conflict, _("The payment is no longer waiting to be sent."));
@@ -129,6 +136,7 @@ Status CashDesk::cancel_unsent(std::int64_t payment_id, std::string_view why) {
 }
 
 Result<std::int64_t> CashDesk::open_shift(db::Kopecks float_amount) {
+  RG_TRY(db::require(db_, actor_, db::Permission::CashPayments));  // before the registrar is asked
   RG_TRY_ASSIGN(auto existing, db::open_shift_of(db_, options_.till));
   auto status = registrar_.status();
   if (!status) return registrar_failed(status.error());
@@ -151,6 +159,7 @@ Result<std::int64_t> CashDesk::open_shift(db::Kopecks float_amount) {
 }
 
 Status CashDesk::close_shift(db::Kopecks counted, db::Kopecks handed_over, std::string_view notes) {
+  RG_TRY(db::require(db_, actor_, db::Permission::CashPayments));  // before the registrar is asked
   RG_TRY_ASSIGN(auto shift, db::open_shift_of(db_, options_.till));
   if (!shift) return fail(ErrorCode::Invalid, _("No shift is open at this till."));
   RG_TRY_ASSIGN(auto pending, db::pending_intent(db_, options_.till));
@@ -166,12 +175,14 @@ Status CashDesk::close_shift(db::Kopecks counted, db::Kopecks handed_over, std::
 }
 
 Status CashDesk::x_report() {
+  RG_TRY(db::require(db_, actor_, db::Permission::CashPayments));  // before the registrar is asked
   auto r = registrar_.x_report(options_.receipt.cashier);
   if (!r) return registrar_failed(r.error());
   return {};
 }
 
 Status CashDesk::open_drawer() {
+  RG_TRY(db::require(db_, actor_, db::Permission::CashPayments));  // before the registrar is asked
   auto r = registrar_.open_drawer();
   if (!r) return registrar_failed(r.error());
   return {};

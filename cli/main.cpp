@@ -9,8 +9,8 @@
 
 #include "clinic.h"
 #include "demo_seed.h"
-#include "pin.h"
 #include "migrations.h"
+#include "user_commands.h"
 
 namespace {
 
@@ -20,7 +20,12 @@ int usage() {
                "  registratura demo-seed [--db PATH] [--patients N] [--doctors N] [--days N] "
                "[--seed N] [--force]\n"
                "  registratura migrate [--db PATH]\n"
-               "  registratura set-pin --login LOGIN [--db PATH]   (reads the PIN, 4–8 digits, from stdin)\n"
+               "  registratura user-add --login LOGIN --name 'FULL NAME' --role ROLE[,ROLE] [--position P]\n"
+               "                        [--doctor ID] [--db PATH]   (reads the password from stdin)\n"
+               "  registratura user-passwd|user-pin --login LOGIN [--db PATH]   (reads it from stdin)\n"
+               "  registratura user-block --login LOGIN --reason TEXT | user-unblock --login LOGIN\n"
+               "  registratura user-list [--db PATH]\n"
+               "Roles: admin, senior_admin, operator, cashier, doctor, manager, sysadmin.\n"
                "PATH defaults to $REGISTRATURA_DB or ./var/clinic.db.\n");
   return 2;
 }
@@ -45,6 +50,7 @@ int main(int argc, char** argv) {
   rg::db::SeedOptions opts;
   bool force = false;
   std::string login;
+  rg::cli::UserArgs user;
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&](const char* what) {
@@ -60,8 +66,20 @@ int main(int argc, char** argv) {
     else if (a == "--days") opts.days = to_int(value("--days"), "--days");
     else if (a == "--seed") opts.seed = std::uint64_t(to_int(value("--seed"), "--seed"));
     else if (a == "--force") force = true;
-    else if (a == "--login") login = value("--login");
-    else return usage();
+    else if (a == "--login") login = user.login = value("--login");
+    else if (a == "--name") user.name = value("--name");
+    else if (a == "--position") user.position = value("--position");
+    else if (a == "--reason") user.reason = value("--reason");
+    else if (a == "--doctor") user.doctor_id = to_int(value("--doctor"), "--doctor");
+    else if (a == "--role") {
+      std::string roles = value("--role");
+      for (size_t p = 0; p <= roles.size();) {
+        size_t e = roles.find(',', p);
+        if (e == std::string::npos) e = roles.size();
+        if (e > p) user.roles.push_back(roles.substr(p, e - p));
+        p = e + 1;
+      }
+    } else return usage();
   }
 
   if (cmd == "migrate") {
@@ -83,27 +101,7 @@ int main(int argc, char** argv) {
                 rep->backup_path.empty() ? "" : ", backup: ", rep->backup_path.c_str());
     return 0;
   }
-  if (cmd == "set-pin") {
-    std::string pin;
-    std::getline(std::cin, pin);
-    while (!pin.empty() && (pin.back() == '\r' || pin.back() == ' ')) pin.pop_back();
-    auto hash = rg::codes::hash_pin(pin);
-    if (login.empty() || !hash) {
-      std::fprintf(stderr, "registratura: give --login and a PIN of 4 to 8 digits on stdin\n");
-      return 2;
-    }
-    auto db = rg::db::open_clinic_database(path, {.create = false});
-    if (!db) {
-      std::fprintf(stderr, "registratura: %s\n", db.error().message.c_str());
-      return 1;
-    }
-    if (auto r = rg::db::set_pin_hash(*db, login, *hash, rg::db::Actor::system("cli")); !r) {
-      std::fprintf(stderr, "registratura: %s\n", r.error().message.c_str());
-      return 1;
-    }
-    std::printf("PIN set for %s\n", login.c_str());
-    return 0;
-  }
+  if (rg::cli::is_user_command(cmd)) return rg::cli::run_user_command(cmd, path, user);
   if (cmd != "demo-seed") return usage();
 
   if (std::filesystem::exists(path)) {
@@ -132,18 +130,13 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "registratura: %s (%s)\n", rep.error().message.c_str(), rep.error().detail.c_str());
       return 1;
     }
-    // The demo administrator's PIN, for the kiosk's exit: 1234 (README).
-    if (auto pin = rg::codes::hash_pin("1234"))
-      (void)rg::db::set_pin_hash(*db, "admin", *pin, rg::db::Actor::system("seed"));
-    // The senior administrator's, for approving large discounts at the cash desk: 5678 (README).
-    if (auto pin = rg::codes::hash_pin("5678"))
-      (void)rg::db::set_pin_hash(*db, "senior", *pin, rg::db::Actor::system("seed"));
     (void)db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::printf("demo clinic: %lld patients, %lld doctors, %lld services, %lld appointments in %.1f s\n",
                 static_cast<long long>(rep->patients), static_cast<long long>(rep->doctors),
                 static_cast<long long>(rep->services), static_cast<long long>(rep->appointments), s);
   }
+  if (int rc = rg::cli::set_demo_secrets(tmp); rc != 0) return rc;
   for (const char* suffix : {"-wal", "-shm"}) std::filesystem::remove(tmp + suffix);
   std::filesystem::rename(tmp, path);
   std::printf("%s\n", path.c_str());

@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "checkin.h"
-#include "clinic.h"
+#include "staff.h"
 
 namespace rg::codes {
 
@@ -19,8 +19,10 @@ struct PinCheck {
   std::optional<db::PinHolder> holder;  // when accepted
 };
 
-// `place`: where the PIN was typed ("kiosk-1:pin", "till:main:pin"), the unit of the limit.
+// `place`: where the PIN was typed ("kiosk-1:pin", "till:main:pin"), the unit of the limit;
+// only the PINs of people who hold `permission` are compared (an approval is a person with the
+// right standing at this desk).
 Result<PinCheck> check_pin(db::Database& db, const std::string& place, std::string_view pin, std::int64_t now,
-                           const db::CheckinRules& rules);
+                           const db::CheckinRules& rules, db::Permission permission);
 
 }  // namespace rg::codes

@@ -8,6 +8,7 @@
 #include "hours.h"
 #include "i18n.h"
 #include "tasks.h"
+#include "staff.h"
 #include "text.h"
 
 namespace rg::db {
@@ -19,6 +20,7 @@ Result<std::int64_t> add_absence(Database& db, std::int64_t doctor_id, Date from
   if (to < from) return fail(ErrorCode::Invalid, _("The absence must end on or after its first day."));
   if (from.days_until(to) > 366) return fail(ErrorCode::Invalid, _("An absence can be at most a year long."));
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY(require(db, actor, Permission::ScheduleAbsences));
   RG_TRY_ASSIGN(auto st, db.cached(
       "INSERT INTO doctor_absences(doctor_id, from_day, to_day, reason, created_by, created_at) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
@@ -33,6 +35,7 @@ Result<std::int64_t> add_absence(Database& db, std::int64_t doctor_id, Date from
 
 Status withdraw_absence(Database& db, std::int64_t id, const Actor& actor) {
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY(require(db, actor, Permission::ScheduleAbsences));
   RG_TRY_ASSIGN(auto st, db.cached("UPDATE doctor_absences SET withdrawn = 1 WHERE id = ?1 AND withdrawn = 0"));
   st->bind(1, id);
   RG_TRY(st->exec());
@@ -165,6 +168,7 @@ Result<std::vector<Substitute>> free_substitutes(Database& db, std::int64_t appo
 Status hand_to_substitute(Database& db, std::int64_t appointment_id, const Substitute& s,
                           const Actor& actor) {
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY(require(db, actor, Permission::ScheduleAbsences));
   RG_TRY_ASSIGN(Appointment a, load_appointment(db, appointment_id));
   RG_TRY(apply_move(db, a.id, {s.doctor_id, s.room_id, a.start_at, a.end_at}, actor));
   LocalTime lt = to_local(a.start_at);
@@ -177,6 +181,7 @@ Status hand_to_substitute(Database& db, std::int64_t appointment_id, const Subst
 
 Status move_for_absence(Database& db, std::int64_t appointment_id, const MoveTo& to, const Actor& actor) {
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY(require(db, actor, Permission::ScheduleAbsences));
   RG_TRY_ASSIGN(Appointment a, load_appointment(db, appointment_id));
   RG_TRY(apply_move(db, a.id, to, actor));
   RG_TRY_ASSIGN(Appointment moved, load_appointment(db, appointment_id));
@@ -191,6 +196,7 @@ Status move_for_absence(Database& db, std::int64_t appointment_id, const MoveTo&
 Status cancel_for_absence(Database& db, std::int64_t appointment_id, std::string_view reason,
                           const Actor& actor) {
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY(require(db, actor, Permission::ScheduleAbsences));
   RG_TRY_ASSIGN(Appointment a, load_appointment(db, appointment_id));
   RG_TRY(apply_cancel(db, a.id, reason, actor));
   RG_TRY(add_task(db, TaskKind::CallCancel, a.patient_id, a.id,

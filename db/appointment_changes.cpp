@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "i18n.h"
+#include "staff.h"
 #include "text.h"
 
 namespace rg::db {
@@ -124,6 +125,7 @@ Status apply_status(Database& db, const Appointment& a, AppointmentStatus to) {
 
 Status set_status(Database& db, std::int64_t id, AppointmentStatus to, const Actor& actor) {
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY(require(db, actor, Permission::VisitsFlow));
   RG_TRY_ASSIGN(Appointment a, load_appointment(db, id));
   if (a.status == to) return tx.commit();
   RG_TRY(apply_status(db, a, to));
@@ -151,6 +153,7 @@ Status apply_cancel(Database& db, std::int64_t id, std::string_view reason, cons
 
 Status cancel_appointment(Database& db, std::int64_t id, std::string_view reason, const Actor& actor) {
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY(require(db, actor, Permission::AppointmentsBook));
   RG_TRY(apply_cancel(db, id, reason, actor));
   return tx.commit();
 }
@@ -181,6 +184,7 @@ Status apply_move(Database& db, std::int64_t id, const MoveTo& to, const Actor& 
 
 Status move_appointment(Database& db, std::int64_t id, const MoveTo& to, const Actor& actor) {
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY(require(db, actor, Permission::AppointmentsBook));
   RG_TRY(apply_move(db, id, to, actor));
   return tx.commit();
 }

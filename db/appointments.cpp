@@ -9,6 +9,7 @@
 
 #include "clinic.h"
 #include "i18n.h"
+#include "staff.h"
 #include "text.h"
 
 namespace rg::db {
@@ -124,6 +125,7 @@ Result<std::int64_t> insert_appointment(Database& db, const AppointmentDraft& a)
 
 Result<std::int64_t> book_appointment(Database& db, const AppointmentDraft& a, const Actor& actor) {
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY(require(db, actor, Permission::AppointmentsBook));
   RG_TRY_ASSIGN(std::int64_t id, insert_appointment(db, a));
   AuditDetails details{{"doctor_id", std::to_string(a.doctor_id)},
                        {"start_at", std::to_string(a.start_at)},

@@ -39,9 +39,9 @@ Status append_audit(Database& db, const Actor& actor, std::string_view action,
   }
   json += "}";
   RG_TRY_ASSIGN(auto st, db.cached(
-      "INSERT INTO audit_log(at_ms, actor, action, entity, entity_id, details) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
-  st->bind_all(now_unix_ms(), actor.id, action, entity, entity_id, json);
+      "INSERT INTO audit_log(at_ms, actor, action, entity, entity_id, details, place) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+  st->bind_all(now_unix_ms(), actor.id, action, entity, entity_id, json, actor.place);
   return st->exec();
 }
 

@@ -16,10 +16,13 @@ namespace rg::db {
 struct Actor {
   std::string id;                     // "user:3", "kiosk:lobby", "system:seed"
   std::optional<std::int64_t> user_id;
+  std::string place;                  // the desk or kiosk it acted at ("desk:reg-1"); "" unknown
 
-  static Actor user(std::int64_t uid) { return {"user:" + std::to_string(uid), uid}; }
-  static Actor kiosk(std::string_view name) { return {"kiosk:" + std::string(name), std::nullopt}; }
-  static Actor system(std::string_view what) { return {"system:" + std::string(what), std::nullopt}; }
+  static Actor user(std::int64_t uid, std::string_view at = {}) {
+    return {"user:" + std::to_string(uid), uid, std::string(at)};
+  }
+  static Actor kiosk(std::string_view name) { return {"kiosk:" + std::string(name), std::nullopt, "kiosk:" + std::string(name)}; }
+  static Actor system(std::string_view what) { return {"system:" + std::string(what), std::nullopt, {}}; }
 };
 
 using AuditDetails = std::vector<std::pair<std::string, std::string>>;

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "i18n.h"
+#include "staff.h"
 #include "text.h"
 
 namespace rg::db {
@@ -59,6 +60,7 @@ Result<std::int64_t> record_shift_open(Database& db, std::string_view till, std:
   if (float_amount < 0) return fail(ErrorCode::Invalid, _("The float cannot be negative."));
   if (fold_spaces(cashier_name).empty()) return fail(ErrorCode::Invalid, _("Who opens the shift?"));
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db, Durability::Full));
+  RG_TRY(require(db, actor, Permission::CashPayments));
   RG_TRY_ASSIGN(auto open, open_shift_of(db, till));
   if (open) return fail(ErrorCode::Conflict, _("A shift is already open at this till."));
   RG_TRY_ASSIGN(auto st, db.cached(
@@ -82,6 +84,7 @@ Status record_cash_movement(Database& db, std::int64_t shift_id, Kopecks amount,
   if (amount == 0) return fail(ErrorCode::Invalid, _("Type the amount."));
   if (fold_spaces(reason).empty()) return fail(ErrorCode::Invalid, _("Give the reason for the cash movement."));
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db, Durability::Full));
+  RG_TRY(require(db, actor, Permission::CashPayments));
   RG_TRY_ASSIGN(auto shift, load_shift(db, shift_id));
   if (shift.closed_at) return fail(ErrorCode::Conflict, _("The shift is closed."));
   if (amount < 0) {
@@ -136,6 +139,7 @@ Status record_shift_close(Database& db, std::int64_t shift_id, Kopecks counted, 
   if (counted < 0 || handed_over < 0) return fail(ErrorCode::Invalid, _("Amounts cannot be negative."));
   if (handed_over > counted) return fail(ErrorCode::Invalid, _("More cannot be handed over than was counted."));
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db, Durability::Full));
+  RG_TRY(require(db, actor, Permission::CashPayments));
   RG_TRY_ASSIGN(auto shift, load_shift(db, shift_id));
   if (shift.closed_at) return fail(ErrorCode::Conflict, _("The shift is already closed."));
   RG_TRY_ASSIGN(auto pending, db.cached("SELECT count(*) FROM payments WHERE shift_id = ?1 AND state = 'intent'"));

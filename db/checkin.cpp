@@ -9,6 +9,7 @@
 #include "clinic.h"
 #include "i18n.h"
 #include "invoices.h"
+#include "staff.h"
 #include "text.h"
 
 namespace rg::db {
@@ -185,6 +186,7 @@ Result<CheckinDone> check_in(Database& db, const CheckinPlan& plan, std::int64_t
     return fail(ErrorCode::Invalid, _("There is nothing to check in."));
   RG_TRY_ASSIGN(CheckinRules rules, load_checkin_rules(db));
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db, Durability::Full));
+  RG_TRY(require(db, actor, Permission::VisitsFlow));
   const LocalTime here = to_local(now);
   RG_TRY_ASSIGN(auto visits, visits_today(db, *plan.patient_id, here.date));
   CheckinDone done;

@@ -6,6 +6,7 @@
 #include "demo_seed.h"
 #include "i18n.h"
 #include "migrations.h"
+#include "staff.h"
 
 namespace rg::db {
 
@@ -73,6 +74,7 @@ Status write_clinic(Database& db, const Clinic& c) {
 
 Status save_clinic(Database& db, const Clinic& c, const Actor& actor) {
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY(require(db, actor, Permission::SettingsEdit));
   RG_TRY(write_clinic(db, c));
   RG_TRY(append_audit(db, actor, "clinic.save", "clinic", 1, {{"name", c.name}}));
   return tx.commit();
@@ -81,6 +83,7 @@ Status save_clinic(Database& db, const Clinic& c, const Actor& actor) {
 Status save_requisites(Database& db, const Clinic& c, const std::vector<std::pair<std::string, std::string>>& settings,
                        const Actor& actor) {
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY(require(db, actor, Permission::SettingsEdit));
   RG_TRY(write_clinic(db, c));
   AuditDetails changed{{"name", c.name}};
   for (const auto& [key, value] : settings) {
@@ -128,6 +131,16 @@ Status set_setting(Database& db, std::string_view key, std::string_view value) {
   return st->exec();
 }
 
+Status change_setting(Database& db, std::string_view key, std::string_view value, const Actor& actor) {
+  RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY(require(db, actor, Permission::SettingsEdit));
+  RG_TRY_ASSIGN(auto before, get_setting(db, key));
+  RG_TRY(set_setting(db, key, value));
+  RG_TRY(append_audit(db, actor, "setting.change", "setting", std::nullopt,
+                      {{"key", std::string(key)}, {"before", before.value_or("")}, {"after", std::string(value)}}));
+  return tx.commit();
+}
+
 Result<std::vector<Doctor>> list_doctors(Database& db, bool active_only) {
   RG_TRY_ASSIGN(auto st, db.cached(
       "SELECT d.id, d.surname, d.name, d.patronymic, d.position, d.default_room_id, "
@@ -162,37 +175,6 @@ Result<std::vector<Doctor>> list_doctors(Database& db, bool active_only) {
     out.push_back(std::move(d));
   }
   return out;
-}
-
-Result<std::optional<User>> first_administrator(Database& db) {
-  RG_TRY_ASSIGN(auto st, db.cached(
-      "SELECT id, full_name FROM users WHERE role = 'admin' AND active = 1 ORDER BY id LIMIT 1"));
-  RG_TRY_ASSIGN(bool row, st->step());
-  if (!row) return std::optional<User>();
-  return std::optional<User>(User{st->col_int(0), st->col_text(1)});
-}
-
-Result<std::vector<PinHolder>> pin_holders(Database& db) {
-  RG_TRY_ASSIGN(auto st, db.cached(
-      "SELECT id, full_name, pin_hash FROM users WHERE role IN ('admin', 'senior') AND active = 1 "
-      "AND pin_hash IS NOT NULL ORDER BY id"));
-  std::vector<PinHolder> out;
-  for (;;) {
-    RG_TRY_ASSIGN(bool row, st->step());
-    if (!row) break;
-    out.push_back({st->col_int(0), st->col_text(1), st->col_text(2)});
-  }
-  return out;
-}
-
-Status set_pin_hash(Database& db, std::string_view login, std::string_view pin_hash, const Actor& actor) {
-  RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
-  RG_TRY_ASSIGN(auto st, db.cached("UPDATE users SET pin_hash = ?2 WHERE login = ?1"));
-  st->bind_all(login, pin_hash);
-  RG_TRY(st->exec());
-  if (db.changes() == 0) return fail(ErrorCode::NotFound, _("There is no user with this login."));
-  RG_TRY(append_audit(db, actor, "user.set_pin", "user", std::nullopt, {{"login", std::string(login)}}));
-  return tx.commit();
 }
 
 Result<std::vector<Specialty>> list_specialties(Database& db) {

@@ -30,7 +30,10 @@ Status save_requisites(Database& db, const Clinic& c, const std::vector<std::pai
                        const Actor& actor);
 
 Result<std::optional<std::string>> get_setting(Database& db, std::string_view key);
+// Unguarded, inside the caller's transaction (migrations, the seed, the core's own state).
 Status set_setting(Database& db, std::string_view key, std::string_view value);
+// A person changes a setting: SettingsEdit, audited with the value before and after.
+Status change_setting(Database& db, std::string_view key, std::string_view value, const Actor& actor);
 // A whole number setting within [lo, hi]; `fallback` when unset or not such a number (a clinic's
 // typo must not stop the desk).
 Result<int> get_setting_int(Database& db, std::string_view key, int fallback, int lo, int hi);
@@ -75,23 +78,6 @@ struct ReferralSource {
   std::string name;
 };
 Result<std::vector<ReferralSource>> list_referral_sources(Database& db);
-
-struct User {
-  std::int64_t id = 0;
-  std::string full_name;
-};
-// The first active administrator: who the desk acts as until sign-in comes with the users'
-// settings.
-Result<std::optional<User>> first_administrator(Database& db);
-
-// Administrators' PIN hashes (role admin or senior, active), for the kiosk's exit.
-struct PinHolder {
-  std::int64_t user_id = 0;
-  std::string full_name, pin_hash;
-};
-Result<std::vector<PinHolder>> pin_holders(Database& db);
-// Stores a hash made by codes::hash_pin; NotFound for an unknown login.
-Status set_pin_hash(Database& db, std::string_view login, std::string_view pin_hash, const Actor& actor);
 
 // Opens the clinic database and applies its time zone (and a demo clinic's clock) to this process.
 Result<Database> open_clinic(const std::string& path, const OpenOptions& opts = {});

@@ -14,6 +14,7 @@ const char* to_string(ErrorCode c) {
     case ErrorCode::Invalid: return "invalid";
     case ErrorCode::NotFound: return "not_found";
     case ErrorCode::Conflict: return "conflict";
+    case ErrorCode::Forbidden: return "forbidden";
     case ErrorCode::Busy: return "busy";
     case ErrorCode::SchemaTooNew: return "schema_too_new";
     case ErrorCode::Io: return "io";

@@ -480,12 +480,21 @@ Result<SeedReport> seed_demo(Database& db, const SeedOptions& opts) {
   std::int64_t admin_id = 0;
   {
     RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+    // The demo's front office (passwords and PINs are set by the CLI, which hashes: README).
     RG_TRY(db.exec(
-        "INSERT INTO users(login, full_name, role, created_at) VALUES "
-        "('admin', 'Смирнова Екатерина Андреевна', 'admin', strftime('%s')),"
-        "('senior', 'Белова Светлана Игоревна', 'senior', strftime('%s')),"
-        "('operator', 'Гусева Полина Сергеевна', 'operator', strftime('%s')),"
-        "('kiosk', 'Киоск в холле', 'kiosk', strftime('%s'))"));
+        "INSERT INTO users(login, full_name, position, created_at, updated_at) VALUES "
+        "('admin', 'Смирнова Екатерина Андреевна', 'Администратор', strftime('%s'), strftime('%s')),"
+        "('admin2', 'Кузнецова Ольга Петровна', 'Администратор-кассир', strftime('%s'), strftime('%s')),"
+        "('senior', 'Белова Светлана Игоревна', 'Старший администратор', strftime('%s'), strftime('%s')),"
+        "('operator', 'Гусева Полина Сергеевна', 'Оператор call-центра', strftime('%s'), strftime('%s')),"
+        "('manager', 'Орлова Ирина Викторовна', 'Управляющий клиникой', strftime('%s'), strftime('%s')),"
+        "('it', 'Лебедев Максим Олегович', 'Системный администратор', strftime('%s'), strftime('%s'));"
+        "INSERT INTO user_roles(user_id, role) SELECT id, 'admin' FROM users WHERE login IN ('admin', 'admin2');"
+        "INSERT INTO user_roles(user_id, role) SELECT id, 'cashier' FROM users WHERE login = 'admin2';"
+        "INSERT INTO user_roles(user_id, role) SELECT id, 'senior_admin' FROM users WHERE login = 'senior';"
+        "INSERT INTO user_roles(user_id, role) SELECT id, 'operator' FROM users WHERE login = 'operator';"
+        "INSERT INTO user_roles(user_id, role) SELECT id, 'manager' FROM users WHERE login = 'manager';"
+        "INSERT INTO user_roles(user_id, role) SELECT id, 'sysadmin' FROM users WHERE login = 'it';"));
     RG_TRY_ASSIGN(admin_id, db.query_int("SELECT id FROM users WHERE login = 'admin'"));
     for (const char* r : kReferral) {
       RG_TRY_ASSIGN(auto st, db.prepare("INSERT INTO referral_sources(name) VALUES (?1)"));
@@ -738,6 +747,12 @@ Result<SeedReport> seed_demo(Database& db, const SeedOptions& opts) {
                  "WHERE status = 'cancelled'"));
   RG_TRY(seed_desk_work(db, rng, first_patient_id, last_patient_id, admin_id, int(doctors.size())));
   RG_TRY(seed_cash_desk(db, admin_id));
+  // The first doctor signs in to his own day.
+  RG_TRY(db.exec(
+      "INSERT INTO users(login, full_name, position, doctor_id, created_at, updated_at) "
+      "SELECT 'doctor', surname || ' ' || name || ' ' || patronymic, position, id, strftime('%s'), strftime('%s') "
+      "FROM doctors ORDER BY id LIMIT 1;"
+      "INSERT INTO user_roles(user_id, role) SELECT id, 'doctor' FROM users WHERE login = 'doctor';"));
   (void)db.exec("PRAGMA synchronous=NORMAL");
   (void)db.exec("PRAGMA optimize");
   (void)db.exec("ANALYZE");

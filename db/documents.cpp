@@ -17,6 +17,7 @@
 #include "patient_persons.h"
 #include "patients.h"
 #include "payer_companies.h"
+#include "staff.h"
 #include "text.h"
 
 namespace rg::db {
@@ -1159,6 +1160,7 @@ std::optional<NameQuestion> name_question_of(const Error& e) {
 
 Result<std::int64_t> record_printed_document(Database& db, const PrintedDocumentDraft& d, const Actor& actor) {
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY(require(db, actor, Permission::DocumentsPrint));
   std::int64_t now = now_unix();
   RG_TRY_ASSIGN(auto tpl, db.cached(
       "INSERT INTO document_templates(sha256, template_id, version, body, first_used) "

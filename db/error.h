@@ -11,6 +11,7 @@ enum class ErrorCode {
   Invalid,       // the input is wrong; the message says what to fix
   NotFound,      // the thing asked for does not exist (any more)
   Conflict,      // another desk or the kiosk got there first (overlap, unique value)
+  Forbidden,     // the person signed in may not do this; the message says who may
   Busy,          // the database stayed locked longer than busy_timeout
   SchemaTooNew,  // the database was written by a newer Registratura
   Io,            // disk full, read-only, unreadable file

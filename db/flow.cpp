@@ -10,6 +10,7 @@
 #include "clinic.h"
 #include "i18n.h"
 #include "tasks.h"
+#include "staff.h"
 #include "text.h"
 
 namespace rg::db {
@@ -108,6 +109,7 @@ Result<std::vector<OpenVisit>> visits_left_open(Database& db, std::int64_t now, 
 
 Result<int> close_open_visits(Database& db, std::span<const std::int64_t> ids, const Actor& actor) {
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY(require(db, actor, Permission::VisitsFlow));
   int closed = 0;
   for (std::int64_t id : ids) {
     RG_TRY_ASSIGN(Appointment a, load_appointment(db, id));
@@ -123,6 +125,7 @@ Result<int> close_open_visits(Database& db, std::span<const std::int64_t> ids, c
 
 Status mark_no_show(Database& db, std::int64_t appointment_id, const Actor& actor) {
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY(require(db, actor, Permission::VisitsFlow));
   RG_TRY_ASSIGN(Appointment a, load_appointment(db, appointment_id));
   if (a.status == S::NoShow) return tx.commit();  // another desk was quicker: one task is enough
   if (a.status != S::Booked && a.status != S::Confirmed)
@@ -156,6 +159,7 @@ Status undo_status(Database& db, std::int64_t appointment_id, AppointmentStatus 
   std::string why = utf8_truncate(fold_spaces(reason), 500);
   if (why.empty()) return fail(ErrorCode::Invalid, _("Say why the status is taken back."));
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY(require(db, actor, Permission::VisitsFlow));
   RG_TRY_ASSIGN(Appointment a, load_appointment(db, appointment_id));
   auto back = undo_targets(a.status);
   if (std::find(back.begin(), back.end(), to) == back.end()) {
@@ -186,6 +190,15 @@ Status undo_status(Database& db, std::int64_t appointment_id, AppointmentStatus 
 Status call_in(Database& db, std::int64_t appointment_id, const Actor& actor) {
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
   RG_TRY_ASSIGN(Appointment a, load_appointment(db, appointment_id));
+  // The desk, or the doctor himself calling in his own patient.
+  RG_TRY_ASSIGN(bool own_day, allowed(db, actor, Permission::DoctorOwnDay));
+  bool own_patient = false;
+  if (own_day && actor.user_id) {
+    RG_TRY_ASSIGN(auto st, db.cached("SELECT 1 FROM users WHERE id = ?1 AND doctor_id = ?2"));
+    st->bind_all(*actor.user_id, a.doctor_id);
+    RG_TRY_ASSIGN(own_patient, st->step());
+  }
+  if (!own_patient) RG_TRY(require(db, actor, Permission::VisitsFlow));
   if (a.status == S::InRoom) return tx.commit();  // called in already
   if (a.status != S::Arrived)
     return fail(ErrorCode::Invalid, _("Only a patient who has arrived can be called into the room."));
@@ -197,6 +210,7 @@ Status call_in(Database& db, std::int64_t appointment_id, const Actor& actor) {
 
 Result<CheckinDone> desk_check_in(Database& db, std::int64_t appointment_id, std::int64_t now, const Actor& actor,
                                   const std::string& override_reason) {
+  RG_TRY(require(db, actor, Permission::VisitsFlow));
   RG_TRY_ASSIGN(CheckinRules rules, load_checkin_rules(db));
   Identity who;
   who.kind = Identity::Kind::Appointment;

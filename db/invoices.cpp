@@ -8,6 +8,7 @@
 
 #include "clinic.h"
 #include "i18n.h"
+#include "staff.h"
 #include "text.h"
 
 namespace rg::db {
@@ -92,30 +93,29 @@ static Status require_editable(Database& db, std::int64_t invoice_id) {
   return {};
 }
 
+// A discount above the clinic's limit needs the permission: the person at the desk has it, or
+// someone who has it approves at the same desk (their PIN, checked by the caller).
 static Status check_discount(Database& db, std::int64_t basis_points, std::string_view reason,
-                             std::optional<std::int64_t> approver_id) {
+                             std::optional<std::int64_t> approver_id, const Actor& actor) {
   if (basis_points < 0 || basis_points > 10000)
     return fail(ErrorCode::Invalid, _("A discount is between 0 and 100 %."));
   if (basis_points > 0 && fold_spaces(reason).empty())
     return fail(ErrorCode::Invalid, _("Give the reason for the discount."));
   RG_TRY_ASSIGN(auto limit, get_setting_int(db, "cash.discount_limit_bp", 1000, 0, 10000));
   if (basis_points <= limit) return {};
-  if (!approver_id)
-    return fail(ErrorCode::Invalid, _("A discount this large needs a senior administrator's approval."));
-  RG_TRY_ASSIGN(auto st, db.cached("SELECT role, active FROM users WHERE id = ?1"));
-  st->bind(1, *approver_id);
-  RG_TRY_ASSIGN(bool found, st->step());
-  if (!found || st->col_view(0) != "senior" || st->col_int(1) != 1)
-    return fail(ErrorCode::Invalid, _("Only a senior administrator can approve a discount this large."));
-  return {};
+  RG_TRY_ASSIGN(bool own, allowed(db, actor, Permission::CashDiscountOverLimit));
+  if (own) return {};
+  if (!approver_id) return require(db, actor, Permission::CashDiscountOverLimit);
+  return require(db, Actor::user(*approver_id), Permission::CashDiscountOverLimit);
 }
 
 Status set_line_discount(Database& db, std::int64_t invoice_id, std::int64_t line_id,
                          std::int64_t basis_points, std::string_view reason,
                          std::optional<std::int64_t> approver_id, const Actor& actor) {
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db, Durability::Full));
+  RG_TRY(require(db, actor, Permission::CashInvoices));
   RG_TRY(require_editable(db, invoice_id));
-  RG_TRY(check_discount(db, basis_points, reason, approver_id));
+  RG_TRY(check_discount(db, basis_points, reason, approver_id, actor));
   RG_TRY_ASSIGN(auto st, db.cached(
       "UPDATE invoice_lines SET discount_bp = ?3, discount_reason = ?4 WHERE id = ?2 AND invoice_id = ?1"));
   st->bind_all(invoice_id, line_id, basis_points, basis_points ? utf8_truncate(fold_spaces(reason), 500) : std::string());
@@ -133,8 +133,9 @@ Status set_invoice_discount(Database& db, std::int64_t invoice_id, std::int64_t 
                             std::string_view reason, std::optional<std::int64_t> approver_id,
                             const Actor& actor) {
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db, Durability::Full));
+  RG_TRY(require(db, actor, Permission::CashInvoices));
   RG_TRY(require_editable(db, invoice_id));
-  RG_TRY(check_discount(db, basis_points, reason, approver_id));
+  RG_TRY(check_discount(db, basis_points, reason, approver_id, actor));
   RG_TRY_ASSIGN(auto st, db.cached(
       "UPDATE invoices SET discount_bp = ?2, discount_reason = ?3, discount_approved_by = ?4 WHERE id = ?1"));
   st->bind_all(invoice_id, basis_points, basis_points ? utf8_truncate(fold_spaces(reason), 500) : std::string(),
@@ -151,6 +152,7 @@ Status set_line_quantity(Database& db, std::int64_t invoice_id, std::int64_t lin
                          std::int64_t quantity, const Actor& actor) {
   if (quantity < 1 || quantity > 999) return fail(ErrorCode::Invalid, _("The quantity is from 1 to 999."));
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db, Durability::Full));
+  RG_TRY(require(db, actor, Permission::CashInvoices));
   RG_TRY(require_editable(db, invoice_id));
   RG_TRY_ASSIGN(auto st, db.cached("UPDATE invoice_lines SET quantity = ?3 WHERE id = ?2 AND invoice_id = ?1"));
   st->bind_all(invoice_id, line_id, quantity);
@@ -165,6 +167,7 @@ Status set_line_quantity(Database& db, std::int64_t invoice_id, std::int64_t lin
 Status cancel_invoice(Database& db, std::int64_t invoice_id, std::string_view reason, const Actor& actor) {
   if (fold_spaces(reason).empty()) return fail(ErrorCode::Invalid, _("Give the reason for cancelling the invoice."));
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db, Durability::Full));
+  RG_TRY(require(db, actor, Permission::CashInvoices));
   RG_TRY(require_editable(db, invoice_id));
   RG_TRY_ASSIGN(auto st, db.cached("UPDATE invoices SET status = 'cancelled' WHERE id = ?1"));
   st->bind(1, invoice_id);
@@ -198,6 +201,7 @@ Result<std::int64_t> add_guarantee_letter(Database& db, const GuaranteeLetter& l
   if (l.valid_to < l.valid_from) return fail(ErrorCode::Invalid, _("The letter ends before it begins."));
   if (l.limit < 0) return fail(ErrorCode::Invalid, _("The letter's limit cannot be negative."));
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db, Durability::Full));
+  RG_TRY(require(db, actor, Permission::CashInvoices));
   RG_TRY_ASSIGN(auto st, db.cached(
       "INSERT INTO guarantee_letters(patient_id, insurer_id, number, valid_from, valid_to, limit_kopecks, created_at) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
@@ -359,6 +363,7 @@ Result<CreatedInvoices> create_invoices(Database& db, std::span<const std::int64
                                         const InvoicePayer& payer, const Actor& actor) {
   if (appointment_ids.empty()) return fail(ErrorCode::Invalid, _("Choose at least one visit to bill."));
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db, Durability::Full));
+  RG_TRY(require(db, actor, Permission::CashInvoices));
   std::optional<std::int64_t> patient_id;
   std::vector<PendingLine> to_patient, to_insurer;
   std::optional<GuaranteeLetter> letter;

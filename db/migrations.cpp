@@ -12,6 +12,7 @@
 #include "migration_006_credit.h"
 #include "migration_007_people.h"
 #include "migration_008_desk.h"
+#include "migration_009_staff.h"
 
 namespace rg::db {
 namespace {
@@ -99,6 +100,9 @@ Result<MigrationReport> migrate(Database& db) {
       [[fallthrough]];
     case 7:
       RG_TRY(apply_step(db, 8, kMigration008));
+      [[fallthrough]];
+    case 8:
+      RG_TRY(apply_step(db, 9, kMigration009));
       [[fallthrough]];
     case kSchemaVersion:
       break;

@@ -3,6 +3,7 @@
 #include "name_forms.h"
 
 #include "i18n.h"
+#include "staff.h"
 #include "text.h"
 
 namespace rg::db {
@@ -87,6 +88,7 @@ Status store_name_form(Database& db, std::string_view nominative, char sex, Gram
   if (f.empty()) return fail(ErrorCode::Invalid, _("Enter how the name reads in this case."));
   if (utf8_length(f) > 300) return fail(ErrorCode::Invalid, _("The form is longer than 300 characters."));
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY(require(db, actor, Permission::DocumentsPrint));
   RG_TRY_ASSIGN(auto st, db.cached(
       "INSERT INTO name_forms(nominative, sex, gram_case, form, updated_by, updated_at) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "i18n.h"
+#include "staff.h"
 #include "text.h"
 
 namespace rg::db {
@@ -100,6 +101,7 @@ Result<std::int64_t> save_related_person(Database& db, const RelatedPerson& in, 
   if (p.person_patient_id && *p.person_patient_id == p.patient_id)
     return fail(ErrorCode::Invalid, _("A patient cannot be their own representative."));
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY(require(db, actor, Permission::PatientsEdit));
   const std::int64_t now = now_unix();
   std::int64_t id = p.id;
   if (id == 0) {
@@ -142,6 +144,7 @@ Result<std::int64_t> save_related_person(Database& db, const RelatedPerson& in, 
 
 Status remove_related_person(Database& db, std::int64_t id, const Actor& actor) {
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY(require(db, actor, Permission::PatientsEdit));
   RG_TRY_ASSIGN(auto st, db.cached(
       "UPDATE patient_persons SET active = 0, updated_at = ?2 WHERE id = ?1 AND active = 1 RETURNING patient_id"));
   st->bind_all(id, now_unix());

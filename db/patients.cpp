@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "i18n.h"
+#include "staff.h"
 #include "text.h"
 
 namespace rg::db {
@@ -173,6 +174,7 @@ Result<std::int64_t> insert_patient(Database& db, const PatientDraft& p, std::st
 Result<std::int64_t> create_patient(Database& db, const PatientDraft& p, const Actor& actor) {
   RG_TRY(validate(p, today()));
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY(require(db, actor, Permission::PatientsEdit));
   RG_TRY_ASSIGN(std::int64_t id, insert_patient(db, p));
   RG_TRY(append_audit(db, actor, "patient.create", "patient", id,
                       {{"name", masked_name(p.surname, p.name, p.patronymic)}}));
@@ -219,6 +221,7 @@ Status update_patient(Database& db, std::int64_t id, const PatientDraft& p, cons
                       std::optional<std::int64_t> seen_updated_at) {
   RG_TRY(validate(p, today()));
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY(require(db, actor, Permission::PatientsEdit));
   RG_TRY_ASSIGN(Patient before, get_patient(db, id));
   if (seen_updated_at && before.updated_at != *seen_updated_at)
     return fail(ErrorCode::Conflict,

@@ -3,6 +3,7 @@
 #include "payer_companies.h"
 
 #include "i18n.h"
+#include "staff.h"
 #include "text.h"
 
 namespace rg::db {
@@ -64,6 +65,7 @@ Result<std::int64_t> save_payer_company(Database& db, const PayerCompany& in, co
   const std::optional<std::string> sex = c.signatory_sex ? std::optional<std::string>(std::string(1, c.signatory_sex))
                                                          : std::nullopt;
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY(require(db, actor, Permission::PatientsEdit));
   const std::int64_t now = now_unix();
   std::int64_t id = c.id;
   Result<bool> row;

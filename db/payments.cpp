@@ -8,6 +8,7 @@
 #include "calendar.h"
 #include "cash_shifts.h"
 #include "i18n.h"
+#include "staff.h"
 #include "text.h"
 
 namespace rg::db {
@@ -259,6 +260,8 @@ Status add_account_entry(Database& db, std::int64_t patient_id, std::int64_t pay
 Result<Payment> record_intent(Database& db, const NewPayment& p, std::optional<std::int64_t> doc_before,
                               const Actor& actor) {
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db, Durability::Full));
+  const bool gives_back = p.kind == PaymentKind::Refund || p.kind == PaymentKind::DepositRefund;
+  RG_TRY(require(db, actor, gives_back ? Permission::CashRefunds : Permission::CashPayments));
   RG_TRY_ASSIGN(auto shift, open_shift_of(db, p.till));
   if (!shift) return fail(ErrorCode::Invalid, _("Open the cash shift first."));
   if (shift->expired(now_unix()))
@@ -336,6 +339,7 @@ Status mark_registered(Database& db, std::int64_t payment_id, const FiscalMark& 
 
 Status mark_cancelled(Database& db, std::int64_t payment_id, std::string_view why, const Actor& actor) {
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db, Durability::Full));
+  RG_TRY(require(db, actor, Permission::CashCancelUnsent));
   RG_TRY_ASSIGN(auto st, db.cached("UPDATE payments SET state = 'cancelled', reason = ?2 WHERE id = ?1 AND state = 'intent'"));
   st->bind_all(payment_id, utf8_truncate(fold_spaces(why), 500));
   RG_TRY(st->exec());
@@ -348,6 +352,7 @@ Status link_payer(Database& db, std::int64_t payer_id, std::int64_t patient_id, 
                   const Actor& actor) {
   if (payer_id == patient_id) return fail(ErrorCode::Invalid, _("A patient pays for himself without a link."));
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY(require(db, actor, Permission::CashPayments));
   RG_TRY_ASSIGN(auto st, db.cached(
       "INSERT INTO payer_links(payer_id, patient_id, relation) VALUES (?1, ?2, ?3) "
       "ON CONFLICT(payer_id, patient_id) DO UPDATE SET relation = excluded.relation"));

@@ -16,6 +16,7 @@
 #include "clinic.h"
 #include "hours.h"
 #include "i18n.h"
+#include "staff.h"
 
 namespace rg::db {
 namespace {
@@ -547,6 +548,7 @@ Result<std::vector<std::int64_t>> book_option(Database& db, std::int64_t patient
       return fail(ErrorCode::Invalid, _("The chosen option does not belong to this search."));
   // Until commit, the transaction's destructor rolls back every step already inserted.
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY(require(db, actor, Permission::AppointmentsBook));
   std::vector<std::int64_t> ids, doctors;
   for (const SlotStep& s : option.steps) {
     AppointmentDraft a;

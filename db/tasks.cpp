@@ -2,6 +2,7 @@
 #include "tasks.h"
 
 #include "i18n.h"
+#include "staff.h"
 #include "text.h"
 
 namespace rg::db {
@@ -58,6 +59,7 @@ Result<std::vector<Task>> open_tasks(Database& db, int limit) {
 
 Status close_task(Database& db, std::int64_t id, bool done, std::string_view result, const Actor& actor) {
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY(require(db, actor, Permission::CallsWork));
   RG_TRY_ASSIGN(auto st, db.cached(
       "UPDATE tasks SET status = ?2, result = ?3, closed_by = ?4, closed_at = ?5 "
       "WHERE id = ?1 AND status = 'open'"));

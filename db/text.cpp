@@ -1,6 +1,9 @@
 // Unicode here is only what names and phones of the region need: Cyrillic and Latin letters.
 #include "text.h"
 
+#include <cstdarg>
+#include <cstdio>
+
 #include <algorithm>
 
 namespace rg {
@@ -253,6 +256,23 @@ bool ogrn_valid(std::string_view d) {
   int rest = 0;
   for (size_t i = 0; i + 1 < d.size(); ++i) rest = (rest * 10 + (d[i] - '0')) % mod;
   return rest % 10 == d.back() - '0';
+}
+
+}  // namespace rg
+
+namespace rg {
+
+std::string format_text(const char* fmt, ...) {
+  va_list args;
+  va_start(args, fmt);
+  va_list again;
+  va_copy(again, args);
+  int n = std::vsnprintf(nullptr, 0, fmt, args);
+  va_end(args);
+  std::string out(n > 0 ? size_t(n) : 0, '\0');
+  if (n > 0) std::vsnprintf(out.data(), out.size() + 1, fmt, again);
+  va_end(again);
+  return out;
 }
 
 }  // namespace rg

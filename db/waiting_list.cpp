@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "i18n.h"
+#include "staff.h"
 #include "text.h"
 
 namespace rg::db {
@@ -17,6 +18,7 @@ Result<std::int64_t> add_waiting(Database& db, const WaitingDraft& d, const Acto
   if (d.to < d.from) return fail(ErrorCode::Invalid, _("The last day must not be before the first."));
   if (d.time_from_min >= d.time_to_min) return fail(ErrorCode::Invalid, _("The hours must not be empty."));
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY(require(db, actor, Permission::AppointmentsBook));
   RG_TRY_ASSIGN(auto st, db.cached(
       "INSERT INTO waiting_list(patient_id, specialty_id, doctor_id, service_id, from_day, to_day, "
       "time_from_min, time_to_min, priority, comment, created_by, created_at) "
@@ -34,6 +36,7 @@ Result<std::int64_t> add_waiting(Database& db, const WaitingDraft& d, const Acto
 
 Status remove_waiting(Database& db, std::int64_t id, const Actor& actor) {
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY(require(db, actor, Permission::AppointmentsBook));
   RG_TRY_ASSIGN(auto st, db.cached(
       "UPDATE waiting_list SET status = 'removed', closed_at = ?2 WHERE id = ?1 AND status = 'waiting'"));
   st->bind_all(id, now_unix());
@@ -153,6 +156,7 @@ Result<std::vector<WaitingEntry>> waiting_for_gap(Database& db, std::int64_t doc
 
 Status mark_waiting_booked(Database& db, std::int64_t entry_id, std::int64_t appointment_id, const Actor& actor) {
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY(require(db, actor, Permission::AppointmentsBook));
   RG_TRY_ASSIGN(auto st, db.cached(
       "UPDATE waiting_list SET status = 'booked', appointment_id = ?2, closed_at = ?3 "
       "WHERE id = ?1 AND status = 'waiting'"));
@@ -167,6 +171,7 @@ Status mark_waiting_booked(Database& db, std::int64_t entry_id, std::int64_t app
 Result<std::int64_t> book_from_waiting(Database& db, std::int64_t entry_id, const AppointmentDraft& a,
                                        const Actor& actor) {
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY(require(db, actor, Permission::AppointmentsBook));
   RG_TRY_ASSIGN(auto chk, db.cached("SELECT patient_id FROM waiting_list WHERE id = ?1 AND status = 'waiting'"));
   chk->bind(1, entry_id);
   RG_TRY_ASSIGN(bool row, chk->step());

@@ -315,7 +315,7 @@ void CashScreen::cash_job(std::string done_notice, std::function<Status(cash::Ca
   }
   busy_ = true;
   ctx_.cash->submit(
-      ctx_.actor(), ctx_.user_name,
+      ctx_.actor(), ctx_.cashier_name,
       [this, job = std::move(job), done_notice, after](cash::CashDesk& desk, db::Database& db) -> db::Worker::Continuation {
         Status st = job(desk, db);
         return [this, st, done_notice, after]() {
@@ -731,11 +731,14 @@ void CashScreen::draw_discount_dialog() {
   ImGui::TextUnformatted(_("Reason"));
   reason_input("reason", d.reason, sizeof d.reason,
                {N_("Pensioner"), N_("Clinic employee"), N_("The patient waited long"), N_("Loyalty card")});
-  ImGui::TextColored(kQuiet, "%s", _("Large discounts need a senior administrator's approval."));
-  ImGui::TextUnformatted(_("Senior administrator's PIN"));
-  ImGui::SameLine(200);
-  ImGui::SetNextItemWidth(120);
-  ImGui::InputText("##pin", d.pin, sizeof d.pin, ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal);
+  // Who may give a large discount gives it; anyone else asks such a person to type their PIN here.
+  if (!ctx_.may(db::Permission::CashDiscountOverLimit)) {
+    ImGui::TextColored(kQuiet, "%s", _("Large discounts need a senior administrator's approval."));
+    ImGui::TextUnformatted(_("Approver's PIN"));
+    ImGui::SameLine(200);
+    ImGui::SetNextItemWidth(120);
+    ImGui::InputText("##pin", d.pin, sizeof d.pin, ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal);
+  }
   if (!d.error.empty()) ImGui::TextColored(kError, "%s", d.error.c_str());
   auto bp = parse_percent(d.percent);
   const bool can = bp && (*bp == 0 || !blank(d.reason)) && selected_;
@@ -751,15 +754,17 @@ void CashScreen::draw_discount_dialog() {
     std::memset(d.pin, 0, sizeof d.pin);
     const std::string place = "till:" + (ctx_.cash ? ctx_.cash->options().till : std::string("main")) + ":pin";
     ctx_.worker.submit([this, invoice, line, reason, actor, value, pin, place](db::Database& db) -> db::Worker::Continuation {
-      // Whose PIN it is (if any), guessing limited per till: the core then checks that he is a
-      // senior administrator.
+      // Whose PIN it is (if any) among those who may approve, guessing limited per till: the
+      // core then checks the approver's permission again.
       auto approve = [&]() -> Result<std::optional<std::int64_t>> {
         if (pin.empty()) return std::optional<std::int64_t>{};
         RG_TRY_ASSIGN(auto rules, db::load_checkin_rules(db));
-        RG_TRY_ASSIGN(auto checked, codes::check_pin(db, place, pin, db::now_unix(), rules));
+        RG_TRY_ASSIGN(auto checked, codes::check_pin(db, place, pin, db::now_unix(), rules,
+                                                     db::Permission::CashDiscountOverLimit));
         if (checked.verdict == codes::PinVerdict::Paused)
           return fail(ErrorCode::Invalid, _("Too many wrong PINs: wait a minute and try again."));
-        if (!checked.holder) return fail(ErrorCode::Invalid, _("The PIN is not right."));
+        if (!checked.holder)
+          return fail(ErrorCode::Invalid, _("This PIN is not of anyone who may approve a discount this large."));
         return std::optional<std::int64_t>(checked.holder->user_id);
       };
       auto approver = approve();

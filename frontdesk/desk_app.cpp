@@ -62,18 +62,28 @@ ImVec4 rgb(unsigned c) {
 }  // namespace
 
 DeskApp::DeskApp(ui::Shell& shell, db::Database& db, const std::string& db_path, db::Clinic clinic,
-                 std::unique_ptr<CashService> cash)
+                 std::string place, std::unique_ptr<CashService> cash)
     : shell_(shell),
+      ui_db_(db),
       watch_(db),
       worker_(db_path, [&shell](db::Worker::Continuation c) { shell.tasks().post(std::move(c)); }),
-      ctx_{shell, worker_, std::move(clinic), "", "", std::nullopt, cash.get(), nullptr, nullptr, {}, {}, {}},
+      ctx_{.shell = shell, .worker = worker_, .clinic = std::move(clinic), .cash = cash.get()},
       cash_(std::move(cash)) {
-  // Who is at the desk: sign-in comes with the users' settings; until then the first administrator.
-  if (auto admin = db::first_administrator(db); admin && *admin) {
-    ctx_.user_name = masked_full_name((*admin)->full_name);
-    ctx_.user_id = (*admin)->id;
-  }
-  screens_ = make_screens(ctx_);
+  ctx_.place = std::move(place);
+  sign_in_ = std::make_unique<SignInView>(ctx_, ctx_.place);
+  sign_in_->on_accepted = [this](const auth::SignedIn& who, bool unlocked) {
+    if (unlocked && who.user_id == ctx_.user_id) {
+      locked_ = false;
+      last_input_ = ImGui::GetTime();
+      return;
+    }
+    if (ctx_.user_id) {  // another person at a locked desk: the first one's work is put away
+      end_session(db::SessionEnd::Switch);
+      retire_screens();
+    }
+    begin(who);
+  };
+  sign_in_->show_sign_in();
   // Events written before this desk opened are old news: only later ones pop up.
   if (auto last = db::last_desk_event_id(db)) last_event_ = *last;
   ctx_.open_documents = [this](std::int64_t patient_id, std::optional<std::int64_t> appointment) {
@@ -103,14 +113,133 @@ DeskApp::DeskApp(ui::Shell& shell, db::Database& db, const std::string& db_path,
     show("cash");
     till->bill_for(patient_id);
   };
+}
+
+DeskApp::~DeskApp() {
+  if (session_id_) (void)db::end_session(ui_db_, session_id_, db::SessionEnd::Closed, db::now_unix());
+}
+
+void DeskApp::set_document_output(std::unique_ptr<DocumentOutput> output) {
+  output_ = std::move(output);
+  ctx_.document_output = output_.get();
+}
+
+// What the person may do and how they are named, read once at sign-in (the core checks the
+// permissions again at every change, so a change of the table counts at once).
+void DeskApp::begin(const auth::SignedIn& who) {
+  worker_.submit([this, who](db::Database& db) -> db::Worker::Continuation {
+    auto member = db::get_staff(db, who.user_id);
+    auto permissions = db::permissions_of(db, who.user_id);
+    auto lock_min = db::get_setting_int(db, "desk.lock_after_min", 10, 0, 240);
+    return [this, who, member = std::move(member), permissions = std::move(permissions),
+            lock_min = lock_min.value_or(10)]() {
+      if (!member || !permissions) {
+        sign_in_->show_sign_in();
+        return;
+      }
+      lock_after_s_ = lock_min * 60;
+      if (retiring_) next_ = {who, {*member, *permissions}};
+      else install(who, *member, *permissions);
+    };
+  });
+}
+
+void DeskApp::install(const auth::SignedIn& who, const db::StaffMember& member,
+                      std::vector<db::Permission> permissions) {
+  session_id_ = who.session_id;
+  ctx_.user_id = who.user_id;
+  ctx_.user_name = masked_full_name(member.full_name);
+  ctx_.user_role.clear();
+  for (db::Role r : member.roles) ctx_.user_role += (ctx_.user_role.empty() ? "" : ", ") + db::role_title(r);
+  ctx_.cashier_name = member.position.empty() ? ctx_.user_name : member.position + " " + ctx_.user_name;
+  ctx_.permissions = std::move(permissions);
+  locked_ = false;
+  last_input_ = ImGui::GetTime();
+  screens_ = make_screens(ctx_);
   if (auto* flow = dynamic_cast<FlowScreen*>(find("flow")))
     flow->show_notice = [this](const db::DeskEvent& e) { notify(e, true); };
+  current_ = start_screen();
   screens_[current_]->on_show();
 }
 
-DeskApp::~DeskApp() = default;
+// Where each kind of work starts: the call centre at its calls, a cashier at the till, a manager
+// at the reports; the front desk at the schedule (the first screen).
+size_t DeskApp::start_screen() const {
+  using P = db::Permission;
+  const char* id = nullptr;
+  if (!ctx_.may(P::VisitsFlow) && ctx_.may(P::CallsWork)) id = "calls";
+  else if (!ctx_.may(P::AppointmentsBook) && ctx_.may(P::CashPayments)) id = "cash";
+  else if (!ctx_.may(P::AppointmentsBook) && ctx_.may(P::ReportsView)) id = "reports";
+  for (size_t i = 0; id && i < screens_.size(); ++i)
+    if (std::string_view(screens_[i]->id()) == id) return i;
+  return 0;
+}
 
-bool DeskApp::idle() const { return worker_.idle() && (!cash_ || cash_->idle()); }
+void DeskApp::end_session(db::SessionEnd how) {
+  if (const std::int64_t id = std::exchange(session_id_, 0)) {
+    worker_.submit([id, how](db::Database& db) -> db::Worker::Continuation {
+      (void)db::end_session(db, id, how, db::now_unix());
+      return {};
+    });
+  }
+  ctx_.user_id.reset();
+  ctx_.user_name.clear();
+  ctx_.user_role.clear();
+  ctx_.cashier_name.clear();
+  ctx_.permissions.clear();
+}
+
+void DeskApp::retire_screens() {
+  retiring_ = true;
+  quiet_frames_ = 0;
+  locked_ = false;
+  toasts_.clear();
+}
+
+void DeskApp::lock() {
+  if (!working()) return;
+  locked_ = true;
+  sign_in_->show_locked(*ctx_.user_id, ctx_.user_name);
+}
+
+void DeskApp::switch_user() {
+  if (!ctx_.user_id) return;
+  end_session(db::SessionEnd::Switch);
+  retire_screens();
+  sign_in_->show_sign_in();
+}
+
+void DeskApp::sign_in_for_screenshots(const std::string& login) {
+  if (ctx_.user_id) {
+    end_session(db::SessionEnd::Switch);
+    retire_screens();
+  }
+  worker_.submit([this, login](db::Database& db) -> db::Worker::Continuation {
+    auto who = db::find_staff_by_login(db, login);
+    return [this, who = std::move(who)]() {
+      if (!who || !*who) return;
+      auth::SignedIn s;
+      s.user_id = (**who).id;
+      s.login = (**who).login;
+      s.full_name = (**who).full_name;
+      begin(s);
+    };
+  });
+}
+
+// Any key, click, wheel or move of the mouse is work; the desk locks after lock_after_s_ without.
+void DeskApp::watch_idle(double now) {
+  const ImGuiIO& io = ImGui::GetIO();
+  bool input = io.InputQueueCharacters.Size > 0 || io.MouseWheel != 0.f ||
+               (io.MousePos.x != last_mouse_.x || io.MousePos.y != last_mouse_.y);
+  for (int b = 0; b < 3 && !input; ++b) input = io.MouseDown[b];
+  for (int k = 0; k < IM_ARRAYSIZE(io.KeysDown) && !input; ++k) input = io.KeysDown[k];
+  last_mouse_ = io.MousePos;
+  if (input) last_input_ = now;
+  if (lock_after_s_ > 0 && now - last_input_ >= lock_after_s_) lock();
+}
+
+bool DeskApp::idle() const { return worker_.idle() && (!cash_ || cash_->idle()) && !retiring_; }
 
 Screen* DeskApp::find(const std::string& screen_id) {
   for (auto& s : screens_)
@@ -121,6 +250,7 @@ Screen* DeskApp::find(const std::string& screen_id) {
 bool DeskApp::show(const std::string& screen_id) {
   for (size_t i = 0; i < screens_.size(); ++i) {
     if (screen_id == screens_[i]->id()) {
+      if (!working()) return false;
       std::erase_if(toasts_, [](const Toast& t) { return t.demo; });
       current_ = i;
       screens_[i]->on_show();
@@ -148,11 +278,32 @@ void DeskApp::draw_top_bar(float height) {
   std::string when = ui::weekday_name(now.date.iso_weekday()) + ", " +
                      ui::long_date(now.date.year(), now.date.month(), now.date.day()) + ", " + hhmm(now.minutes);
   ImGui::TextUnformatted(when.c_str());
-  std::string who = ctx_.user_name.empty() ? std::string() : ctx_.user_name + " · " + _("administrator");
-  float w = ImGui::CalcTextSize(who.c_str()).x;
-  if (ctx_.devices) draw_phone(ImGui::GetWindowWidth() - w - 48);
+  // Who is working, and the two ways to hand the desk over.
+  const std::string who = ctx_.user_name.empty() ? std::string() : ctx_.user_name + " · " + ctx_.user_role;
+  const char* lock_label = _("Lock");
+  const char* switch_label = _("Switch user");
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float pad = style.FramePadding.x * 2;
+  const bool buttons = working();
+  const float buttons_w = buttons ? ImGui::CalcTextSize(lock_label).x + ImGui::CalcTextSize(switch_label).x +
+                                        2 * pad + 2 * 12
+                                  : 0.f;
+  const float w = ImGui::CalcTextSize(who.c_str()).x + buttons_w;
+  if (ctx_.devices && buttons) draw_phone(ImGui::GetWindowWidth() - w - 48);
   ImGui::SameLine(ImGui::GetWindowWidth() - w - 16);
   ImGui::TextUnformatted(who.c_str());
+  if (buttons) {
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(1, 1, 1, 0.14f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(1, 1, 1, 0.28f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(1, 1, 1, 0.40f));
+    ImGui::SameLine(0, 12);
+    ImGui::SetCursorPosY((height - ImGui::GetFrameHeight()) / 2);
+    if (ImGui::Button(lock_label)) lock();
+    ImGui::SameLine(0, 12);
+    ImGui::SetCursorPosY((height - ImGui::GetFrameHeight()) / 2);
+    if (ImGui::Button(switch_label)) switch_user();
+    ImGui::PopStyleColor(3);
+  }
   ImGui::End();
   ImGui::PopStyleVar();
   ImGui::PopStyleColor(2);
@@ -226,10 +377,37 @@ void DeskApp::frame() {
     ctx_.devices->poll_phone(static_cast<std::int64_t>(now * 1000));
     for (const auto& scan : ctx_.devices->poll_scans()) on_scan(scan);
   }
+  // Between two people: the first one's screens go once nothing runs for them (two quiet frames:
+  // a job's answer posted just before the worker went idle is run at the start of the next).
+  if (retiring_) {
+    quiet_frames_ = worker_.idle() && (!cash_ || cash_->idle()) ? quiet_frames_ + 1 : 0;
+    if (quiet_frames_ >= 2) {
+      screens_.clear();
+      current_ = 0;
+      retiring_ = false;
+      if (next_) {
+        auto n = std::move(*next_);
+        next_.reset();
+        install(n.first, n.second.first, std::move(n.second.second));
+      }
+    }
+  }
   const float bar = 44.f, nav = 210.f;
   draw_top_bar(bar);
-  draw_navigation(bar, nav);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
+  if (!working()) {
+    // Nobody signed in, or locked: nothing of the clinic's data shows, not even notifications.
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + bar));
+    ImGui::SetNextWindowSize(ImVec2(vp->Size.x, vp->Size.y - bar));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.925f, 0.937f, 0.953f, 1));
+    ImGui::Begin("##signin-pane", nullptr, kPane);
+    sign_in_->draw();
+    ImGui::End();
+    ImGui::PopStyleColor();
+    return;
+  }
+  watch_idle(now);
+  draw_navigation(bar, nav);
   ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + nav, vp->Pos.y + bar));
   ImGui::SetNextWindowSize(ImVec2(vp->Size.x - nav, vp->Size.y - bar));
   ImGui::Begin("##screen", nullptr, kPane);
@@ -244,6 +422,7 @@ void DeskApp::notify(const db::DeskEvent& event, bool demo) {
 }
 
 void DeskApp::on_scan(const drivers::hid::Scan& scan) {
+  if (!working()) return;  // a card scanned at a locked desk opens nothing
   if (screens_[current_]->on_scan(scan)) return;
   worker_.submit([this, payload = scan.data](db::Database& db) -> db::Worker::Continuation {
     const std::int64_t now = db::now_unix();

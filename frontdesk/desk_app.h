@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <imgui.h>
 #include <memory>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "checkin.h"
 #include "clinic.h"
 #include "screen.h"
+#include "sign_in_view.h"
 #include "ui/shell.h"
 #include "worker.h"
 
@@ -20,18 +22,31 @@ class DeskApp {
  public:
   // `db` is the UI thread's own connection, used only to notice other processes' commits.
   // `cash` is the till's registrar thread (none: the cash desk says no registrar is set up).
-  DeskApp(ui::Shell& shell, db::Database& db, const std::string& db_path, db::Clinic clinic,
+  // `place`: this desk's name in sessions, limits and the audit ("desk:reg-1").
+  DeskApp(ui::Shell& shell, db::Database& db, const std::string& db_path, db::Clinic clinic, std::string place,
           std::unique_ptr<CashService> cash = nullptr);
   ~DeskApp();
 
   void frame();
   bool show(const std::string& screen_id);
-  Screen* current() { return screens_[current_].get(); }
+  Screen* current() { return screens_.empty() ? nullptr : screens_[current_].get(); }
   Screen* find(const std::string& screen_id);
   const std::vector<std::unique_ptr<Screen>>& screens() const { return screens_; }
   bool idle() const;
   // The print service the screens may use (queues, routing); owned by the documents' output.
   void set_printing(cups::PrintService* printing) { ctx_.printing = printing; }
+  void set_document_output(std::unique_ptr<DocumentOutput> output);
+
+  // Signed in with screens to work on (not locked, not between two people).
+  bool working() const { return !screens_.empty() && !retiring_ && !locked_; }
+  // Screenshots only: signs `login` in without a password (no session is recorded).
+  void sign_in_for_screenshots(const std::string& login);
+  // «Заблокировать»: the screens stay, hidden, until the same person's PIN or another sign-in.
+  void lock();
+  // «Сменить пользователя»: the session ends; the screens and their open dialogs are discarded
+  // once nothing is running for them, and the sign-in form shows.
+  void switch_user();
+  SignInView& sign_in_view() { return *sign_in_; }
   void set_devices(DeskDevices* devices) { ctx_.devices = devices; }
 
   // Shows a desk event (a kiosk arrival, a patient sent to the desk, a printer alarm) as a
@@ -47,6 +62,12 @@ class DeskApp {
     double born = -1;  // ImGui time of the first frame it was drawn
     bool demo = false;
   };
+  void begin(const auth::SignedIn& who);
+  void install(const auth::SignedIn& who, const db::StaffMember& member, std::vector<db::Permission> permissions);
+  void end_session(db::SessionEnd how);
+  void retire_screens();
+  void watch_idle(double now);
+  size_t start_screen() const;
   void draw_top_bar(float height);
   void draw_phone(float right);
   void draw_navigation(float top, float width);
@@ -54,11 +75,23 @@ class DeskApp {
   void draw_toasts();
 
   ui::Shell& shell_;
+  db::Database& ui_db_;
   db::ChangeWatch watch_;
   db::Worker worker_;
   DeskContext ctx_;
+  std::unique_ptr<DocumentOutput> output_;  // before screens_: they print through it
+  std::unique_ptr<SignInView> sign_in_;
   std::vector<std::unique_ptr<Screen>> screens_;
   size_t current_ = 0;
+  // Sessions: the one going on, the lock, and the hand-over between two people (the old screens
+  // go only when no job of theirs is running; the next person's wait meanwhile).
+  std::int64_t session_id_ = 0;
+  bool locked_ = false, retiring_ = false;
+  int quiet_frames_ = 0;
+  std::optional<std::pair<auth::SignedIn, std::pair<db::StaffMember, std::vector<db::Permission>>>> next_;
+  double last_input_ = 0;
+  int lock_after_s_ = 600;  // desk.lock_after_min; 0: never
+  ImVec2 last_mouse_{-1, -1};
   double next_poll_ = 0;
   // Desk events: the last one seen (older ones never pop up), and the notifications on screen.
   std::int64_t last_event_ = 0;

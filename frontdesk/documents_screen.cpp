@@ -215,7 +215,7 @@ const char* job_state_name(JobState s) {
 // ---- Loading -------------------------------------------------------------------------------
 
 DocumentsScreen::DocumentsScreen(DeskContext& ctx)
-    : Screen(ctx), picker_(ctx), preview_(ctx.shell), output_() {
+    : Screen(ctx), picker_(ctx), preview_(ctx.shell) {
   year_ = today().year();
 }
 
@@ -449,13 +449,16 @@ void DocumentsScreen::send(std::vector<PrintJob> jobs) {
     jobs_.push_back({key, job.title, job.copies, JobState::Sending, ""});
     if (jobs_.size() > 4) jobs_.erase(jobs_.begin());
     ui::Shell* shell = &ctx_.shell;
-    if (!output_) {
+    DocumentOutput* output = ctx_.document_output;
+    if (!output) {
       jobs_.back().state = JobState::Failed;
       jobs_.back().detail = _("Printing is not set up on this desk.");
       continue;
     }
-    jobs_.back().handle = output_->submit(std::move(job), [this, shell, key](JobState state, std::string detail) {
-      shell->tasks().post([this, key, state, detail = std::move(detail)]() {
+    std::weak_ptr<int> alive = alive_;
+    jobs_.back().handle = output->submit(std::move(job), [this, shell, key, alive](JobState state, std::string detail) {
+      shell->tasks().post([this, key, state, alive, detail = std::move(detail)]() {
+        if (alive.expired()) return;
         for (auto& j : jobs_)
           if (j.key == key) j.state = state, j.detail = detail;
       });
@@ -1162,12 +1165,12 @@ void DocumentsScreen::draw_jobs() {
       }
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", folder.c_str());
     }
-    const bool retryable = j.handle && output_ && (j.state == JobState::Stopped || j.state == JobState::Failed ||
+    const bool retryable = j.handle && ctx_.document_output && (j.state == JobState::Stopped || j.state == JobState::Failed ||
                                                    j.state == JobState::SavedToFolder);
     if (retryable) {
       ImGui::SameLine();
       if (ImGui::SmallButton(j.state == JobState::SavedToFolder ? _("Print") : _("Retry"))) {
-        if (auto st = output_->retry(j.handle); !st) notice_ = st.error().message, notice_is_error_ = true;
+        if (auto st = ctx_.document_output->retry(j.handle); !st) notice_ = st.error().message, notice_is_error_ = true;
       }
     }
     ImGui::PopID();

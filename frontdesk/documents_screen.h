@@ -93,7 +93,6 @@ class DocumentsScreen : public Screen {
   }
   void prepare_extra_shot(const std::string& name) override;
 
-  void set_output(std::unique_ptr<DocumentOutput> output) { output_ = std::move(output); }
   // From another screen (the flow board's «П», the patient card): this patient, this visit.
   void open_for(const db::PatientSummary& patient, std::optional<std::int64_t> appointment_id);
 
@@ -155,7 +154,8 @@ class DocumentsScreen : public Screen {
 
   PatientPicker picker_;
   DocumentPreview preview_;
-  std::unique_ptr<DocumentOutput> output_;
+  // Print reports arriving after this screen is gone (another person signed in) are dropped.
+  std::shared_ptr<int> alive_ = std::make_shared<int>(0);
 
   std::optional<db::PatientSummary> patient_;
   std::vector<db::PatientVisit> visits_;  // today's first, then as patient_visits gives them

@@ -3,7 +3,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 #include <string>
+
+#include <unistd.h>
 
 #include "cash_service.h"
 #include "registrar_settings.h"
@@ -28,6 +31,8 @@ struct Options {
   std::string devices_dir;  // the simulated receipt printer and fiscal registrar live here
   std::string scanner_fifo;  // the simulated scanner's named pipe (echo 10042 > PATH)
   std::string scan;          // a payload "scanned" as the desk starts (headless checks)
+  std::string place;         // this desk's name (--place, $REGISTRATURA_PLACE, else the host name)
+  std::string as;            // screenshots only: who is signed in (--as LOGIN)
   bool usb = true;          // look for USB devices (--no-usb: simulated ones only)
   bool fiscal_usb = false;  // --fiscal usb: the till uses the USB registrar (ATOL), not the virtual one
   int frames = 5, width = 1600, height = 900;
@@ -39,7 +44,8 @@ int usage() {
                "Usage: registratura-frontdesk [--db PATH] [--screen ID] [--search TEXT] [--lang ru|en]\n"
                "                              [--size WxH] [--fullscreen] [--devices-dir DIR] [--no-usb]\n"
                "                              [--fiscal virtual|usb] [--scanner-fifo PATH] [--scan PAYLOAD]\n"
-               "                              [--screenshot FILE.png [--frames N]] [--screenshot-all DIR]\n");
+               "                              [--place NAME]\n"
+               "                              [--screenshot FILE.png [--frames N]] [--screenshot-all DIR] [--as LOGIN]\n");
   return 2;
 }
 
@@ -87,6 +93,8 @@ int main(int argc, char** argv) {
     else if (a == "--no-usb") o.usb = false;
     else if (a == "--scanner-fifo") o.scanner_fifo = next();
     else if (a == "--scan") o.scan = next();
+    else if (a == "--place") o.place = next();
+    else if (a == "--as") o.as = next();
     else if (a == "--fiscal") {
       const std::string v = next();
       if (v != "usb" && v != "virtual") return usage();
@@ -102,6 +110,12 @@ int main(int argc, char** argv) {
     }
   }
 
+  if (o.place.empty()) {
+    if (const char* env = std::getenv("REGISTRATURA_PLACE"); env && *env) o.place = env;
+    char host[256] = {};
+    if (o.place.empty() && gethostname(host, sizeof host - 1) == 0) o.place = host;
+    if (o.place.empty()) o.place = "desk";
+  }
   if (!std::filesystem::exists(o.db)) {
     std::fprintf(stderr, "registratura-frontdesk: %s: %s\n", o.db.c_str(),
                  _("The database file does not exist. Create the demo clinic with ./dev run."));
@@ -148,28 +162,49 @@ int main(int argc, char** argv) {
   rg::desk::DeskDevices devices(till.printer, till.registrar, o.usb && !headless, o.scanner_fifo,
                                 rg::cash::atol_options_from_settings(*db));
   if (o.fiscal_usb) till.registrar = std::make_shared<rg::drivers::fiscal::CurrentRegistrar>(devices.manager(), true);
-  rg::desk::DeskApp app(**shell, *db, o.db, *clinic, std::move(cash));
+  rg::desk::DeskApp app(**shell, *db, o.db, *clinic, "desk:" + o.place, std::move(cash));
   app.set_devices(&devices);
   // Documents go through CUPS; with no printer set up they are saved next to the database.
-  if (auto* docs = dynamic_cast<rg::desk::DocumentsScreen*>(app.find("documents"))) {
+  {
     rg::cups::PrintServiceOptions po;
     po.routing = rg::desk::routing_from_settings(
         *db, (std::filesystem::absolute(o.db).parent_path() / "documents").lexically_normal().string());
     auto output = std::make_unique<rg::desk::CupsOutput>(std::move(po));
     app.set_printing(&output->service());
-    docs->set_output(std::move(output));
+    app.set_document_output(std::move(output));
   }
-  if (!o.screen.empty() && !app.show(o.screen)) {
-    std::fprintf(stderr, "registratura-frontdesk: no screen '%s'\n", o.screen.c_str());
-    return 2;
-  }
-  if (!o.search.empty())
-    if (auto* p = dynamic_cast<rg::desk::PatientsScreen*>(app.find("patients"))) p->set_query(o.search);
-
-  if (!o.scan.empty()) devices.scanner().scan(o.scan);
-
   auto frame = [&] { app.frame(); };
   auto settled = [&] { return app.idle(); };
+  // Screenshots sign a demo person in without a password (the desk never does: --as is refused
+  // without --screenshot); the screen and search given then apply.
+  auto sign_in_as = [&](const std::string& login) -> bool {
+    app.sign_in_for_screenshots(login);
+    (*shell)->render_until(frame, [&] { return app.idle() && app.working(); });
+    return app.working();
+  };
+  // --screenshot: as `--as` (the demo administrator by default; "none": the sign-in form).
+  if (!o.screenshot.empty() && o.as != "none") {
+    if (!sign_in_as(o.as.empty() ? "admin" : o.as)) {
+      std::fprintf(stderr, "registratura-frontdesk: nobody with the login '%s' can sign in\n",
+                   o.as.empty() ? "admin" : o.as.c_str());
+      return 2;
+    }
+  } else if (!headless && !o.as.empty()) {
+    std::fprintf(stderr, "registratura-frontdesk: --as is for screenshots only\n");
+    return 2;
+  }
+  auto apply_start = [&]() -> bool {
+    if (!o.screen.empty() && !app.show(o.screen)) {
+      std::fprintf(stderr, "registratura-frontdesk: no screen '%s' for this person\n", o.screen.c_str());
+      return false;
+    }
+    if (!o.search.empty())
+      if (auto* p = dynamic_cast<rg::desk::PatientsScreen*>(app.find("patients"))) p->set_query(o.search);
+    return true;
+  };
+  if (!o.screenshot.empty() && o.as != "none" && !apply_start()) return 2;
+
+  if (!o.scan.empty()) devices.scanner().scan(o.scan);
   if (!o.screenshot_all.empty()) {
     std::filesystem::create_directories(o.screenshot_all);
     auto shoot = [&](const std::string& name) -> bool {
@@ -182,15 +217,28 @@ int main(int argc, char** argv) {
       std::printf("%s\n", path.c_str());
       return true;
     };
-    for (const auto& s : app.screens()) {
-      app.show(s->id());
-      s->prepare_screenshot();
-      if (!shoot(s->id())) return 1;
-      for (const std::string& extra : s->extra_shots()) {
-        s->prepare_extra_shot(extra);
-        if (!shoot(std::string(s->id()) + "-" + extra)) return 1;
+    // Before anyone signs in, and a refused try.
+    if (!shoot("sign-in")) return 1;
+    app.sign_in_view().prepare_refused_shot();
+    if (!shoot("sign-in-refused")) return 1;
+    // Every screen once, as the first of these people who may open it (switching between them
+    // as a desk does at a hand-over).
+    std::set<std::string> shot;
+    for (const char* login : {"admin", "operator", "manager"}) {
+      if (!sign_in_as(login)) continue;
+      for (const auto& s : app.screens()) {
+        if (!shot.insert(s->id()).second) continue;
+        app.show(s->id());
+        s->prepare_screenshot();
+        if (!shoot(s->id())) return 1;
+        for (const std::string& extra : s->extra_shots()) {
+          s->prepare_extra_shot(extra);
+          if (!shoot(std::string(s->id()) + "-" + extra)) return 1;
+        }
       }
     }
+    app.lock();
+    if (!shoot("locked")) return 1;
     return 0;
   }
   if (!o.screenshot.empty()) {

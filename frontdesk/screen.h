@@ -1,6 +1,7 @@
 // What every front-desk screen is: an id, a title, and a draw function that queues work.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -11,6 +12,7 @@
 #include "audit.h"
 #include "clinic.h"
 #include "patients.h"
+#include "staff.h"
 #include "worker.h"
 
 namespace rg::ui {
@@ -24,6 +26,7 @@ namespace rg::desk {
 
 class CashService;
 class DeskDevices;
+class DocumentOutput;
 }  // namespace rg::desk
 namespace rg::cups {
 class PrintService;
@@ -35,12 +38,17 @@ struct DeskContext {
   ui::Shell& shell;
   db::Worker& worker;
   db::Clinic clinic;
-  std::string user_name;  // «Смирнова Е. А.»
-  std::string user_role;  // translated role
+  // Who is signed in (none before sign-in and between two people): set by DeskApp.
+  std::string user_name;     // «Смирнова Е. А.»
+  std::string user_role;     // translated roles: «администратор, кассир»
+  std::string cashier_name;  // the receipt's cashier (tag 1021): «Администратор Смирнова Е. А.»
   std::optional<std::int64_t> user_id;
+  std::vector<db::Permission> permissions;  // what the person may do now
+  std::string place;                        // this desk: desk:reg-1
   CashService* cash = nullptr;  // the fiscal registrar's thread; none when no till is set up
   cups::PrintService* printing = nullptr;  // documents to CUPS; none when printing is not set up
   DeskDevices* devices = nullptr;          // the desk's devices and their simulated twins
+  DocumentOutput* document_output = nullptr;  // where printed documents go (owned by DeskApp)
   // Opens the documents screen on a patient (and a visit): set by DeskApp.
   std::function<void(std::int64_t patient_id, std::optional<std::int64_t> appointment_id)> open_documents;
   // The schedule, to book this patient: the next free time picked in the grid is theirs.
@@ -48,8 +56,15 @@ struct DeskContext {
   // The cash desk, to bill this patient's visits.
   std::function<void(std::int64_t patient_id)> open_bill;
 
-  // Who the core records as having made a change.
-  db::Actor actor() const { return user_id ? db::Actor::user(*user_id) : db::Actor::system("desk"); }
+  // Who the core records as having made a change (and checks the permissions of). Nobody signed
+  // in is an actor the core refuses everything.
+  db::Actor actor() const {
+    return user_id ? db::Actor::user(*user_id, place) : db::Actor{"desk:nobody", std::nullopt, place};
+  }
+  // Whether to offer what needs `p` (the core checks again when it is done).
+  bool may(db::Permission p) const {
+    return std::find(permissions.begin(), permissions.end(), p) != permissions.end();
+  }
 };
 
 class Screen {
@@ -78,7 +93,8 @@ class Screen {
   DeskContext& ctx_;
 };
 
-// The navigation, in order. One line per screen: this is where a new screen is registered.
+// The navigation, in order, of the screens the signed-in person may open. One line per screen:
+// this is where a new screen is registered, with the permission that opens it.
 std::vector<std::unique_ptr<Screen>> make_screens(DeskContext& ctx);
 
 }  // namespace rg::desk

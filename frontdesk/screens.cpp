@@ -11,17 +11,27 @@
 #include "ui/i18n.h"
 
 namespace rg::desk {
+namespace {
+
+using P = db::Permission;
+
+template <class S>
+void add(std::vector<std::unique_ptr<Screen>>& screens, DeskContext& ctx, std::optional<P> needs) {
+  if (!needs || ctx.may(*needs)) screens.push_back(std::make_unique<S>(ctx));
+}
+
+}  // namespace
 
 std::vector<std::unique_ptr<Screen>> make_screens(DeskContext& ctx) {
   std::vector<std::unique_ptr<Screen>> s;
-  s.push_back(std::make_unique<ScheduleScreen>(ctx));
-  s.push_back(std::make_unique<PatientsScreen>(ctx));
-  s.push_back(std::make_unique<FlowScreen>(ctx));
-  s.push_back(std::make_unique<CashScreen>(ctx));
-  s.push_back(std::make_unique<CallsScreen>(ctx));
-  s.push_back(std::make_unique<DocumentsScreen>(ctx));
-  s.push_back(std::make_unique<ReportsScreen>(ctx));
-  s.push_back(std::make_unique<SettingsScreen>(ctx));
+  add<ScheduleScreen>(s, ctx, P::AppointmentsBook);
+  add<PatientsScreen>(s, ctx, P::PatientsEdit);
+  add<FlowScreen>(s, ctx, P::VisitsFlow);
+  add<CashScreen>(s, ctx, P::CashPayments);
+  add<CallsScreen>(s, ctx, P::CallsWork);
+  add<DocumentsScreen>(s, ctx, P::DocumentsPrint);
+  add<ReportsScreen>(s, ctx, P::ReportsView);
+  add<SettingsScreen>(s, ctx, std::nullopt);  // everyone: their own password and PIN
   return s;
 }
 

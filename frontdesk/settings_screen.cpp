@@ -70,8 +70,8 @@ void SettingsScreen::load() {
 
 void SettingsScreen::choose(const char* key, const std::string& queue) {
   const std::string k = key;
-  ctx_.worker.submit([this, k, queue](db::Database& db) -> db::Worker::Continuation {
-    Status st = db::set_setting(db, k, queue);
+  ctx_.worker.submit([this, k, queue, actor = ctx_.actor()](db::Database& db) -> db::Worker::Continuation {
+    Status st = db::change_setting(db, k, queue, actor);
     return [this, st, k, queue]() {
       notice_ = st ? std::string(_("Saved.")) : st.error().message;
       if (st && ctx_.printing) {

@@ -91,7 +91,8 @@ void CheckinFlow::submit_pin(double now) {
   const std::int64_t unix_now = clock_();
   run_([this, gen, pin, unix_now, rules = rules_, kiosk = kiosk_ + ":pin"](db::Database& db) -> db::Worker::Continuation {
     std::optional<db::PinHolder> who;
-    if (auto checked = codes::check_pin(db, kiosk, pin, unix_now, rules)) who = checked->holder;
+    if (auto checked = codes::check_pin(db, kiosk, pin, unix_now, rules, db::Permission::VisitsFlow))
+      who = checked->holder;
     if (who) (void)append_audit(db, db::Actor::user(who->user_id), "kiosk.exit", "kiosk", std::nullopt, {{"kiosk", kiosk}});
     return [this, gen, ok = who.has_value()]() {
       if (gen != generation_) return;

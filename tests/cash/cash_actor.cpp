@@ -65,7 +65,7 @@ int main(int argc, char** argv) {
   if (!registrar) return failed(registrar.error());
   cash::CashDeskOptions options;
   options.receipt.cashier = {"Смирнова Е. А.", ""};
-  cash::CashDesk desk(*db, *registrar, options, db::Actor::user(1));
+  cash::CashDesk desk(*db, *registrar, options, db::Actor::user(3));  // the fixture's senior administrator
   auto arg = [&](int i) { return i < argc ? std::string(argv[i]) : std::string(); };
   auto money = [&](int i) { return static_cast<db::Kopecks>(std::atoll(arg(i).c_str())); };
 

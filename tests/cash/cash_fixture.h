@@ -34,7 +34,7 @@ struct CashFixture : ClinicFixture {
     registrar.emplace(std::move(*r));
     cash::CashDeskOptions o;
     o.receipt.cashier = {"Смирнова Е. А.", "771234567890"};
-    desk.emplace(db, *registrar, o, db::Actor::user(1));
+    desk.emplace(db, *registrar, o, senior);  // refunds and cancelling are a senior's
   }
 
   // A visit of its own patient with `services` (quantity 1 each), and its invoice.

@@ -35,7 +35,7 @@ TEST_CASE_FIXTURE(AbsenceFixture, "an absence empties the doctor's days and list
   REQUIRE(book(anna, doctor1, room1, 600, 630));
   REQUIRE(book(boris, doctor1, room1, 660, 690));
   REQUIRE(book(boris, doctor1, room1, 600, 630, Date(2030, 6, 10)));  // the next Monday: not affected
-  auto id = add_absence(db, doctor1, Date(2030, 6, 3), Date(2030, 6, 5), "  больничный ", Actor::user(1));
+  auto id = add_absence(db, doctor1, Date(2030, 6, 3), Date(2030, 6, 5), "  больничный ", senior);
   REQUIRE(id);
   auto cal = WorkCalendar::load(db, Date(2030, 6, 3), Date(2030, 6, 10));
   REQUIRE(cal);
@@ -49,12 +49,12 @@ TEST_CASE_FIXTURE(AbsenceFixture, "an absence empties the doctor's days and list
   CHECK((*affected)[0].patient_id == anna);
   CHECK((*affected)[1].patient_id == boris);
   // Withdrawn, the days come back.
-  REQUIRE(withdraw_absence(db, *id, Actor::user(1)));
+  REQUIRE(withdraw_absence(db, *id, senior));
   auto again = WorkCalendar::load(db, Date(2030, 6, 3), Date(2030, 6, 3));
   REQUIRE(again);
   CHECK_FALSE(again->hours(doctor1, Date(2030, 6, 3)).day_off);
   // A reason is required.
-  auto no_reason = add_absence(db, doctor1, Date(2030, 6, 3), Date(2030, 6, 3), " ", Actor::user(1));
+  auto no_reason = add_absence(db, doctor1, Date(2030, 6, 3), Date(2030, 6, 3), " ", senior);
   REQUIRE_FALSE(no_reason);
   CHECK(no_reason.error().code == ErrorCode::Invalid);
 }
@@ -65,7 +65,7 @@ TEST_CASE_FIXTURE(AbsenceFixture, "substitutes are colleagues of the specialty, 
   auto appt = book(anna, doctor1, room1, 600, 630);
   REQUIRE(appt);
   REQUIRE(book(boris, doctor2, room2, 610, 640));  // doctor 2 is busy then
-  REQUIRE(add_absence(db, doctor1, Date(2030, 6, 3), Date(2030, 6, 3), "отпуск", Actor::user(1)));
+  REQUIRE(add_absence(db, doctor1, Date(2030, 6, 3), Date(2030, 6, 3), "отпуск", senior));
   auto subs = free_substitutes(db, *appt);
   REQUIRE(subs);
   REQUIRE(subs->size() == 1);
@@ -86,15 +86,15 @@ TEST_CASE_FIXTURE(AbsenceFixture, "handing over, moving and cancelling each leav
   auto a2 = book(boris, doctor1, room1, 660, 690);
   auto a3 = book(vera, doctor1, room1, 720, 750);
   REQUIRE((a1 && a2 && a3));
-  REQUIRE(add_absence(db, doctor1, Date(2030, 6, 3), Date(2030, 6, 3), "болеет", Actor::user(1)));
+  REQUIRE(add_absence(db, doctor1, Date(2030, 6, 3), Date(2030, 6, 3), "болеет", senior));
 
   auto subs = free_substitutes(db, *a1);
   REQUIRE(subs);
   REQUIRE_FALSE(subs->empty());
-  REQUIRE(hand_to_substitute(db, *a1, subs->front(), Actor::user(1)));
+  REQUIRE(hand_to_substitute(db, *a1, subs->front(), senior));
   REQUIRE(move_for_absence(db, *a2, {doctor1, room1, at(600, Date(2030, 6, 10)), at(630, Date(2030, 6, 10))},
-                           Actor::user(1)));
-  REQUIRE(cancel_for_absence(db, *a3, "врач заболел", Actor::user(1)));
+                           senior));
+  REQUIRE(cancel_for_absence(db, *a3, "врач заболел", senior));
 
   auto tasks = open_tasks(db);
   REQUIRE(tasks);
@@ -109,8 +109,8 @@ TEST_CASE_FIXTURE(AbsenceFixture, "handing over, moving and cancelling each leav
   CHECK(load_appointment(db, *a3)->status == AppointmentStatus::Cancelled);
 
   // A task is closed once.
-  REQUIRE(close_task(db, (*tasks)[0].id, true, "дозвонились", Actor::user(1)));
-  auto again = close_task(db, (*tasks)[0].id, true, "", Actor::user(1));
+  REQUIRE(close_task(db, (*tasks)[0].id, true, "дозвонились", senior));
+  auto again = close_task(db, (*tasks)[0].id, true, "", senior);
   REQUIRE_FALSE(again);
   CHECK(again.error().code == ErrorCode::NotFound);
   CHECK(open_tasks(db)->size() == 2);
@@ -123,7 +123,7 @@ TEST_CASE_FIXTURE(AbsenceFixture, "a failed move leaves neither the change nor t
   REQUIRE(book(boris, doctor2, room2, 600, 630));
   REQUIRE(a1);
   // Onto doctor 2's booked time: the overlap refuses it, and no task is left behind.
-  auto r = move_for_absence(db, *a1, {doctor2, room2, at(600), at(630)}, Actor::user(1));
+  auto r = move_for_absence(db, *a1, {doctor2, room2, at(600), at(630)}, senior);
   REQUIRE_FALSE(r);
   CHECK(r.error().code == ErrorCode::Conflict);
   CHECK(open_tasks(db)->empty());

@@ -101,6 +101,20 @@ TEST_CASE("every released schema's fixture opens, migrates and keeps its data") 
     CHECK_FALSE(db->exec("INSERT INTO desk_events(at, kind, message, source) VALUES (1, 'gossip', 'x', 'k')")
                     .has_value());
     CHECK(*db->query_int("SELECT count(*) FROM services WHERE short_name <> ''") == (version >= 8 ? 1 : 0));
+    // v9: the old single role became a row of user_roles; what each role may do starts from the
+    // defaults; accounts, sessions and sign-in attempts of v9 are kept.
+    CHECK(*db->query_int("SELECT count(*) FROM user_roles WHERE user_id = 1 AND role = 'admin'") == 1);
+    CHECK(*db->query_int("SELECT count(*) FROM role_permissions WHERE role = 'senior_admin' AND "
+                         "permission = 'cash.refunds'") == 1);
+    CHECK(*db->query_int("SELECT count(*) FROM role_permissions WHERE role = 'admin' AND "
+                         "permission = 'cash.refunds'") == 0);
+    CHECK_FALSE(db->exec("INSERT INTO user_roles(user_id, role) VALUES (1, 'kiosk')").has_value());
+    if (version >= 9) {
+      CHECK(*db->query_int("SELECT count(*) FROM user_roles WHERE user_id = 2") == 2);
+      CHECK(*db->query_int("SELECT count(*) FROM sessions WHERE ended_how = 'switch'") == 1);
+      CHECK(*db->query_int("SELECT count(*) FROM sign_in_attempts") == 2);
+      CHECK(*db->query_int("SELECT count(*) FROM audit_log WHERE place = 'desk:reg-1'") == 1);
+    }
   }
 }
 

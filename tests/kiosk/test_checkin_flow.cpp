@@ -459,7 +459,7 @@ TEST_CASE_FIXTURE(FlowFixture, "the policy number typed on the keypad: its contr
 TEST_CASE_FIXTURE(FlowFixture, "only an administrator's PIN closes the kiosk, and guessing it pauses") {
   auto hash = codes::hash_pin("2580");
   REQUIRE(hash);
-  REQUIRE(db::set_pin_hash(db, "admin", *hash, db::Actor::system("test")));
+  REQUIRE(db::set_pin_hash(db, 1, *hash, db::Actor::system("test")));
   int exits = 0;
   flow.set_on_exit([&] { ++exits; });
   auto try_pin = [&](const std::string& keys) {
@@ -490,12 +490,12 @@ TEST_CASE_FIXTURE(FlowFixture, "only an administrator's PIN closes the kiosk, an
 TEST_CASE_FIXTURE(FlowFixture, "PIN checks are limited per place: a till guessed into a pause leaves the kiosk alone") {
   auto hash = codes::hash_pin("2580");
   REQUIRE(hash);
-  REQUIRE(db::set_pin_hash(db, "admin", *hash, db::Actor::system("test")));
+  REQUIRE(db::set_pin_hash(db, 1, *hash, db::Actor::system("test")));
   auto rules = db::load_checkin_rules(db);
   REQUIRE(rules);
   std::int64_t t = 1'800'000'000;
   auto check = [&](const std::string& place, const char* pin) {
-    auto c = codes::check_pin(db, place, pin, ++t, *rules);
+    auto c = codes::check_pin(db, place, pin, ++t, *rules, db::Permission::VisitsFlow);
     REQUIRE_MESSAGE(c, (c ? "" : c.error().message));
     return *c;
   };

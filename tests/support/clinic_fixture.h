@@ -16,6 +16,9 @@ struct ClinicFixture {
   std::string path = dir.file("clinic.db");
   db::Database db;
   std::int64_t doctor1 = 0, doctor2 = 0, room1 = 0, room2 = 0;
+  // User 1 and 2 are administrators at the desk, user 3 a senior administrator (refunds, absences,
+  // large discounts).
+  const db::Actor senior = db::Actor::user(3);
 
   ClinicFixture() {
     auto d = db::open_clinic_database(path);
@@ -23,9 +26,11 @@ struct ClinicFixture {
     db = std::move(*d);
     use_time_zone("Europe/Moscow");
     REQUIRE(db.exec("INSERT INTO clinic(id, name) VALUES (1, 'Тестовая клиника');"
-                    "INSERT INTO users(id, login, full_name, role, created_at) VALUES "
-                    "(1, 'admin', 'Смирнова Елена Андреевна', 'admin', 0),"
-                    "(2, 'desk2', 'Кузнецова Ольга Петровна', 'admin', 0);"
+                    "INSERT INTO users(id, login, full_name, created_at) VALUES "
+                    "(1, 'admin', 'Смирнова Елена Андреевна', 0),"
+                    "(2, 'desk2', 'Кузнецова Ольга Петровна', 0),"
+                    "(3, 'senior', 'Белова Светлана Игоревна', 0);"
+                    "INSERT INTO user_roles(user_id, role) VALUES (1, 'admin'), (2, 'admin'), (3, 'senior_admin');"
                     "INSERT INTO rooms(number) VALUES ('101'), ('102');"
                     "INSERT INTO doctors(surname, name, patronymic, position, default_room_id) VALUES "
                     "('Петрова', 'Анна', 'Сергеевна', 'врач-терапевт', 1),"

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -127,9 +128,18 @@ TEST_CASE("every front desk screen renders offscreen with content, in Russian an
                        out.file("ru") + "'");
   REQUIRE_MESSAGE(r.status == 0, r.err);
   auto ru = lines(r.out);
-  // The schedule, the patients and the sections still to come: one PNG each, paths printed.
+  // The sign-in form first; then every screen, each as the first demo person who may open it
+  // (the administrator, the operator, the manager); the locked desk last. One PNG each.
   REQUIRE(ru.size() >= 2);
-  CHECK(ru[0].ends_with("frontdesk-schedule.png"));
+  CHECK(ru[0].ends_with("frontdesk-sign-in.png"));
+  CHECK(ru[1].ends_with("frontdesk-sign-in-refused.png"));
+  CHECK(ru.back().ends_with("frontdesk-locked.png"));
+  for (const char* screen : {"schedule", "patients", "flow", "cash", "calls", "documents", "reports", "settings"})
+    CHECK_MESSAGE(std::count_if(ru.begin(), ru.end(),
+                                [&](const std::string& p) {
+                                  return p.ends_with(std::string("frontdesk-") + screen + ".png");
+                                }) == 1,
+                  screen);
   for (const auto& p : ru) {
     CHECK(std::filesystem::exists(p));
     check_screen(p, 1600, 900);

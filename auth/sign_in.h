@@ -1,0 +1,49 @@
+// Signing in at a desk: a login and password, or on a desk the clinic marks as shared a tap on
+// one's name and a PIN; unlocking a locked desk; signing out. Every try is counted (per login and
+// per desk, db/sessions.h) and refused ones say why in words. Secrets are Argon2id hashes
+// (libsodium) and never reach a log or the audit.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "sessions.h"
+
+namespace rg::auth {
+
+// The password rules, as a sentence when broken ("" when the password is fine): 8 to 128
+// characters, not the login.
+std::string password_problem(std::string_view password, std::string_view login);
+// nullopt when the rules refuse it (or libsodium cannot run).
+std::optional<std::string> hash_password(std::string_view password);
+bool verify_password(std::string_view stored_hash, std::string_view password) noexcept;
+
+struct SignedIn {
+  std::int64_t user_id = 0;
+  std::string login, full_name;
+  std::int64_t session_id = 0;  // 0 for an unlock: the session goes on
+  bool must_change_password = false;
+};
+
+enum class Verdict { Accepted, Refused, Paused, Blocked };
+struct Outcome {
+  Verdict verdict = Verdict::Refused;
+  std::optional<SignedIn> who;  // when accepted
+  std::string message;          // when not: what to tell the person
+};
+
+// `place`: the desk ("desk:reg-1"), the unit of the per-desk limit and the session's place.
+Result<Outcome> sign_in(db::Database& db, std::string_view place, std::string_view login, std::string_view password,
+                        std::int64_t now);
+Result<Outcome> sign_in_pin(db::Database& db, std::string_view place, std::int64_t user_id, std::string_view pin,
+                            std::int64_t now);
+// The same person back at a locked desk, by PIN or password; the session goes on.
+Result<Outcome> unlock(db::Database& db, std::string_view place, std::int64_t user_id, std::string_view secret,
+                       std::int64_t now);
+// A person changes their own password (the old one is asked again).
+Status change_password(db::Database& db, std::int64_t user_id, std::string_view old_password,
+                       std::string_view new_password);
+
+}  // namespace rg::auth
