@@ -110,6 +110,10 @@ int main(int argc, char** argv) {
     }
   }
 
+  if (!o.as.empty() && o.screenshot.empty() && o.screenshot_all.empty()) {
+    std::fprintf(stderr, "registratura-frontdesk: --as is for screenshots only: people sign in at the desk\n");
+    return 2;
+  }
   if (o.place.empty()) {
     if (const char* env = std::getenv("REGISTRATURA_PLACE"); env && *env) o.place = env;
     char host[256] = {};
@@ -189,9 +193,6 @@ int main(int argc, char** argv) {
                    o.as.empty() ? "admin" : o.as.c_str());
       return 2;
     }
-  } else if (!headless && !o.as.empty()) {
-    std::fprintf(stderr, "registratura-frontdesk: --as is for screenshots only\n");
-    return 2;
   }
   auto apply_start = [&]() -> bool {
     if (!o.screen.empty() && !app.show(o.screen)) {

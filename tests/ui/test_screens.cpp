@@ -243,6 +243,62 @@ TEST_CASE("an application pointed at a missing database says so and creates noth
   }
 }
 
+TEST_CASE("the desk opens on the sign-in form, and each person only on the screens of their role") {
+  rg::test::TempDir out;
+  const std::string desk = std::string(REGISTRATURA_FRONTDESK) + " --db '" + demo_db() + "' ";
+  // Nobody signed in: the form, and nothing of the clinic's data (a near-empty picture).
+  Run form = run(out, desk + "--as none --screenshot '" + out.file("form.png") + "'");
+  REQUIRE_MESSAGE(form.status == 0, form.err);
+  Run schedule = run(out, desk + "--screen schedule --screenshot '" + out.file("schedule.png") + "'");
+  REQUIRE_MESSAGE(schedule.status == 0, schedule.err);
+  Image a = load_png(out.file("form.png")), b = load_png(out.file("schedule.png"));
+  CHECK(a.distinct_colours() < b.distinct_colours());
+  CHECK(a.differing_pixels(b) > 100000);
+  // An operator has no reports and no till; the manager has the reports.
+  Run op = run(out, desk + "--as operator --screen reports --screenshot '" + out.file("x.png") + "'");
+  CHECK(op.status == 2);
+  CHECK(op.err.find("no screen 'reports' for this person") != std::string::npos);
+  CHECK(run(out, desk + "--as operator --screen cash --screenshot '" + out.file("x.png") + "'").status == 2);
+  Run boss = run(out, desk + "--as manager --screen reports --screenshot '" + out.file("r.png") + "'");
+  CHECK_MESSAGE(boss.status == 0, boss.err);
+  // Nobody signs in from the command line outside screenshots.
+  Run bypass = run(out, desk + "--as manager");
+  CHECK(bypass.status == 2);
+  CHECK(bypass.err.find("screenshots only") != std::string::npos);
+}
+
+TEST_CASE("accounts from the command line: the secret from stdin, refusals in words, blocking") {
+  rg::test::TempDir out;
+  const std::string db = out.file("clinic.db");
+  std::filesystem::copy_file(demo_db(), db);
+  const std::string cli = std::string(REGISTRATURA_CLI) + " ";
+  auto with_stdin = [&](const std::string& secret, const std::string& args) {
+    return run(out, "printf '" + secret + "\\n' | " + cli + args + " --db '" + db + "'");
+  };
+  Run added = with_stdin("secret-pass-1", "user-add --login novikova --name 'Новикова Вера Ивановна' --role admin,cashier "
+                                          "--position Администратор");
+  REQUIRE_MESSAGE(added.status == 0, added.err);
+  Run list = run(out, cli + "user-list --db '" + db + "'");
+  REQUIRE(list.status == 0);
+  CHECK(list.out.find("novikova") != std::string::npos);
+  CHECK(list.out.find("admin,cashier") != std::string::npos);
+  CHECK(list.out.find("secret") == std::string::npos);
+  Run weak = with_stdin("short", "user-add --login weak --name 'Слабый С. С.' --role admin");
+  CHECK(weak.status == 2);
+  CHECK(weak.err.find("at least 8 characters") != std::string::npos);
+  Run role = with_stdin("secret-pass-1", "user-add --login odd --name 'Странный С. С.' --role janitor");
+  CHECK(role.status == 2);
+  Run again = with_stdin("secret-pass-1", "user-add --login novikova --name 'Двойник' --role admin");
+  CHECK(again.status == 1);
+  CHECK(again.err.find("login is taken") != std::string::npos);
+  CHECK(with_stdin("4321", "user-pin --login novikova").status == 0);
+  CHECK(with_stdin("12", "user-pin --login novikova").status == 1);
+  CHECK(run(out, cli + "user-block --login novikova --reason 'в отпуске по уходу' --db '" + db + "'").status == 0);
+  list = run(out, cli + "user-list --db '" + db + "'");
+  CHECK(list.out.find("BLOCKED") != std::string::npos);
+  CHECK(run(out, cli + "user-block --login nobody --reason x --db '" + db + "'").status == 1);
+}
+
 TEST_CASE("an unknown option prints the usage and fails") {
   rg::test::TempDir out;
   for (const char* app : {REGISTRATURA_FRONTDESK, REGISTRATURA_KIOSK}) {
