@@ -158,4 +158,33 @@ Status change_password(db::Database& db, std::int64_t user_id, std::string_view 
   return db::set_password_hash(db, user_id, *hash, db::Actor::user(user_id));
 }
 
+Status change_pin(db::Database& db, std::int64_t user_id, std::string_view password, std::string_view pin) {
+  RG_TRY_ASSIGN(auto cred, db::credentials_by_id(db, user_id));
+  if (!cred) return fail(ErrorCode::NotFound, _("This person's account no longer exists."));
+  if (!verify_password(cred->password_hash, password))
+    return fail(ErrorCode::Invalid, _("The current password is not right."));
+  auto hash = codes::hash_pin(pin);
+  if (!hash) return fail(ErrorCode::Invalid, _("A PIN is 4 to 8 digits."));
+  return db::set_pin_hash(db, user_id, *hash, db::Actor::user(user_id));
+}
+
+Result<std::int64_t> create_account(db::Database& db, const db::StaffDraft& d, std::string_view password,
+                                    const db::Actor& actor) {
+  if (auto problem = password_problem(password, d.login); !problem.empty())
+    return fail(ErrorCode::Invalid, problem);
+  auto hash = hash_password(password);
+  if (!hash) return fail(ErrorCode::Internal, _("The password could not be stored."), "crypto_pwhash_str");
+  return db::create_staff(db, d, actor, *hash);
+}
+
+Status reset_password(db::Database& db, std::int64_t user_id, std::string_view password, const db::Actor& actor) {
+  RG_TRY_ASSIGN(auto cred, db::credentials_by_id(db, user_id));
+  if (!cred) return fail(ErrorCode::NotFound, _("This person's account no longer exists."));
+  if (auto problem = password_problem(password, cred->login); !problem.empty())
+    return fail(ErrorCode::Invalid, problem);
+  auto hash = hash_password(password);
+  if (!hash) return fail(ErrorCode::Internal, _("The password could not be stored."), "crypto_pwhash_str");
+  return db::set_password_hash(db, user_id, *hash, actor);
+}
+
 }  // namespace rg::auth

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "sessions.h"
+#include "staff.h"
 
 namespace rg::auth {
 
@@ -45,5 +46,13 @@ Result<Outcome> unlock(db::Database& db, std::string_view place, std::int64_t us
 // A person changes their own password (the old one is asked again).
 Status change_password(db::Database& db, std::int64_t user_id, std::string_view old_password,
                        std::string_view new_password);
+// A person sets their own PIN (4–8 digits), confirming with their password.
+Status change_pin(db::Database& db, std::int64_t user_id, std::string_view password, std::string_view pin);
+// Whoever manages staff gives a new account its first password (the person changes it at the
+// first sign-in), all in one transaction.
+Result<std::int64_t> create_account(db::Database& db, const db::StaffDraft& d, std::string_view password,
+                                    const db::Actor& actor);
+// … or resets someone's password to one they must change at their next sign-in.
+Status reset_password(db::Database& db, std::int64_t user_id, std::string_view password, const db::Actor& actor);
 
 }  // namespace rg::auth

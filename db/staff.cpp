@@ -300,17 +300,19 @@ Result<std::optional<StaffMember>> find_staff_by_login(Database& db, std::string
   return std::optional<StaffMember>(std::move(m));
 }
 
-Result<std::int64_t> create_staff(Database& db, const StaffDraft& d, const Actor& actor) {
+Result<std::int64_t> create_staff(Database& db, const StaffDraft& d, const Actor& actor,
+                                  std::string_view password_hash) {
   RG_TRY(validate(d));
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
   RG_TRY(require(db, actor, Permission::StaffManage));
   RG_TRY(check_role_change(db, {}, d.roles, actor));
   RG_TRY_ASSIGN(auto st, db.cached(
-      "INSERT INTO users(login, full_name, position, doctor_id, created_at, updated_at, created_by) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)"));
+      "INSERT INTO users(login, full_name, position, doctor_id, created_at, updated_at, created_by, password_hash, "
+      "must_change_password) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, nullif(?7, ''), ?8)"));
   auto now = now_unix();
   st->bind_all(fold_spaces(d.login), utf8_truncate(fold_spaces(d.full_name), 200),
-               utf8_truncate(fold_spaces(d.position), 100), d.doctor_id, now, actor.user_id);
+               utf8_truncate(fold_spaces(d.position), 100), d.doctor_id, now, actor.user_id, password_hash,
+               !password_hash.empty() && actor.user_id.has_value());
   if (auto r = st->exec(); !r) return std::unexpected(unique_violation(r.error()).error());
   std::int64_t id = db.last_insert_rowid();
   RG_TRY(write_roles(db, id, d.roles));

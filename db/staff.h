@@ -93,7 +93,10 @@ struct StaffDraft {
 // Staff operations need StaffManage; none of them may leave the clinic without an active person
 // who can manage staff and edit permissions, and nobody gives a role more than they hold
 // themselves (a senior administrator cannot make a manager).
-Result<std::int64_t> create_staff(Database& db, const StaffDraft& d, const Actor& actor);
+// `password_hash` (optional, from auth/): the first password, which the person changes at the first
+// sign-in when someone else chose it; stored in the same transaction as the account.
+Result<std::int64_t> create_staff(Database& db, const StaffDraft& d, const Actor& actor,
+                                  std::string_view password_hash = {});
 Status update_staff(Database& db, std::int64_t user_id, const StaffDraft& d, const Actor& actor);
 Status block_staff(Database& db, std::int64_t user_id, std::string_view reason, const Actor& actor);
 Status unblock_staff(Database& db, std::int64_t user_id, const Actor& actor);

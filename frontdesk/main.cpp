@@ -228,13 +228,16 @@ int main(int argc, char** argv) {
     for (const char* login : {"admin", "operator", "manager"}) {
       if (!sign_in_as(login)) continue;
       for (const auto& s : app.screens()) {
-        if (!shot.insert(s->id()).second) continue;
-        app.show(s->id());
-        s->prepare_screenshot();
-        if (!shoot(s->id())) return 1;
+        const std::string id = s->id();
+        app.show(id);
+        if (shot.insert(id).second) {
+          s->prepare_screenshot();
+          if (!shoot(id)) return 1;
+        }
         for (const std::string& extra : s->extra_shots()) {
+          if (!shot.insert(id + "-" + extra).second) continue;
           s->prepare_extra_shot(extra);
-          if (!shoot(std::string(s->id()) + "-" + extra)) return 1;
+          if (!shoot(id + "-" + extra)) return 1;
         }
       }
     }

@@ -275,9 +275,19 @@ void SettingsScreen::draw() {
   if (ImGui::Selectable(_("Printers"), section_ == Section::Printers)) section_ = Section::Printers;
   if (ImGui::Selectable(_("Document templates"), section_ == Section::Templates)) section_ = Section::Templates;
   if (ImGui::Selectable(_("Devices"), section_ == Section::Devices)) section_ = Section::Devices;
+  if (ctx_.may(db::Permission::StaffManage) && ImGui::Selectable(_("Employees"), section_ == Section::Staff)) {
+    section_ = Section::Staff;
+    staff_.load();
+  }
+  if (ctx_.may(db::Permission::PermissionsEdit) &&
+      ImGui::Selectable(_("Permissions"), section_ == Section::Permissions)) {
+    section_ = Section::Permissions;
+    permissions_.load();
+  }
+  if (ImGui::Selectable(_("My password and PIN"), section_ == Section::MyAccount)) section_ = Section::MyAccount;
   ImGui::Spacing();
   ImGui::PushStyleColor(ImGuiCol_Text, kQuiet);
-  ImGui::TextWrapped("%s", _("Doctors, rooms, schedules, the price list and users are kept in the database; "
+  ImGui::TextWrapped("%s", _("Doctors, rooms, schedules and the price list are kept in the database; "
                              "their screens come in a later release."));
   ImGui::PopStyleColor();
   ImGui::EndChild();
@@ -287,6 +297,12 @@ void SettingsScreen::draw() {
   if (section_ == Section::Requisites) requisites_.draw();
   else if (section_ == Section::Printers) draw_printers();
   else if (section_ == Section::Templates) draw_templates();
+  else if (section_ == Section::Staff) {
+    if (pending_staff_shot_ && staff_.loaded()) staff_.prepare_shot(), pending_staff_shot_ = false;
+    staff_.draw();
+  }
+  else if (section_ == Section::Permissions) permissions_.draw();
+  else if (section_ == Section::MyAccount) account_.draw();
   else draw_devices();
   ImGui::EndChild();
 }
@@ -304,8 +320,24 @@ bool SettingsScreen::on_scan(const drivers::hid::Scan& scan) {
   return true;
 }
 
+std::vector<std::string> SettingsScreen::extra_shots() const {
+  std::vector<std::string> shots{"printers", "templates", "devices", "call", "account"};
+  if (ctx_.may(db::Permission::StaffManage)) shots.push_back("staff");
+  if (ctx_.may(db::Permission::PermissionsEdit)) shots.push_back("permissions");
+  return shots;
+}
+
 void SettingsScreen::prepare_extra_shot(const std::string& name) {
-  if (name == "printers") {
+  if (name == "account") {
+    section_ = Section::MyAccount;
+  } else if (name == "staff") {
+    section_ = Section::Staff;
+    staff_.load();
+    pending_staff_shot_ = true;
+  } else if (name == "permissions") {
+    section_ = Section::Permissions;
+    permissions_.load();
+  } else if (name == "printers") {
     section_ = Section::Printers;
   } else if (name == "templates") {
     section_ = Section::Templates;

@@ -8,24 +8,28 @@
 #include <vector>
 
 #include "queues.h"
+#include "my_account_view.h"
+#include "permissions_view.h"
 #include "requisites_view.h"
 #include "screen.h"
+#include "staff_view.h"
 
 namespace rg::desk {
 
 class SettingsScreen : public Screen {
  public:
-  explicit SettingsScreen(DeskContext& ctx) : Screen(ctx), requisites_(ctx) {}
+  explicit SettingsScreen(DeskContext& ctx)
+      : Screen(ctx), requisites_(ctx), staff_(ctx), permissions_(ctx), account_(ctx) {}
   const char* id() const override { return "settings"; }
   std::string title() const override;
   void on_show() override;
   void draw() override;
   bool on_scan(const drivers::hid::Scan& scan) override;
-  std::vector<std::string> extra_shots() const override { return {"printers", "templates", "devices", "call"}; }
+  std::vector<std::string> extra_shots() const override;
   void prepare_extra_shot(const std::string& name) override;
 
  private:
-  enum class Section { Requisites, Printers, Templates, Devices };
+  enum class Section { Requisites, Printers, Templates, Devices, Staff, Permissions, MyAccount };
   struct TemplateRow {
     std::string file, id, title, sha;
     int version = 0, copies = 0;
@@ -41,12 +45,16 @@ class SettingsScreen : public Screen {
 
   Section section_ = Section::Requisites;
   RequisitesView requisites_;
+  StaffView staff_;
+  PermissionsView permissions_;
+  MyAccountView account_;
   std::vector<TemplateRow> templates_;
   std::string templates_dir_;
   int chosen_template_ = -1;
   std::string notice_;
   std::string device_notice_;  // what the last device test did
   bool loading_ = false;
+  bool pending_staff_shot_ = false;  // screenshots: open a person once the list is in
 };
 
 }  // namespace rg::desk

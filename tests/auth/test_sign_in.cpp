@@ -148,3 +148,26 @@ TEST_CASE_FIXTURE(SignInFixture, "a reset password is changed at the next sign-i
   CHECK(*db.query_int("SELECT count(*) FROM audit_log WHERE action = 'staff.password_reset' AND actor = 'user:3'") == 1);
   CHECK(*db.query_int("SELECT count(*) FROM audit_log WHERE action = 'staff.password_change' AND actor = 'user:1'") == 1);
 }
+
+TEST_CASE_FIXTURE(SignInFixture, "an account made at the desk gets its first password in the same step, a PIN its own") {
+  const db::Actor manager = db::Actor::system("test");
+  CHECK(auth::create_account(db, {"novikova", "Новикова Вера Ивановна", "Администратор", {db::Role::Admin}, {}},
+                             "short", manager)
+            .error()
+            .message == "A password has at least 8 characters.");
+  CHECK(*db.query_int("SELECT count(*) FROM users WHERE login = 'novikova'") == 0);  // nothing half-made
+  REQUIRE(db::set_role_permission(db, db::Role::SeniorAdmin, db::Permission::StaffManage, true, manager));
+  auto id = auth::create_account(db, {"novikova", "Новикова Вера Ивановна", "Администратор", {db::Role::Admin}, {}},
+                                 "first-pass-1", db::Actor::user(3));
+  REQUIRE_MESSAGE(id, (id ? "" : id.error().message));
+  auto first = try_password("novikova", "first-pass-1");
+  REQUIRE(first.verdict == auth::Verdict::Accepted);
+  CHECK(first.who->must_change_password);  // chosen by someone else
+  CHECK(auth::change_pin(db, *id, "wrong", "1357").error().message == "The current password is not right.");
+  CHECK_FALSE(auth::change_pin(db, *id, "first-pass-1", "13"));
+  REQUIRE(auth::change_pin(db, *id, "first-pass-1", "1357"));
+  CHECK(auth::sign_in_pin(db, "desk:reg-1", *id, "1357", ++now)->verdict == auth::Verdict::Accepted);
+  REQUIRE(auth::reset_password(db, *id, "second-pass-2", db::Actor::user(3)));
+  CHECK(try_password("novikova", "first-pass-1").verdict == auth::Verdict::Refused);
+  CHECK(try_password("novikova", "second-pass-2").who->must_change_password);
+}
