@@ -12,7 +12,9 @@ namespace rg::db {
 
 static constexpr const char* kShiftSelect =
     "SELECT id, till, opened_at, cashier_name, float_kopecks, fiscal_shift_number, closed_at, counted_kopecks, "
-    "expected_kopecks, handed_over_kopecks, handover_notes FROM cash_shifts ";
+    "expected_kopecks, handed_over_kopecks, handover_notes, "
+    "coalesce((SELECT full_name FROM users WHERE id = opened_by), ''), "
+    "coalesce((SELECT full_name FROM users WHERE id = closed_by), '') FROM cash_shifts ";
 
 static CashShift read_shift(const Statement& st) {
   CashShift s;
@@ -27,6 +29,8 @@ static CashShift read_shift(const Statement& st) {
   s.expected = st.col_opt_int(8);
   s.handed_over = st.col_opt_int(9);
   s.handover_notes = st.col_text(10);
+  s.opened_by = st.col_text(11);
+  s.closed_by = st.col_text(12);
   return s;
 }
 

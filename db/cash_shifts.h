@@ -30,6 +30,9 @@ struct CashShift {
   std::optional<Kopecks> expected;
   std::optional<Kopecks> handed_over;
   std::string handover_notes;
+  // The people who opened and closed it (full names; "" before sign-in existed or when a system
+  // actor did).
+  std::string opened_by, closed_by;
   bool expired(std::int64_t now) const { return !closed_at && now - opened_at > kMaxShiftSeconds; }
 };
 

@@ -2,6 +2,7 @@
 
 #include "calendar.h"
 #include "cash_shifts.h"
+#include "text.h"
 
 namespace rg::db {
 
@@ -18,6 +19,10 @@ Result<DocNode> shift_report_data(Database& db, std::int64_t shift_id, const Doc
   s["number"] = std::to_string(shift.fiscal_shift_number.value_or(0));
   s["till"] = shift.till;
   s["cashier"] = shift.cashier_name;
+  // Who handed the till over and who took it: the people signed in when it opened and closed.
+  s["opened_by"] = shift.opened_by.empty() ? shift.cashier_name : masked_full_name(shift.opened_by);
+  s["closed_by"] = shift.closed_by.empty() ? std::string() : masked_full_name(shift.closed_by);
+  s["handed_by"] = shift.closed_by.empty() ? shift.cashier_name : masked_full_name(shift.closed_by);
   s["opened"] = opened.date.ru() + " " + hhmm(opened.minutes);
   s["closed"] = shift.closed_at ? to_local(*shift.closed_at).date.ru() + " " + hhmm(to_local(*shift.closed_at).minutes)
                                 : std::string("смена не закрыта");

@@ -16,7 +16,9 @@ TEST_CASE_FIXTURE(CashFixture, "the shift report names the cashier, the takings 
   p.invoice_id = invoice();
   p.tender = {100000, 50000, 0, 0, ""};
   REQUIRE(desk->pay(p));
-  REQUIRE(desk->close_shift(590000, 500000, "Завтра 12 пациентов; сканер в 2 кабинете не читает"));
+  // The senior administrator opened the till; the administrator signed in after her closes it.
+  cash::CashDesk next(db, *registrar, desk->options(), db::Actor::user(1));
+  REQUIRE(next.close_shift(590000, 500000, "Завтра 12 пациентов; сканер в 2 кабинете не читает"));
   auto data = db::shift_report_data(db, *shift, {"", today()});
   REQUIRE_MESSAGE(data, (data ? "" : data.error().message));
   auto t = docs::load_template_file(docs::templates_dir() / "shift_report.md");
@@ -35,5 +37,9 @@ TEST_CASE_FIXTURE(CashFixture, "the shift report names the cashier, the takings 
   CHECK(text.find(test::squeeze("недостача 100,00")) != std::string::npos);
   CHECK(text.find(test::squeeze("Петрова А. С. 1 500,00")) != std::string::npos);
   CHECK(text.find(test::squeeze("сканер в 2 кабинете")) != std::string::npos);
+  // Both people are named: who opened, who closed and handed the till over.
+  CHECK(text.find(test::squeeze("(Белова С. И.); закрыта:")) != std::string::npos);
+  CHECK(text.find(test::squeeze("(Смирнова Е. А.).")) != std::string::npos);
+  CHECK(text.find(test::squeeze("Смену сдал(а): / Смирнова Е. А. /")) != std::string::npos);
   CHECK(test::pdf_pages(pdf_path) == 1);
 }
