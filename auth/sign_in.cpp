@@ -2,9 +2,8 @@
 // login is checked against a dummy hash), so the desk does not tell who works at the clinic.
 #include "sign_in.h"
 
-#include <sodium.h>
-
 #include <ctime>
+#include <functional>
 
 #include "audit.h"
 #include "calendar.h"
@@ -15,11 +14,6 @@
 
 namespace rg::auth {
 namespace {
-
-bool sodium_ready() {
-  static const bool ok = sodium_init() >= 0;
-  return ok;
-}
 
 // A hash no password matches: unknown logins are verified against it for the same time.
 const std::string& dummy_hash() {
@@ -90,20 +84,12 @@ std::string password_problem(std::string_view password, std::string_view login) 
 }
 
 std::optional<std::string> hash_password(std::string_view password) {
-  if (password.empty() || password.size() > 512 || !sodium_ready()) return std::nullopt;
-  char out[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-    return std::nullopt;
-  return std::string(out);
+  if (password.empty() || password.size() > 512) return std::nullopt;
+  return codes::hash_secret(password);
 }
 
 bool verify_password(std::string_view stored_hash, std::string_view password) noexcept {
-  if (password.empty() || password.size() > 512 || !sodium_ready() || stored_hash.empty() ||
-      stored_hash.size() >= crypto_pwhash_STRBYTES)
-    return false;
-  std::string h(stored_hash);
-  return crypto_pwhash_str_verify(h.c_str(), password.data(), password.size()) == 0;
+  return !password.empty() && password.size() <= 512 && codes::verify_secret(stored_hash, password);
 }
 
 Result<Outcome> sign_in(db::Database& db, std::string_view place, std::string_view login, std::string_view password,
@@ -119,28 +105,34 @@ Result<Outcome> sign_in(db::Database& db, std::string_view place, std::string_vi
   return accepted(db, place, *cred, now, db::SignInMethod::Password);
 }
 
-Result<Outcome> sign_in_pin(db::Database& db, std::string_view place, std::int64_t user_id, std::string_view pin,
-                            std::int64_t now) {
+// A known person's try at this desk (a tap and a PIN, or unlocking): paused, refused or accepted.
+Result<Outcome> person_try(db::Database& db, std::string_view place, std::int64_t user_id, std::int64_t now,
+                           const std::function<bool(const db::Credentials&)>& matches, const char* refusal,
+                           std::optional<db::SignInMethod> session) {
   RG_TRY_ASSIGN(auto rules, db::load_sign_in_rules(db));
   RG_TRY_ASSIGN(auto cred, db::credentials_by_id(db, user_id));
   const std::string login = cred ? cred->login : std::string();
   RG_TRY_ASSIGN(auto pause, db::sign_in_paused(db, place, login, now, rules));
   if (pause) return paused(*pause, login);
-  if (!cred || !codes::verify_pin(cred->pin_hash, pin))
-    return refused(db, place, login, now, rules, N_("The PIN is not right."));
-  return accepted(db, place, *cred, now, db::SignInMethod::Pin);
+  if (!cred || !matches(*cred)) return refused(db, place, login, now, rules, refusal);
+  return accepted(db, place, *cred, now, session);
+}
+
+Result<Outcome> sign_in_pin(db::Database& db, std::string_view place, std::int64_t user_id, std::string_view pin,
+                            std::int64_t now) {
+  return person_try(
+      db, place, user_id, now, [&](const db::Credentials& c) { return codes::verify_pin(c.pin_hash, pin); },
+      N_("The PIN is not right."), db::SignInMethod::Pin);
 }
 
 Result<Outcome> unlock(db::Database& db, std::string_view place, std::int64_t user_id, std::string_view secret,
                        std::int64_t now) {
-  RG_TRY_ASSIGN(auto rules, db::load_sign_in_rules(db));
-  RG_TRY_ASSIGN(auto cred, db::credentials_by_id(db, user_id));
-  const std::string login = cred ? cred->login : std::string();
-  RG_TRY_ASSIGN(auto pause, db::sign_in_paused(db, place, login, now, rules));
-  if (pause) return paused(*pause, login);
-  const bool ok = cred && (codes::verify_pin(cred->pin_hash, secret) || verify_password(cred->password_hash, secret));
-  if (!ok) return refused(db, place, login, now, rules, N_("The PIN or password is not right."));
-  return accepted(db, place, *cred, now, std::nullopt);
+  return person_try(
+      db, place, user_id, now,
+      [&](const db::Credentials& c) {
+        return codes::verify_pin(c.pin_hash, secret) || verify_password(c.password_hash, secret);
+      },
+      N_("The PIN or password is not right."), std::nullopt);
 }
 
 Status change_password(db::Database& db, std::int64_t user_id, std::string_view old_password,

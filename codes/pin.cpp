@@ -22,20 +22,28 @@ bool pin_shaped(std::string_view pin) {
 
 }  // namespace
 
-std::optional<std::string> hash_pin(std::string_view pin) {
-  if (!pin_shaped(pin) || !sodium_ready()) return std::nullopt;
+std::optional<std::string> hash_secret(std::string_view secret) {
+  if (!sodium_ready()) return std::nullopt;
   char out[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str(out, pin.data(), pin.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+  if (crypto_pwhash_str(out, secret.data(), secret.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                         crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
     return std::nullopt;
   return std::string(out);
 }
 
-bool verify_pin(std::string_view stored_hash, std::string_view pin) noexcept {
-  if (!pin_shaped(pin) || !sodium_ready() || stored_hash.empty() || stored_hash.size() >= crypto_pwhash_STRBYTES)
-    return false;
+bool verify_secret(std::string_view stored_hash, std::string_view secret) noexcept {
+  if (!sodium_ready() || stored_hash.empty() || stored_hash.size() >= crypto_pwhash_STRBYTES) return false;
   std::string h(stored_hash);  // NUL-terminated copy for libsodium
-  return crypto_pwhash_str_verify(h.c_str(), pin.data(), pin.size()) == 0;
+  return crypto_pwhash_str_verify(h.c_str(), secret.data(), secret.size()) == 0;
+}
+
+std::optional<std::string> hash_pin(std::string_view pin) {
+  if (!pin_shaped(pin)) return std::nullopt;
+  return hash_secret(pin);
+}
+
+bool verify_pin(std::string_view stored_hash, std::string_view pin) noexcept {
+  return pin_shaped(pin) && verify_secret(stored_hash, pin);
 }
 
 }  // namespace rg::codes

@@ -8,6 +8,10 @@
 
 namespace rg::codes {
 
+// Argon2id of any secret (a PIN, a password), interactive limits; nullopt when libsodium cannot run.
+std::optional<std::string> hash_secret(std::string_view secret);
+bool verify_secret(std::string_view stored_hash, std::string_view secret) noexcept;
+
 // 4–8 digits; nullopt for anything else.
 std::optional<std::string> hash_pin(std::string_view pin);
 bool verify_pin(std::string_view stored_hash, std::string_view pin) noexcept;

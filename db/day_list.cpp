@@ -5,6 +5,7 @@
 #include <initializer_list>
 
 #include "clinic.h"
+#include "files.h"
 #include "i18n.h"
 #include "text.h"
 
@@ -90,6 +91,15 @@ std::string day_list_csv(const std::vector<DayListRow>& rows) {
     line({r.doctor, r.specialty, r.room, r.start, r.end, r.patient, r.card_no, r.birth_date, r.phone,
           r.first_visit ? std::string_view(yes) : std::string_view(), r.services});
   return out;
+}
+
+Result<std::int64_t> export_day_list(Database& db, Date day, const std::string& path, const Actor& actor) {
+  RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY_ASSIGN(auto rows, day_list(db, day));
+  RG_TRY(append_audit(db, actor, "export.day_list", "export", std::nullopt,
+                      {{"file", path}, {"day", day.iso()}, {"rows", std::to_string(rows.size())}}));
+  RG_TRY(write_export_and_commit(tx, path, day_list_csv(rows)));
+  return std::int64_t(rows.size());
 }
 
 }  // namespace rg::db

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "audit.h"
 #include "calendar.h"
 #include "database.h"
 
@@ -35,6 +36,12 @@ Result<std::vector<DayListRow>> day_list(Database& db, Date day);
 // ends, RFC 4180 quoting, a header row in the UI language. A field that Excel would take for a
 // formula (starting with = + - @, a tab or CR) gets a leading ' so it shows as text.
 std::string day_list_csv(const std::vector<DayListRow>& rows);
+
+// «Сохранить CSV»: the day's list read again, written to `path` as day_list_csv (the folder made
+// when missing), and the export recorded in the audit log in the same transaction
+// ("export.day_list": the file, the day, the number of rows) — no file without its audit row.
+// Allowed to whoever may see the list (the administrators' daily work). Returns the rows written.
+Result<std::int64_t> export_day_list(Database& db, Date day, const std::string& path, const Actor& actor);
 
 // One CSV field: quoted when needed, formula-guarded. Exposed for tests.
 std::string csv_field(std::string_view value);

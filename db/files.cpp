@@ -93,4 +93,16 @@ Status ensure_directory(const std::string& dir) {
   return fail(ErrorCode::Io, with_path(sentence, dir), "create_directories " + dir + ": " + std::strerror(err));
 }
 
+Status write_export_and_commit(Transaction& tx, const std::string& path, std::string_view bytes) {
+  const std::string dir = std::filesystem::path(path).parent_path().string();
+  if (!dir.empty()) RG_TRY(ensure_directory(dir));
+  RG_TRY(write_file_atomically(path, bytes));
+  if (auto c = tx.commit(); !c) {
+    std::error_code ec;
+    std::filesystem::remove(path, ec);
+    return c;
+  }
+  return {};
+}
+
 }  // namespace rg::db

@@ -30,7 +30,8 @@ Result<std::vector<FlowRow>> today_flow(Database& db, Date day, std::int64_t now
       "(SELECT phone FROM patient_phones WHERE patient_id = p.id ORDER BY position LIMIT 1), "
       "d.surname, d.name, d.patronymic, coalesce(r.number, ''), a.start_at, a.end_at, a.status, "
       "a.visit_kind, a.checked_in_at, coalesce(a.checked_in_by, ''), q.number, a.updated_at, "
-      "EXISTS (SELECT 1 FROM printed_documents d WHERE d.appointment_id = a.id AND d.kind = 'contract') "
+      "EXISTS (SELECT 1 FROM printed_documents d WHERE d.appointment_id = a.id AND d.kind = 'contract'), "
+      "a.doctor_id "
       "FROM appointments a JOIN patients p ON p.id = a.patient_id JOIN doctors d ON d.id = a.doctor_id "
       "LEFT JOIN rooms r ON r.id = a.room_id "
       "LEFT JOIN queue_tickets q ON q.day = ?3 AND q.patient_id = a.patient_id "
@@ -57,6 +58,7 @@ Result<std::vector<FlowRow>> today_flow(Database& db, Date day, std::int64_t now
     r.checked_in_by = st->col_text(15);
     r.queue_number = st->is_null(16) ? 0 : int(st->col_int(16));
     r.contract_printed = st->col_int(18) != 0;
+    r.doctor_id = st->col_int(19);
     if (r.status == S::Arrived) {
       // Marked arrived by hand (the schedule's menu) leaves no check-in time: the status's is next best.
       std::int64_t since = r.checked_in_at.value_or(st->col_int(17));
@@ -190,15 +192,7 @@ Status undo_status(Database& db, std::int64_t appointment_id, AppointmentStatus 
 Status call_in(Database& db, std::int64_t appointment_id, const Actor& actor) {
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
   RG_TRY_ASSIGN(Appointment a, load_appointment(db, appointment_id));
-  // The desk, or the doctor himself calling in his own patient.
-  RG_TRY_ASSIGN(bool own_day, allowed(db, actor, Permission::DoctorOwnDay));
-  bool own_patient = false;
-  if (own_day && actor.user_id) {
-    RG_TRY_ASSIGN(auto st, db.cached("SELECT 1 FROM users WHERE id = ?1 AND doctor_id = ?2"));
-    st->bind_all(*actor.user_id, a.doctor_id);
-    RG_TRY_ASSIGN(own_patient, st->step());
-  }
-  if (!own_patient) RG_TRY(require(db, actor, Permission::VisitsFlow));
+  RG_TRY(require_visit_step(db, actor, a.doctor_id));  // the desk, or the doctor for his own patient
   if (a.status == S::InRoom) return tx.commit();  // called in already
   if (a.status != S::Arrived)
     return fail(ErrorCode::Invalid, _("Only a patient who has arrived can be called into the room."));

@@ -24,6 +24,7 @@ struct FlowRow {
   std::string patient_name;   // «Иванова Анна Петровна»: the desk sees full names
   std::string patient_short;  // «Иванова А. П.»
   std::string patient_phone;  // E.164 digits, the first number to call
+  std::int64_t doctor_id = 0;
   std::string doctor;         // «Петрова А. С.»
   std::string room;           // number, may be empty
   int start_min = 0, end_min = 0;  // local minutes of the day

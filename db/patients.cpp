@@ -245,6 +245,12 @@ Status update_patient(Database& db, std::int64_t id, const PatientDraft& p, cons
   return tx.commit();
 }
 
+Status log_patient_view(Database& db, std::int64_t patient_id, const Actor& actor) {
+  RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY(append_audit(db, actor, "patient.view", "patient", patient_id));
+  return tx.commit();
+}
+
 Result<std::vector<PatientSummary>> possible_duplicates(Database& db, const PatientDraft& p, std::int64_t except_id) {
   std::vector<PatientSummary> out;
   if (!p.birth_date.valid()) return out;

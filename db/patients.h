@@ -61,6 +61,9 @@ Result<std::int64_t> insert_patient(Database& db, const PatientDraft& p, std::st
 Status update_patient(Database& db, std::int64_t id, const PatientDraft& p, const Actor& actor,
                       std::optional<std::int64_t> seen_updated_at = std::nullopt);
 Result<Patient> get_patient(Database& db, std::int64_t id);
+// A card was opened and its data shown to the person (152-FZ: who read whose data): one audit
+// row "patient.view" in its own transaction. The desk calls it once per opening, not on a reload.
+Status log_patient_view(Database& db, std::int64_t patient_id, const Actor& actor);
 
 // One line of search results.
 struct PatientSummary {

@@ -255,6 +255,24 @@ Status require(Database& db, const Actor& actor, Permission p) {
   return fail(ErrorCode::Forbidden, format_text(_(info(p).refusal), names.c_str()), std::string(to_db(p)));
 }
 
+Result<std::optional<std::int64_t>> doctor_of(Database& db, std::int64_t user_id) {
+  RG_TRY_ASSIGN(auto st, db.cached("SELECT doctor_id FROM users WHERE id = ?1"));
+  st->bind(1, user_id);
+  RG_TRY_ASSIGN(bool row, st->step());
+  return row ? st->col_opt_int(0) : std::optional<std::int64_t>();
+}
+
+Status require_visit_step(Database& db, const Actor& actor, std::int64_t visit_doctor_id) {
+  if (actor.user_id) {
+    RG_TRY_ASSIGN(bool own_day, allowed(db, actor, Permission::DoctorOwnDay));
+    if (own_day) {
+      RG_TRY_ASSIGN(auto mine, doctor_of(db, *actor.user_id));
+      if (mine == visit_doctor_id) return {};
+    }
+  }
+  return require(db, actor, Permission::VisitsFlow);
+}
+
 Result<std::vector<Permission>> permissions_of(Database& db, std::int64_t user_id) {
   RG_TRY_ASSIGN(auto st, db.cached(
       "SELECT DISTINCT g.permission FROM users u JOIN user_roles r ON r.user_id = u.id "

@@ -66,6 +66,12 @@ Result<bool> allowed(Database& db, const Actor& actor, Permission p);
 // The same as a Status: Forbidden with a sentence naming who may («Возврат может провести:
 // старший администратор, руководитель.»), written nothing.
 Status require(Database& db, const Actor& actor, Permission p);
+// A visit's step (call in, finish): the desk with VisitsFlow, or the visit's own doctor signed in
+// with DoctorOwnDay. Inside the caller's transaction.
+Status require_visit_step(Database& db, const Actor& actor, std::int64_t visit_doctor_id);
+// The doctor's record a person's account is linked to, if any.
+Result<std::optional<std::int64_t>> doctor_of(Database& db, std::int64_t user_id);
+
 // Every permission the person has now (for the desk to show only what they may use).
 Result<std::vector<Permission>> permissions_of(Database& db, std::int64_t user_id);
 

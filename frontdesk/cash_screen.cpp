@@ -708,7 +708,8 @@ void CashScreen::draw_invoice(float width, float height) {
       ImGui::TableNextColumn();
       if (p.state == db::PaymentState::Registered && p.kind == db::PaymentKind::Invoice) {
         ImGui::BeginDisabled(busy_);
-        if (ImGui::SmallButton(_("Refund"))) refund(p);
+        if (guarded_button(_("Refund"), ctx_.may(db::Permission::CashRefunds), db::Permission::CashRefunds, {}, true))
+          refund(p);
         ImGui::EndDisabled();
       }
       ImGui::PopID();

@@ -67,7 +67,7 @@ DeskApp::DeskApp(ui::Shell& shell, db::Database& db, const std::string& db_path,
       ui_db_(db),
       watch_(db),
       worker_(db_path, [&shell](db::Worker::Continuation c) { shell.tasks().post(std::move(c)); }),
-      ctx_{.shell = shell, .worker = worker_, .clinic = std::move(clinic), .cash = cash.get()},
+      ctx_(shell, worker_, std::move(clinic), cash.get()),
       cash_(std::move(cash)) {
   ctx_.place = std::move(place);
   sign_in_ = std::make_unique<SignInView>(ctx_, ctx_.place);
@@ -162,12 +162,13 @@ void DeskApp::install(const auth::SignedIn& who, const db::StaffMember& member,
   screens_[current_]->on_show();
 }
 
-// Where each kind of work starts: the call centre at its calls, a cashier at the till, a manager
-// at the reports; the front desk at the schedule (the first screen).
+// Where each kind of work starts: a doctor at his day, the call centre at its calls, a cashier at
+// the till, a manager at the reports; the front desk at the schedule (the first screen).
 size_t DeskApp::start_screen() const {
   using P = db::Permission;
   const char* id = nullptr;
-  if (!ctx_.may(P::VisitsFlow) && ctx_.may(P::CallsWork)) id = "calls";
+  if (ctx_.may(P::DoctorOwnDay) && !ctx_.may(P::VisitsFlow)) id = "my_day";
+  else if (!ctx_.may(P::VisitsFlow) && ctx_.may(P::CallsWork)) id = "calls";
   else if (!ctx_.may(P::AppointmentsBook) && ctx_.may(P::CashPayments)) id = "cash";
   else if (!ctx_.may(P::AppointmentsBook) && ctx_.may(P::ReportsView)) id = "reports";
   for (size_t i = 0; id && i < screens_.size(); ++i)

@@ -94,4 +94,13 @@ bool reason_input(const char* id, char* buf, size_t size, std::initializer_list<
   return enter;
 }
 
+bool guarded_button(const char* label, bool may, db::Permission needs, const ImVec2& size, bool small) {
+  ImGui::BeginDisabled(!may);
+  const bool pressed = small ? ImGui::SmallButton(label) : ImGui::Button(label, size);
+  ImGui::EndDisabled();
+  if (!may && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip(_("Needs the permission «%s»: ask a person who has it."), db::permission_title(needs).c_str());
+  return pressed && may;
+}
+
 }  // namespace rg::desk

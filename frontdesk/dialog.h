@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include "staff.h"
 #include "ui/shell.h"
 
 namespace rg::desk {
@@ -27,6 +28,11 @@ bool primary_button(const char* label, const ImVec2& size);
 // red, and the main button at the bottom. True when it is pressed and the form may be sent.
 bool dialog_footer(const std::string& error, const std::string& problem, bool busy, const char* label,
                    const char* busy_label, float width = 260.f);
+
+// A button for what needs a permission: when the person lacks it, greyed, and hovering says which
+// permission it needs (the core would refuse it anyway). `small`: ImGui::SmallButton.
+bool guarded_button(const char* label, bool may, db::Permission needs, const ImVec2& size = ImVec2(0, 0),
+                    bool small = false);
 
 // A form's row: the label, and the field starting at `field_x` on the same line.
 void form_label(const char* text, float field_x);

@@ -48,8 +48,11 @@ void PatientsScreen::set_query(const std::string& text) {
 }
 
 void PatientsScreen::select(std::int64_t patient_id) {
+  // Opening a card is audited once per opening: not when the same card is picked again, not when
+  // it is reloaded after a change.
+  const bool opened = selected_ != patient_id;
   selected_ = patient_id;
-  load_card();
+  load_card(opened);
 }
 
 void PatientsScreen::prepare_screenshot() {
@@ -95,12 +98,14 @@ const db::PatientSummary* PatientsScreen::row(int index) {
   return i < it->second.size() ? &it->second[i] : nullptr;
 }
 
-void PatientsScreen::load_card() {
+void PatientsScreen::load_card(bool opened) {
   if (!selected_) return;
   int gen = ++card_generation_;
   std::int64_t id = *selected_;
-  ctx_.worker.submit([this, gen, id](db::Database& db) -> db::Worker::Continuation {
+  ctx_.worker.submit([this, gen, id, opened, actor = ctx_.actor()](db::Database& db) -> db::Worker::Continuation {
     auto p = db::get_patient(db, id);
+    // The card is shown even when the log cannot be written (a busy database must not stop the desk).
+    if (opened && p) (void)db::log_patient_view(db, id, actor);
     auto v = db::patient_visits(db, id, 50);
     auto balance = db::account_balance(db, id);
     auto payers = db::linked_payers(db, id);

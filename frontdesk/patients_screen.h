@@ -47,7 +47,8 @@ class PatientsScreen : public Screen {
   void draw_actions(const db::Patient& p);
   void draw_debt();
   void new_patient();
-  void load_card();
+  // `opened`: the person has just opened this card (the opening is audited), not a reload.
+  void load_card(bool opened = false);
   void draw_money();
   void draw_dms();
   void draw_people();

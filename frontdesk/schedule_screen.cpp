@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "dialog.h"
 #include "text.h"
 #include "ui/format.h"
 #include "ui/i18n.h"
@@ -371,7 +372,8 @@ void ScheduleScreen::draw_filters() {
     ImGui::SameLine(0, 24);
     ImGui::Checkbox(_("Only doctors at work"), &only_working_);
     ImGui::SameLine(0, 24);
-    if (ImGui::Button(_("Doctor's absence…"))) {
+    if (guarded_button(_("Doctor's absence…"), ctx_.may(db::Permission::ScheduleAbsences),
+                       db::Permission::ScheduleAbsences)) {
       std::int64_t doctor = view_.cursor ? view_.cursor->doctor_id : 0;
       absence_.open(doctor, day_);
     }

@@ -35,6 +35,9 @@ namespace rg::desk {
 
 // What screens share: the worker that runs their queries, the clinic, who is at the desk.
 struct DeskContext {
+  DeskContext(ui::Shell& s, db::Worker& w, db::Clinic c, CashService* till)
+      : shell(s), worker(w), clinic(std::move(c)), cash(till) {}
+
   ui::Shell& shell;
   db::Worker& worker;
   db::Clinic clinic;

@@ -1,8 +1,10 @@
 // The front desk's screens in navigation order.
+#include "audit_screen.h"
 #include "calls_screen.h"
 #include "cash_screen.h"
 #include "documents_screen.h"
 #include "flow_screen.h"
+#include "my_day_screen.h"
 #include "patients_screen.h"
 #include "reports_screen.h"
 #include "schedule_screen.h"
@@ -24,6 +26,7 @@ void add(std::vector<std::unique_ptr<Screen>>& screens, DeskContext& ctx, std::o
 
 std::vector<std::unique_ptr<Screen>> make_screens(DeskContext& ctx) {
   std::vector<std::unique_ptr<Screen>> s;
+  add<MyDayScreen>(s, ctx, P::DoctorOwnDay);  // a doctor: his day first
   add<ScheduleScreen>(s, ctx, P::AppointmentsBook);
   add<PatientsScreen>(s, ctx, P::PatientsEdit);
   add<FlowScreen>(s, ctx, P::VisitsFlow);
@@ -31,6 +34,7 @@ std::vector<std::unique_ptr<Screen>> make_screens(DeskContext& ctx) {
   add<CallsScreen>(s, ctx, P::CallsWork);
   add<DocumentsScreen>(s, ctx, P::DocumentsPrint);
   add<ReportsScreen>(s, ctx, P::ReportsView);
+  add<AuditScreen>(s, ctx, P::AuditView);
   add<SettingsScreen>(s, ctx, std::nullopt);  // everyone: their own password and PIN
   return s;
 }

@@ -9,7 +9,6 @@
 #include <set>
 #include <system_error>
 
-#include "files.h"
 #include "ui/format.h"
 #include "ui/i18n.h"
 #include "ui/shell.h"
@@ -76,13 +75,11 @@ void TomorrowView::save_csv() {
   Date day = day_;
   std::string dir = export_dir();
   // The list is read again on the worker: the file has what is booked at the moment of saving.
-  ctx_.worker.submit([this, day, dir](db::Database& db) -> db::Worker::Continuation {
+  // The export is audited (who took the patients' list out, and where to).
+  ctx_.worker.submit([this, day, dir, actor = ctx_.actor()](db::Database& db) -> db::Worker::Continuation {
     std::string path = (std::filesystem::path(dir) / ("tomorrow-" + day.iso() + ".csv")).string();
-    Status st = [&]() -> Status {
-      RG_TRY_ASSIGN(auto rows, db::day_list(db, day));
-      RG_TRY(db::ensure_directory(dir));
-      return db::write_file_atomically(path, db::day_list_csv(rows));
-    }();
+    auto written = db::export_day_list(db, day, path, actor);
+    Status st = written ? Status{} : Status(std::unexpected(written.error()));
     return [this, st, path]() {
       saving_ = false;
       if (st) saved_path_ = path;

@@ -28,8 +28,9 @@ class TomorrowView {
   bool loading() const { return loading_; }
   const std::optional<std::vector<db::DayListRow>>& rows() const { return rows_; }
 
-  // «Сохранить CSV»: writes <export_dir()>/tomorrow-YYYY-MM-DD.csv on the worker; the path or
-  // the error shows under the heading.
+  // «Сохранить CSV»: writes <export_dir()>/tomorrow-YYYY-MM-DD.csv on the worker through
+  // db::export_day_list (the export goes into the audit log); the path or the error shows under
+  // the heading.
   void save_csv();
   bool saving() const { return saving_; }
   const std::string& saved_path() const { return saved_path_; }

@@ -233,4 +233,11 @@ TEST_CASE_FIXTURE(StaffFixture, "a doctor calls in his own patient, not a collea
   auto refused = call_in(db, *other, doctor);
   REQUIRE_FALSE(refused);
   CHECK(refused.error().code == ErrorCode::Forbidden);
+  // He finishes his own visit, not a colleague's; the desk may both.
+  CHECK(set_status(db, *own, AppointmentStatus::Done, doctor));
+  CHECK(set_status(db, *other, AppointmentStatus::InRoom, doctor).error().code == ErrorCode::Forbidden);
+  CHECK(set_status(db, *other, AppointmentStatus::InRoom, Actor::user(1)));
+  // A doctor's account without his record links nothing.
+  REQUIRE(db.exec("UPDATE users SET doctor_id = NULL WHERE id = 8"));
+  CHECK(set_status(db, *own, AppointmentStatus::InRoom, doctor).error().code == ErrorCode::Forbidden);
 }

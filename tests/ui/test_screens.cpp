@@ -129,12 +129,13 @@ TEST_CASE("every front desk screen renders offscreen with content, in Russian an
   REQUIRE_MESSAGE(r.status == 0, r.err);
   auto ru = lines(r.out);
   // The sign-in form first; then every screen, each as the first demo person who may open it
-  // (the administrator, the operator, the manager); the locked desk last. One PNG each.
+  // (the administrator, the operator, the manager, a doctor); the locked desk last. One PNG each.
   REQUIRE(ru.size() >= 2);
   CHECK(ru[0].ends_with("frontdesk-sign-in.png"));
   CHECK(ru[1].ends_with("frontdesk-sign-in-refused.png"));
   CHECK(ru.back().ends_with("frontdesk-locked.png"));
-  for (const char* screen : {"schedule", "patients", "flow", "cash", "calls", "documents", "reports", "settings"})
+  for (const char* screen : {"schedule", "patients", "flow", "cash", "calls", "documents", "reports", "audit", "settings",
+                             "my_day"})
     CHECK_MESSAGE(std::count_if(ru.begin(), ru.end(),
                                 [&](const std::string& p) {
                                   return p.ends_with(std::string("frontdesk-") + screen + ".png");
@@ -261,6 +262,10 @@ TEST_CASE("the desk opens on the sign-in form, and each person only on the scree
   CHECK(run(out, desk + "--as operator --screen cash --screenshot '" + out.file("x.png") + "'").status == 2);
   Run boss = run(out, desk + "--as manager --screen reports --screenshot '" + out.file("r.png") + "'");
   CHECK_MESSAGE(boss.status == 0, boss.err);
+  // The audit journal is the manager's, not the desk's.
+  CHECK(run(out, desk + "--screen audit --screenshot '" + out.file("x.png") + "'").status == 2);
+  Run journal = run(out, desk + "--as manager --screen audit --screenshot '" + out.file("a.png") + "'");
+  CHECK_MESSAGE(journal.status == 0, journal.err);
   // Nobody signs in from the command line outside screenshots.
   Run bypass = run(out, desk + "--as manager");
   CHECK(bypass.status == 2);
