@@ -240,6 +240,9 @@ int main(int argc, char** argv) {
           if (!shoot(id + "-" + extra)) return 1;
         }
       }
+      // The call rung for the settings' shot is answered and ended: the next person's shots are quiet.
+      devices.handset().lift();
+      devices.handset().hang_up();
     }
     app.lock();
     if (!shoot("locked")) return 1;

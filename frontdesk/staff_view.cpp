@@ -19,7 +19,7 @@ namespace rg::desk {
 namespace {
 
 const ImVec4 kError(0.75f, 0.1f, 0.1f, 1), kQuiet(0.36f, 0.39f, 0.44f, 1), kGreen(0.10f, 0.50f, 0.29f, 1);
-constexpr float kField = 170.f;
+constexpr float kField = 150.f;
 
 std::string roles_text(const std::vector<db::Role>& roles) {
   std::string out;
@@ -157,12 +157,13 @@ void StaffView::draw_form() {
   ImGui::SetNextItemWidth(240);
   ImGui::InputText("##login", f.login, sizeof f.login, ImGuiInputTextFlags_CharsNoBlank);
   form_label(_("Roles"), kField);
-  ImGui::BeginGroup();
-  for (size_t i = 0; i < std::size(db::kRoles); ++i) {
-    ImGui::Checkbox(db::role_title(db::kRoles[i]).c_str(), &f.roles[i]);
-    if (i % 2 == 0 && i + 1 < std::size(db::kRoles)) ImGui::SameLine(kField + 250);
+  if (ImGui::BeginTable("roles", 2, ImGuiTableFlags_SizingStretchSame)) {
+    for (size_t i = 0; i < std::size(db::kRoles); ++i) {
+      ImGui::TableNextColumn();
+      ImGui::Checkbox(db::role_title(db::kRoles[i]).c_str(), &f.roles[i]);
+    }
+    ImGui::EndTable();
   }
-  ImGui::EndGroup();
   const bool doctor = f.roles[static_cast<size_t>(db::Role::Doctor)];
   if (doctor) {
     form_label(_("Doctor's record"), kField);
@@ -266,7 +267,7 @@ void StaffView::draw() {
   if (!error_.empty()) ImGui::TextColored(kError, "%s", error_.c_str());
   if (!notice_.empty()) ImGui::TextColored(kGreen, "%s", notice_.c_str());
   const float width = ImGui::GetContentRegionAvail().x;
-  draw_list(form_ ? width * 0.42f : width);
+  draw_list(form_ ? width * 0.38f : width);
   if (form_) {
     ImGui::SameLine();
     ImGui::BeginChild("staff-form", ImVec2(0, 0), true);
