@@ -74,7 +74,7 @@ DeskApp::DeskApp(ui::Shell& shell, db::Database& db, const std::string& db_path,
   sign_in_->on_accepted = [this](const auth::SignedIn& who, bool unlocked) {
     if (unlocked && who.user_id == ctx_.user_id) {
       locked_ = false;
-      last_input_ = ImGui::GetTime();
+      idle_lock_.restart(ImGui::GetTime());
       return;
     }
     if (ctx_.user_id) {  // another person at a locked desk: the first one's work is put away
@@ -137,7 +137,7 @@ void DeskApp::begin(const auth::SignedIn& who) {
         sign_in_->show_sign_in();
         return;
       }
-      lock_after_s_ = lock_min * 60;
+      idle_lock_.set_limit(lock_min * 60.0);
       if (retiring_) next_ = {who, {*member, *permissions}};
       else install(who, *member, *permissions);
     };
@@ -154,7 +154,7 @@ void DeskApp::install(const auth::SignedIn& who, const db::StaffMember& member,
   ctx_.cashier_name = member.position.empty() ? ctx_.user_name : member.position + " " + ctx_.user_name;
   ctx_.permissions = std::move(permissions);
   locked_ = false;
-  last_input_ = ImGui::GetTime();
+  idle_lock_.restart(ImGui::GetTime());
   screens_ = make_screens(ctx_);
   if (auto* flow = dynamic_cast<FlowScreen*>(find("flow")))
     flow->show_notice = [this](const db::DeskEvent& e) { notify(e, true); };
@@ -228,7 +228,7 @@ void DeskApp::sign_in_for_screenshots(const std::string& login) {
   });
 }
 
-// Any key, click, wheel or move of the mouse is work; the desk locks after lock_after_s_ without.
+// Any key, click, wheel or move of the mouse is work; the desk locks after the limit without.
 void DeskApp::watch_idle(double now) {
   const ImGuiIO& io = ImGui::GetIO();
   bool input = io.InputQueueCharacters.Size > 0 || io.MouseWheel != 0.f ||
@@ -236,8 +236,7 @@ void DeskApp::watch_idle(double now) {
   for (int b = 0; b < 3 && !input; ++b) input = io.MouseDown[b];
   for (int k = 0; k < IM_ARRAYSIZE(io.KeysDown) && !input; ++k) input = io.KeysDown[k];
   last_mouse_ = io.MousePos;
-  if (input) last_input_ = now;
-  if (lock_after_s_ > 0 && now - last_input_ >= lock_after_s_) lock();
+  if (idle_lock_.due(now, input)) lock();
 }
 
 bool DeskApp::idle() const { return worker_.idle() && (!cash_ || cash_->idle()) && !retiring_; }

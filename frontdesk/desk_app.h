@@ -12,6 +12,7 @@
 #include "checkin.h"
 #include "clinic.h"
 #include "screen.h"
+#include "idle_lock.h"
 #include "sign_in_view.h"
 #include "ui/shell.h"
 #include "worker.h"
@@ -89,8 +90,7 @@ class DeskApp {
   bool locked_ = false, retiring_ = false;
   int quiet_frames_ = 0;
   std::optional<std::pair<auth::SignedIn, std::pair<db::StaffMember, std::vector<db::Permission>>>> next_;
-  double last_input_ = 0;
-  int lock_after_s_ = 600;  // desk.lock_after_min; 0: never
+  IdleLock idle_lock_;  // desk.lock_after_min
   ImVec2 last_mouse_{-1, -1};
   double next_poll_ = 0;
   // Desk events: the last one seen (older ones never pop up), and the notifications on screen.
