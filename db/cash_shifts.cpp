@@ -227,4 +227,9 @@ Result<Revenue> revenue(Database& db, Date from, Date to) {
   return r;
 }
 
+Result<Revenue> revenue_report(Database& db, Date from, Date to, const Actor& reader) {
+  RG_TRY(require(db, reader, Permission::ReportsView));
+  return revenue(db, from, to);
+}
+
 }  // namespace rg::db

@@ -75,5 +75,7 @@ struct Revenue {
   Kopecks total() const { return cash + card + balance; }
 };
 Result<Revenue> revenue(Database& db, Date from, Date to);
+// The same for the reports: only for whoever may read reports (ReportsView).
+Result<Revenue> revenue_report(Database& db, Date from, Date to, const Actor& reader);
 
 }  // namespace rg::db

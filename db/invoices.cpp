@@ -600,4 +600,10 @@ Result<std::vector<RegisterRow>> insurance_register(Database& db, std::int64_t i
   return out;
 }
 
+Result<std::vector<RegisterRow>> insurance_register(Database& db, std::int64_t insurer_id, Date from, Date to,
+                                                    const Actor& reader) {
+  RG_TRY(require(db, reader, Permission::ReportsView));
+  return insurance_register(db, insurer_id, from, to);
+}
+
 }  // namespace rg::db

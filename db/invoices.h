@@ -160,5 +160,8 @@ struct RegisterRow {
   Kopecks amount = 0;
 };
 Result<std::vector<RegisterRow>> insurance_register(Database& db, std::int64_t insurer_id, Date from, Date to);
+// The same for the reports: only for whoever may read reports (ReportsView).
+Result<std::vector<RegisterRow>> insurance_register(Database& db, std::int64_t insurer_id, Date from, Date to,
+                                                    const Actor& reader);
 
 }  // namespace rg::db

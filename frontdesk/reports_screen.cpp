@@ -54,14 +54,14 @@ void ReportsScreen::reload() {
   loading_ = true;
   const Date from = from_, to = to_;
   const auto insurer = insurer_;
-  ctx_.worker.submit([this, gen, from, to, insurer](db::Database& db) -> db::Worker::Continuation {
+  ctx_.worker.submit([this, gen, from, to, insurer, actor = ctx_.actor()](db::Database& db) -> db::Worker::Continuation {
     auto load = [&]() -> Result<Data> {
       Data d;
-      RG_TRY_ASSIGN(d.revenue, db::revenue(db, from, to));
+      RG_TRY_ASSIGN(d.revenue, db::revenue_report(db, from, to, actor));
       RG_TRY_ASSIGN(d.insurers, db::list_insurers(db));
       const auto chosen = insurer ? insurer : (d.insurers.empty() ? std::nullopt : std::optional(d.insurers.front().id));
       if (chosen) {
-        RG_TRY_ASSIGN(d.dms, db::insurance_register(db, *chosen, from, to));
+        RG_TRY_ASSIGN(d.dms, db::insurance_register(db, *chosen, from, to, actor));
       }
       return d;
     };

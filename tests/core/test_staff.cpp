@@ -113,6 +113,10 @@ TEST_CASE_FIXTURE(StaffFixture, "every guarded operation refuses a person withou
        }},
       {"a system administrator edits permissions", sysadmin,
        [&] { return set_role_permission(db, Role::Admin, Permission::CashRefunds, true, sysadmin); }},
+      {"an administrator reads the revenue", Actor::user(1),
+       [&] { return status_of(revenue_report(db, Date(2030, 6, 1), Date(2030, 6, 30), Actor::user(1))); }},
+      {"an operator reads the DMS register", operator_,
+       [&] { return status_of(insurance_register(db, 1, Date(2030, 6, 1), Date(2030, 6, 30), operator_)); }},
       {"nobody signed in books", Actor{"desk:nobody", std::nullopt, "desk:x"},
        [&] { return status_of(book_appointment(db, draft, Actor{"desk:nobody", std::nullopt, "desk:x"})); }},
   };
@@ -141,6 +145,7 @@ TEST_CASE_FIXTURE(StaffFixture, "every guarded operation refuses a person withou
   CHECK(book_appointment(db, draft, operator_));
   CHECK(add_absence(db, doctor1, Date(2030, 6, 4), Date(2030, 6, 4), "отпуск", senior));
   CHECK(change_setting(db, "cash.discount_limit_bp", "1500", manager));
+  CHECK(revenue_report(db, Date(2030, 6, 1), Date(2030, 6, 30), senior));
   CHECK(*db.query_int("SELECT count(*) FROM audit_log WHERE action = 'setting.change' AND actor = 'user:6'") == 1);
 }
 
