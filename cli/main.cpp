@@ -10,6 +10,7 @@
 #include "clinic.h"
 #include "demo_seed.h"
 #include "migrations.h"
+#include "clinic_commands.h"
 #include "user_commands.h"
 
 namespace {
@@ -20,6 +21,9 @@ int usage() {
                "  registratura demo-seed [--db PATH] [--patients N] [--doctors N] [--days N] "
                "[--seed N] [--force]\n"
                "  registratura migrate [--db PATH]\n"
+               "  registratura init --clinic NAME [--time-zone Europe/Moscow] --db PATH   (an empty clinic)\n"
+               "  registratura backup [--to DIR] [--db PATH]   (a checked copy; old copies rotated)\n"
+               "  registratura restore --from FILE [--db PATH]   (refused while the database is open)\n"
                "  registratura user-add --login LOGIN --name 'FULL NAME' --role ROLE[,ROLE] [--position P]\n"
                "                        [--doctor ID] [--db PATH]   (reads the password from stdin)\n"
                "  registratura user-passwd|user-pin --login LOGIN [--db PATH]   (reads it from stdin)\n"
@@ -51,6 +55,7 @@ int main(int argc, char** argv) {
   bool force = false;
   std::string login;
   rg::cli::UserArgs user;
+  rg::cli::ClinicArgs clinic;
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&](const char* what) {
@@ -68,6 +73,10 @@ int main(int argc, char** argv) {
     else if (a == "--force") force = true;
     else if (a == "--login") login = user.login = value("--login");
     else if (a == "--name") user.name = value("--name");
+    else if (a == "--clinic") clinic.clinic_name = value("--clinic");
+    else if (a == "--time-zone") clinic.time_zone = value("--time-zone");
+    else if (a == "--to") clinic.to_dir = value("--to");
+    else if (a == "--from") clinic.from_file = value("--from");
     else if (a == "--position") user.position = value("--position");
     else if (a == "--reason") user.reason = value("--reason");
     else if (a == "--doctor") user.doctor_id = to_int(value("--doctor"), "--doctor");
@@ -102,6 +111,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (rg::cli::is_user_command(cmd)) return rg::cli::run_user_command(cmd, path, user);
+  if (rg::cli::is_clinic_command(cmd)) return rg::cli::run_clinic_command(cmd, path, clinic);
   if (cmd != "demo-seed") return usage();
 
   if (std::filesystem::exists(path)) {

@@ -1,6 +1,8 @@
 // SQLite connection, statements and transactions with errors as values.
 #include "database.h"
 
+#include <functional>
+
 #include <cassert>
 #include <atomic>
 #include <chrono>
@@ -245,34 +247,47 @@ Result<std::int64_t> Database::data_version() {
   return st->col_int(0);
 }
 
-Status Database::backup_to(const std::string& dest_path) {
-  sqlite3* dest = nullptr;
-  int rc = sqlite3_open_v2(dest_path.c_str(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                           nullptr);
-  if (rc != SQLITE_OK) {
-    Error e = sqlite_error(dest, rc, "backup open " + dest_path);
-    sqlite3_close(dest);
-    return std::unexpected(std::move(e));
-  }
-  sqlite3_backup* b = sqlite3_backup_init(dest, "main", db_, "main");
-  if (!b) {
-    Error e = sqlite_error(dest, sqlite3_errcode(dest), "backup init");
-    sqlite3_close(dest);
-    return std::unexpected(std::move(e));
-  }
+namespace {
+
+// SQLite's online backup from `src` into `dest` (both "main"), stepping and waiting out locks.
+Status copy_pages(sqlite3* dest, sqlite3* src, const std::string& what) {
+  sqlite3_backup* b = sqlite3_backup_init(dest, "main", src, "main");
+  if (!b) return std::unexpected(sqlite_error(dest, sqlite3_errcode(dest), what + " init"));
+  int rc;
   do {
     rc = sqlite3_backup_step(b, 1024);
     if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(20);
   } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
   sqlite3_backup_finish(b);
-  if (rc != SQLITE_DONE) {
-    Error e = sqlite_error(dest, rc, "backup to " + dest_path);
-    sqlite3_close(dest);
+  if (rc != SQLITE_DONE) return std::unexpected(sqlite_error(dest, rc, what));
+  return {};
+}
+
+// The other end of a copy: a file opened for the copy's time only.
+Status with_file(const std::string& path, int flags, const std::function<Status(sqlite3*)>& use) {
+  sqlite3* other = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &other, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    Error e = sqlite_error(other, rc, "open " + path);
+    sqlite3_close(other);
     return std::unexpected(std::move(e));
   }
-  rc = sqlite3_close(dest);
-  if (rc != SQLITE_OK) return std::unexpected(sqlite_error(nullptr, rc, "backup close"));
-  return {};
+  Status st = use(other);
+  rc = sqlite3_close(other);
+  if (st && rc != SQLITE_OK) return std::unexpected(sqlite_error(nullptr, rc, "close " + path));
+  return st;
+}
+
+}  // namespace
+
+Status Database::backup_to(const std::string& dest_path) {
+  return with_file(dest_path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                   [&](sqlite3* dest) { return copy_pages(dest, db_, "backup to " + dest_path); });
+}
+
+Status Database::restore_from(const std::string& src_path) {
+  return with_file(src_path, SQLITE_OPEN_READONLY,
+                   [&](sqlite3* src) { return copy_pages(db_, src, "restore from " + src_path); });
 }
 
 Result<Transaction> Transaction::begin(Database& db, Durability d) {

@@ -138,6 +138,8 @@ class Database {
   Result<std::int64_t> data_version();
   // Copies the whole database to a file with SQLite's online backup API.
   Status backup_to(const std::string& dest_path);
+  // Replaces this database's content with the file's, page by page, through this connection.
+  Status restore_from(const std::string& src_path);
 
   sqlite3* handle() const { return db_; }
   const std::string& path() const { return path_; }
