@@ -3,6 +3,7 @@
 #include "backup.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <regex>
@@ -112,8 +113,10 @@ Result<std::string> backup_dir(Database& db) {
   return (fs::absolute(db.path()).parent_path() / "backups").lexically_normal().string();
 }
 
-Result<BackupFile> take_backup(Database& db, const std::string& dir, std::int64_t now, const Actor& actor,
-                               const BackupPolicy& policy) {
+namespace {
+
+Result<BackupFile> copy_and_check(Database& db, const std::string& dir, std::int64_t now, const Actor& actor,
+                                  const BackupPolicy& policy) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) return std::unexpected(folder_error(dir, ec));
@@ -158,6 +161,41 @@ Result<BackupFile> take_backup(Database& db, const std::string& dir, std::int64_
   return made;
 }
 
+}  // namespace
+
+Result<BackupFile> take_backup(Database& db, const std::string& dir, std::int64_t now, const Actor& actor,
+                               const BackupPolicy& policy) {
+  auto made = copy_and_check(db, dir, now, actor, policy);
+  if (!made) {  // remembered for the desk's warning (best effort: the disk may be the problem)
+    (void)set_setting(db, "backup.last_error", made.error().message);
+    (void)set_setting(db, "backup.last_error_at", std::to_string(now));
+  }
+  return made;
+}
+
+Result<bool> claim_daily_backup(Database& db, std::int64_t now) {
+  RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY_ASSIGN(auto at, get_setting(db, "backup.time"));
+  int minutes = 13 * 60;
+  if (at && at->size() == 5 && (*at)[2] == ':') {
+    const int h = std::atoi(at->substr(0, 2).c_str()), m = std::atoi(at->substr(3, 2).c_str());
+    if (h >= 0 && h < 24 && m >= 0 && m < 60) minutes = h * 60 + m;
+  }
+  const LocalTime here = to_local(now);
+  const std::int64_t due = to_unix(here.date, minutes);
+  if (now < due) return false;
+  auto since = [&](const char* key) -> Result<std::int64_t> {
+    RG_TRY_ASSIGN(auto v, get_setting(db, key));
+    return v ? std::atoll(v->c_str()) : 0;
+  };
+  RG_TRY_ASSIGN(auto last_ok, since("backup.last_ok_at"));
+  RG_TRY_ASSIGN(auto claimed, since("backup.claimed_at"));
+  if (last_ok >= due || claimed >= due) return false;
+  RG_TRY(set_setting(db, "backup.claimed_at", std::to_string(now)));
+  RG_TRY(tx.commit());
+  return true;
+}
+
 Result<BackupStatus> backup_status(Database& db, std::int64_t now) {
   BackupStatus s;
   RG_TRY_ASSIGN(s.dir, backup_dir(db));
@@ -171,8 +209,16 @@ Result<BackupStatus> backup_status(Database& db, std::int64_t now) {
   RG_TRY_ASSIGN(auto file, get_setting(db, "backup.last_file"));
   s.last_file = file.value_or("");
   s.stale = !s.last_ok_at || now - *s.last_ok_at > 26 * 3600;
+  RG_TRY_ASSIGN(auto error_at, get_setting(db, "backup.last_error_at"));
+  if (error_at && std::atoll(error_at->c_str()) > s.last_ok_at.value_or(0)) {
+    RG_TRY_ASSIGN(auto error, get_setting(db, "backup.last_error"));
+    s.last_error = error.value_or("");
+  }
+  // A folder the clinic chose (a second disk, a share) that is not there; the default one is made
+  // by the first copy.
+  RG_TRY_ASSIGN(auto configured, get_setting(db, "backup.dir"));
   std::error_code ec;
-  s.folder_missing = !fs::is_directory(s.dir, ec);
+  s.folder_missing = configured && !fold_spaces(*configured).empty() && !fs::is_directory(s.dir, ec);
   return s;
 }
 

@@ -46,9 +46,15 @@ struct BackupStatus {
   std::optional<std::int64_t> last_ok_at;
   std::string dir, last_file;
   bool stale = true;          // none yet, or older than 26 hours
-  bool folder_missing = false;
+  bool folder_missing = false;  // the folder set in backup.dir is not there (unplugged?)
+  std::string last_error;     // why the last try failed, when it did after the last good copy
 };
 Result<BackupStatus> backup_status(Database& db, std::int64_t now);
+
+// The daily copy: due once the day's backup.time (HH:MM, default 13:00, when the clinic's
+// computers are on) has passed and no good copy was taken since; true for exactly one caller (the
+// desk that claims it), however many desks ask at once.
+Result<bool> claim_daily_backup(Database& db, std::int64_t now);
 
 // Puts a copy back in place of the database at `db_path`. Refused (Busy, in words) while any
 // application has the database open; the copy is checked first (integrity, not newer than this

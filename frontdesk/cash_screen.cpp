@@ -15,6 +15,7 @@
 #include <fstream>
 #include <utility>
 
+#include "backup.h"
 #include "calendar.h"
 #include "day_list.h"
 #include "cash_service.h"
@@ -413,7 +414,12 @@ void CashScreen::open_shift_dialog(ShiftDialog::Kind kind) {
       }
       case ShiftDialog::Kind::Close:
         cash_job(_("The shift is closed; the Z report is printed."),
-                 [v](cash::CashDesk& desk, db::Database&) -> Status { return desk.close_shift(v.amount, v.handed_over, v.text); },
+                 [v, actor = ctx_.actor()](cash::CashDesk& desk, db::Database& db) -> Status {
+                   RG_TRY(desk.close_shift(v.amount, v.handed_over, v.text));
+                   // A copy of the day at every shift close; a failure is the top bar's warning.
+                   if (auto dir = db::backup_dir(db)) (void)db::take_backup(db, *dir, db::now_unix(), actor);
+                   return {};
+                 },
                  after);
         break;
     }

@@ -228,6 +228,23 @@ void DeskApp::sign_in_for_screenshots(const std::string& login) {
   });
 }
 
+// Once a minute: the daily copy when it is due and this desk claims it, then the copies' state.
+void DeskApp::check_backups() {
+  next_backup_check_ = ImGui::GetTime() + 60;
+  if (backup_checking_) return;
+  backup_checking_ = true;
+  worker_.submit([this, actor = ctx_.actor()](db::Database& db) -> db::Worker::Continuation {
+    const std::int64_t now = db::now_unix();
+    if (auto due = db::claim_daily_backup(db, now); due && *due)
+      if (auto dir = db::backup_dir(db)) (void)db::take_backup(db, *dir, now, db::Actor::system("daily-backup"));
+    auto status = db::backup_status(db, now);
+    return [this, status = std::move(status)]() {
+      backup_checking_ = false;
+      if (status) backup_ = *status;
+    };
+  });
+}
+
 // Any key, click, wheel or move of the mouse is work; the desk locks after the limit without.
 void DeskApp::watch_idle(double now) {
   const ImGuiIO& io = ImGui::GetIO();
@@ -278,6 +295,21 @@ void DeskApp::draw_top_bar(float height) {
   std::string when = ui::weekday_name(now.date.iso_weekday()) + ", " +
                      ui::long_date(now.date.year(), now.date.month(), now.date.day()) + ", " + hhmm(now.minutes);
   ImGui::TextUnformatted(when.c_str());
+  // Who runs the clinic is told when its copies are not being made.
+  if (backup_ && working() && ctx_.may(db::Permission::SettingsEdit)) {
+    const char* warning = backup_->folder_missing        ? _("The backup folder is not available")
+                          : !backup_->last_error.empty() ? _("The last backup failed")
+                          : backup_->stale               ? _("No backup in the last 26 hours")
+                                                         : nullptr;
+    if (warning) {
+      ImGui::SameLine(0, 24);
+      ImGui::TextColored(ImVec4(1.0f, 0.83f, 0.35f, 1), "%s", warning);
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", (backup_->dir + (backup_->last_error.empty() ? "" : "\n" + backup_->last_error) +
+                                 "\n" + _("registratura backup makes one now."))
+                                    .c_str());
+    }
+  }
   // Who is working, and the two ways to hand the desk over.
   const std::string who = ctx_.user_name.empty() ? std::string() : ctx_.user_name + " · " + ctx_.user_role;
   const char* lock_label = _("Lock");
@@ -407,6 +439,7 @@ void DeskApp::frame() {
     return;
   }
   watch_idle(now);
+  if (now >= next_backup_check_) check_backups();
   draw_navigation(bar, nav);
   ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + nav, vp->Pos.y + bar));
   ImGui::SetNextWindowSize(ImVec2(vp->Size.x - nav, vp->Size.y - bar));

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "backup.h"
 #include "cash_service.h"
 #include "checkin.h"
 #include "clinic.h"
@@ -68,6 +69,7 @@ class DeskApp {
   void end_session(db::SessionEnd how);
   void retire_screens();
   void watch_idle(double now);
+  void check_backups();
   size_t start_screen() const;
   void draw_top_bar(float height);
   void draw_phone(float right);
@@ -91,6 +93,10 @@ class DeskApp {
   int quiet_frames_ = 0;
   std::optional<std::pair<auth::SignedIn, std::pair<db::StaffMember, std::vector<db::Permission>>>> next_;
   IdleLock idle_lock_;  // desk.lock_after_min
+  // The daily copy (whichever desk claims it takes it) and the warning for who runs the clinic.
+  double next_backup_check_ = 0;
+  bool backup_checking_ = false;
+  std::optional<db::BackupStatus> backup_;
   ImVec2 last_mouse_{-1, -1};
   double next_poll_ = 0;
   // Desk events: the last one seen (older ones never pop up), and the notifications on screen.

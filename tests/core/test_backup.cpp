@@ -192,3 +192,22 @@ TEST_CASE("a damaged copy, a newer one or a stranger's file is refused before an
   for (const auto& e : fs::directory_iterator(dir.path()))
     CHECK(e.path().filename().string().find("before-restore") == std::string::npos);
 }
+
+TEST_CASE_FIXTURE(test::ClinicFixture, "the daily copy is due once after its time, and only one desk takes it") {
+  const Date day(2030, 6, 3);
+  REQUIRE(set_setting(db, "backup.time", "13:30"));
+  CHECK_FALSE(*claim_daily_backup(db, to_unix(day, 13 * 60)));       // not yet
+  CHECK(*claim_daily_backup(db, to_unix(day, 13 * 60 + 31)));         // this desk takes it
+  CHECK_FALSE(*claim_daily_backup(db, to_unix(day, 13 * 60 + 32)));   // another desk a minute later
+  REQUIRE(take_backup(db, dir.file("copies"), to_unix(day, 13 * 60 + 33), Actor::system("test")));
+  CHECK_FALSE(*claim_daily_backup(db, to_unix(day, 20 * 60)));        // done for the day
+  CHECK(*claim_daily_backup(db, to_unix(day.plus_days(1), 14 * 60)));  // the next day's
+  // A failed copy is what the desk shows until a good one is made.
+  std::ofstream(dir.file("file")) << "x";
+  CHECK_FALSE(take_backup(db, dir.file("file") + "/sub", to_unix(day.plus_days(1), 14 * 60 + 1), Actor::system("t")));
+  auto s = backup_status(db, to_unix(day.plus_days(1), 14 * 60 + 2));
+  REQUIRE(s);
+  CHECK_FALSE(s->last_error.empty());
+  REQUIRE(take_backup(db, dir.file("copies"), to_unix(day.plus_days(1), 14 * 60 + 3), Actor::system("test")));
+  CHECK(backup_status(db, to_unix(day.plus_days(1), 14 * 60 + 4))->last_error.empty());
+}
