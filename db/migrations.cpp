@@ -13,6 +13,7 @@
 #include "migration_007_people.h"
 #include "migration_008_desk.h"
 #include "migration_009_staff.h"
+#include "migration_010_rooms.h"
 
 namespace rg::db {
 namespace {
@@ -103,6 +104,9 @@ Result<MigrationReport> migrate(Database& db) {
       [[fallthrough]];
     case 8:
       RG_TRY(apply_step(db, 9, kMigration009));
+      [[fallthrough]];
+    case 9:
+      RG_TRY(apply_step(db, 10, kMigration010));
       [[fallthrough]];
     case kSchemaVersion:
       break;

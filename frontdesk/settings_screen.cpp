@@ -272,6 +272,10 @@ void SettingsScreen::draw_devices() {
 void SettingsScreen::draw() {
   ImGui::BeginChild("sections", ImVec2(220, 0), true);
   if (ImGui::Selectable(_("Clinic requisites"), section_ == Section::Requisites)) section_ = Section::Requisites;
+  if (ImGui::Selectable(_("Rooms"), section_ == Section::Rooms)) {
+    section_ = Section::Rooms;
+    rooms_.load();
+  }
   if (ImGui::Selectable(_("Printers"), section_ == Section::Printers)) section_ = Section::Printers;
   if (ImGui::Selectable(_("Document templates"), section_ == Section::Templates)) section_ = Section::Templates;
   if (ImGui::Selectable(_("Devices"), section_ == Section::Devices)) section_ = Section::Devices;
@@ -287,7 +291,7 @@ void SettingsScreen::draw() {
   if (ImGui::Selectable(_("My password and PIN"), section_ == Section::MyAccount)) section_ = Section::MyAccount;
   ImGui::Spacing();
   ImGui::PushStyleColor(ImGuiCol_Text, kQuiet);
-  ImGui::TextWrapped("%s", _("Doctors, rooms, schedules and the price list are kept in the database; "
+  ImGui::TextWrapped("%s", _("Doctors, schedules and the price list are kept in the database; "
                              "their screens come in a later release."));
   ImGui::PopStyleColor();
   ImGui::EndChild();
@@ -296,6 +300,7 @@ void SettingsScreen::draw() {
   if (!notice_.empty()) ImGui::TextColored(kGreen, "%s", notice_.c_str());
   if (section_ == Section::Requisites) requisites_.draw();
   else if (section_ == Section::Printers) draw_printers();
+  else if (section_ == Section::Rooms) rooms_.draw();
   else if (section_ == Section::Templates) draw_templates();
   else if (section_ == Section::Staff) {
     if (pending_staff_shot_ && staff_.loaded()) staff_.prepare_shot(), pending_staff_shot_ = false;
@@ -321,7 +326,7 @@ bool SettingsScreen::on_scan(const drivers::hid::Scan& scan) {
 }
 
 std::vector<std::string> SettingsScreen::extra_shots() const {
-  std::vector<std::string> shots{"printers", "templates", "devices", "call", "account"};
+  std::vector<std::string> shots{"rooms", "printers", "templates", "devices", "call", "account"};
   if (ctx_.may(db::Permission::StaffManage)) shots.push_back("staff");
   if (ctx_.may(db::Permission::PermissionsEdit)) shots.push_back("permissions");
   return shots;
@@ -330,6 +335,9 @@ std::vector<std::string> SettingsScreen::extra_shots() const {
 void SettingsScreen::prepare_extra_shot(const std::string& name) {
   if (name == "account") {
     section_ = Section::MyAccount;
+  } else if (name == "rooms") {
+    section_ = Section::Rooms;
+    rooms_.load();
   } else if (name == "staff") {
     section_ = Section::Staff;
     staff_.load();

@@ -11,6 +11,7 @@
 #include "my_account_view.h"
 #include "permissions_view.h"
 #include "requisites_view.h"
+#include "rooms_view.h"
 #include "screen.h"
 #include "staff_view.h"
 
@@ -19,7 +20,7 @@ namespace rg::desk {
 class SettingsScreen : public Screen {
  public:
   explicit SettingsScreen(DeskContext& ctx)
-      : Screen(ctx), requisites_(ctx), staff_(ctx), permissions_(ctx), account_(ctx) {}
+      : Screen(ctx), requisites_(ctx), rooms_(ctx), staff_(ctx), permissions_(ctx), account_(ctx) {}
   const char* id() const override { return "settings"; }
   std::string title() const override;
   void on_show() override;
@@ -29,7 +30,7 @@ class SettingsScreen : public Screen {
   void prepare_extra_shot(const std::string& name) override;
 
  private:
-  enum class Section { Requisites, Printers, Templates, Devices, Staff, Permissions, MyAccount };
+  enum class Section { Requisites, Rooms, Printers, Templates, Devices, Staff, Permissions, MyAccount };
   struct TemplateRow {
     std::string file, id, title, sha;
     int version = 0, copies = 0;
@@ -45,6 +46,7 @@ class SettingsScreen : public Screen {
 
   Section section_ = Section::Requisites;
   RequisitesView requisites_;
+  RoomsView rooms_;
   StaffView staff_;
   PermissionsView permissions_;
   MyAccountView account_;
