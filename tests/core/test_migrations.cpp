@@ -115,6 +115,9 @@ TEST_CASE("every released schema's fixture opens, migrates and keeps its data") 
       CHECK(*db->query_int("SELECT count(*) FROM sign_in_attempts") == 2);
       CHECK(*db->query_int("SELECT count(*) FROM audit_log WHERE place = 'desk:reg-1'") == 1);
     }
+    // v10: rooms say where they are and what is in them; older rooms say nothing yet.
+    CHECK(*db->query_int("SELECT count(*) FROM rooms WHERE location <> ''") == (version >= 10 ? 1 : 0));
+    CHECK_FALSE(db->exec("UPDATE rooms SET location = printf('%.300c', 'x')").has_value());
   }
 }
 
