@@ -114,6 +114,7 @@ const std::map<std::string_view, const char*>& action_titles() {
       // sign-ins
       {"session.start", N_("Signed in")},
       {"kiosk.exit", N_("Kiosk mode left")},
+      {"appointment.ticket_reprint", N_("Queue ticket printed again at the kiosk")},
       // settings
       {"setting.change", N_("Setting changed")},
       {"clinic.save", N_("Clinic's details saved")},

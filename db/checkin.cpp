@@ -137,6 +137,13 @@ Result<CheckinPlan> plan_checkin(Database& db, const Identity& who, std::int64_t
   if (row) plan.masked_name = masked_name(st->col_view(0), st->col_view(1), st->col_view(2));
 
   const LocalTime here = to_local(now);
+  // A patient who scans again (a lost ticket, unsure it worked) is shown the number he has.
+  {
+    RG_TRY_ASSIGN(auto q, db.cached("SELECT number FROM queue_tickets WHERE day = ?1 AND patient_id = ?2"));
+    q->bind_all(here.date.iso(), *patient);
+    RG_TRY_ASSIGN(bool has_number, q->step());
+    if (has_number) plan.queue_number = int(q->col_int(0));
+  }
   RG_TRY_ASSIGN(plan.visits, visits_today(db, *patient, here.date));
   std::vector<const TodayVisit*> waiting;
   for (const auto& v : plan.visits)

@@ -63,6 +63,9 @@ struct CheckinPlan {
   // Debt, InsuranceExpired and FirstVisit do not stop the check-in: the patient is marked
   // arrived (the doctor sees it) and asked to see the desk before going in.
   int opens_at_min = -1;                   // TooEarly: when check-in opens
+  // Today's queue number when the patient already has one (checked in earlier today), else 0.
+  // Read only: planning never gives a number, and check_in gives this same one again.
+  int queue_number = 0;
 };
 
 // Looks, does not change anything. `now` is UTC seconds (the kiosk's clock).

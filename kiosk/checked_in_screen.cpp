@@ -1,7 +1,8 @@
 // «Вы отмечены»: the queue number, today's visits in order (time, doctor, room), where to go, and
 // what to do if the ticket did not print. When the desk is needed first, that is the headline,
-// before anything else, with a reason an onlooker learns nothing from. A masked name only;
-// nothing about anyone else.
+// before anything else, with a reason an onlooker learns nothing from. A patient identified again
+// (a lost ticket, unsure it worked) sees «Вы уже отмечены» with the same number and can print the
+// same ticket once more. A masked name only; nothing about anyone else.
 #include <imgui.h>
 
 #include <algorithm>
@@ -25,7 +26,11 @@ void KioskApp::draw_checked_in(float w, float h) {
 
   ImGui::SetCursorPos(ImVec2(margin, margin * 0.6f));
   ImGui::PushTextWrapPos(margin + text_w);
-  const char* checked = s.queue_number > 0 ? _("You are checked in") : _("You are already checked in");
+  // Identified again (a lost ticket, unsure it worked): the same number, and the ticket once more.
+  const Words again = s.again ? again_words(state()) : Words{};
+  const char* checked = s.again             ? again.headline.c_str()
+                        : s.queue_number > 0 ? _("You are checked in")
+                                             : _("You are already checked in");
   if (!desk.headline.empty()) {
     // The desk first: the headline says so, the reason under it; «checked in» comes after.
     ImGui::PushFont(shell_.font(72));
@@ -109,6 +114,8 @@ void KioskApp::draw_checked_in(float w, float h) {
     ImGui::PushStyleColor(ImGuiCol_Text, warn);
     ImGui::TextWrapped("%s", _("The ticket could not be printed. Please remember your number and the room; the front desk knows you are here."));
     ImGui::PopStyleColor();
+  } else if (s.again) {
+    ImGui::TextWrapped("%s", again.reason.c_str());
   } else if (s.queue_number > 0) {
     ImGui::TextWrapped("%s", _("Take your ticket from the printer below."));
   }
@@ -116,12 +123,25 @@ void KioskApp::draw_checked_in(float w, float h) {
   ImGui::PopFont();
 
   const float bottom = h - margin - 140.f;
-  ImGui::SetCursorPos(ImVec2(margin, bottom));
+  // The ticket again: the main choice, until it came out (grey while it prints, the line above
+  // says so); «Готово» beside it in landscape, under it in portrait, each the full width there.
+  const bool offer = s.again && s.queue_number > 0 && !s.reprinted;
   ImGui::PushFont(shell_.font(48));
-  if (ui::button(_("Finish"), ImVec2(std::min(520.f, text_w), 140.f))) flow_.back_to_start(now);
+  if (offer) {
+    const ImVec2 big(portrait ? text_w : 820.f, 140.f);
+    ImGui::SetCursorPos(portrait ? ImVec2(margin, bottom - 140.f - 32.f) : ImVec2(margin, bottom));
+    if (kiosk_button(reprint_label(), big, s.can_reprint())) flow_.reprint(now);
+    ImGui::SetCursorPos(portrait ? ImVec2(margin, bottom) : ImVec2(margin + big.x + 40.f, bottom));
+    if (kiosk_outlined_button(_("Finish"), ImVec2(portrait ? text_w : 520.f, 140.f))) flow_.back_to_start(now);
+  } else {
+    ImGui::SetCursorPos(ImVec2(margin, bottom));
+    if (ui::button(_("Finish"), ImVec2(std::min(520.f, text_w), 140.f))) flow_.back_to_start(now);
+  }
   ImGui::PopFont();
-  // Beside the button in landscape, above it in portrait (beside, it would wrap to three lines).
-  if (portrait) draw_countdown(margin, bottom - 80.f, text_w);
+  // Beside the button in landscape, above it in portrait (beside, it would wrap to three lines);
+  // above both buttons when there are two.
+  if (offer) draw_countdown(margin, (portrait ? bottom - 172.f : bottom) - 80.f, text_w);
+  else if (portrait) draw_countdown(margin, bottom - 80.f, text_w);
   else draw_countdown(margin + 560.f, bottom + 40.f, w - 2 * margin - 560.f);
 }
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 
 #include "clinic.h"
 #include "i18n.h"
@@ -43,6 +44,38 @@ std::string to_desk_message(const db::CheckinPlan& plan) {
     default: break;
   }
   return s;
+}
+
+// A visit the patient is checked in for and has not finished: what a ticket shown again lists.
+bool still_ahead(const db::TodayVisit& v) { return v.checked_in && v.status != db::AppointmentStatus::Done; }
+
+// Checked in earlier today, holding today's number, and nothing to check in now: a second scan
+// or the keypad again (a lost ticket, unsure it worked) shows that same number. A later visit
+// whose check-in has not opened yet does not send such a patient to the desk while an earlier
+// one is still ahead of him: that check-in holds.
+bool checked_in_earlier(const db::CheckinPlan& plan) {
+  using R = db::DeskReason;
+  if (plan.queue_number <= 0 || !plan.to_check_in.empty()) return false;
+  if (plan.desk.empty()) return true;
+  return std::all_of(plan.desk.begin(), plan.desk.end(), [](R r) { return r == R::TooEarly; }) &&
+         std::any_of(plan.visits.begin(), plan.visits.end(), still_ahead);
+}
+
+// The visits of the ticket shown again: the checked-in ones still ahead, else (all seen) every
+// checked-in one of today.
+std::vector<db::TodayVisit> visits_checked_in(const std::vector<db::TodayVisit>& visits) {
+  std::vector<db::TodayVisit> out;
+  std::copy_if(visits.begin(), visits.end(), std::back_inserter(out), still_ahead);
+  if (out.empty())
+    std::copy_if(visits.begin(), visits.end(), std::back_inserter(out), [](const db::TodayVisit& v) { return v.checked_in; });
+  return out;
+}
+
+// The ticket of what the «Вы отмечены» screen shows: printed after the check-in and, the same,
+// again on request.
+TicketData ticket_of(const Shown& s) {
+  return TicketData{s.queue_number, s.masked_name, s.visits, s.also_desk,
+                    s.visits.empty() ? 0 : s.visits.front().appointment_id, s.desk};
 }
 
 }  // namespace
@@ -188,7 +221,7 @@ void CheckinFlow::start(const db::Identity& who, bool guessed, double now) {
       if (plan && guessed) (void)db::record_guess(db, kiosk, unix_now, plan->patient_id.has_value());
       if (plan && !plan->to_check_in.empty()) {
         done = db::check_in(db, *plan, unix_now, db::Actor::kiosk(kiosk));
-      } else if (plan && !plan->desk.empty()) {
+      } else if (plan && !plan->desk.empty() && !checked_in_earlier(*plan)) {
         (void)db::add_desk_event(db, "to_desk", to_desk_message(*plan), plan->patient_id, std::nullopt,
                                  db::Actor::kiosk(kiosk));
       }
@@ -222,14 +255,28 @@ void CheckinFlow::finish(const Result<db::CheckinPlan>& plan, const std::optiona
     s.also_desk = !plan->desk.empty();
     s.desk = message_for(plan->desk);
     s.printer_problem.clear();
+    s.again = false;
     state_.go(KioskScreen::CheckedIn, now);
+    ticket_patient_ = plan->patient_id;
     // The check-in counts whatever the printer does: the screen shows it now, the ticket follows.
-    print_ticket(TicketData{(*done)->queue_number, plan->masked_name, (*done)->visits, !plan->desk.empty(),
-                            (*done)->visits.empty() ? 0 : (*done)->visits.front().appointment_id, s.desk},
-                 plan->patient_id);
+    print_ticket(ticket_of(s), plan->patient_id);
     return;
   }
-  if (plan->desk.empty()) {  // already checked in: show the visits again
+  if (checked_in_earlier(*plan)) {
+    // Today's number again, never a new one; nothing is written. The ticket prints on request.
+    s.queue_number = plan->queue_number;
+    s.visits = visits_checked_in(plan->visits);
+    s.also_desk = false;
+    s.desk = DeskMessage::None;
+    s.opens_at_min = -1;
+    s.printer_problem.clear();
+    s.again = true;
+    s.reprinting = s.reprinted = false;
+    ticket_patient_ = plan->patient_id;
+    state_.go(KioskScreen::CheckedIn, now);
+    return;
+  }
+  if (plan->desk.empty()) {  // checked in without a number (the desk marked it): show the visits again
     s.queue_number = 0;
     state_.go(KioskScreen::CheckedIn, now);
     return;
@@ -241,21 +288,41 @@ void CheckinFlow::finish(const Result<db::CheckinPlan>& plan, const std::optiona
   state_.go(KioskScreen::GoToDesk, now);
 }
 
-void CheckinFlow::print_ticket(TicketData ticket, std::optional<std::int64_t> patient) {
+void CheckinFlow::print_ticket(TicketData ticket, std::optional<std::int64_t> patient, bool reprint) {
   if (!print_) return;
   const int gen = generation_;
-  auto job = [this, gen, ticket = std::move(ticket), patient, print = print_,
+  auto job = [this, gen, ticket = std::move(ticket), patient, reprint, print = print_,
               kiosk = kiosk_](db::Database& db) -> db::Worker::Continuation {
     std::string problem = print(ticket);
     // The desk hears of a failed ticket whoever is at the kiosk by now.
     if (!problem.empty())
       (void)db::add_desk_event(db, "printer", problem, patient, std::nullopt, db::Actor::kiosk(kiosk));
-    return [this, gen, problem] {
-      if (gen == generation_) state_.shown.printer_problem = problem;  // still this patient's screen
+    // A reprint leaves the appointment and the queue as they are; the journal keeps that it was
+    // printed again (a lost ticket), under the appointment, so it shows in the patient's history.
+    if (reprint && problem.empty())
+      (void)db::append_audit(db, db::Actor::kiosk(kiosk), "appointment.ticket_reprint", "appointment",
+                             ticket.first_appointment ? std::optional(ticket.first_appointment) : std::nullopt,
+                             {{"queue", std::to_string(ticket.queue_number)}});
+    return [this, gen, problem, reprint] {
+      if (gen != generation_) return;
+      state_.shown.printer_problem = problem;  // still this patient's screen
+      if (reprint && state_.screen == KioskScreen::CheckedIn) {
+        state_.shown.reprinting = false;
+        state_.shown.reprinted = problem.empty();
+      }
     };
   };
   if (print_run_) print_run_(std::move(job));
   else run_(std::move(job));
+}
+
+void CheckinFlow::reprint(double now) {
+  last_now_ = now;
+  if (!print_ || state_.screen != KioskScreen::CheckedIn || !state_.shown.can_reprint()) return;
+  state_.touch(now);
+  state_.shown.reprinting = true;  // a second tap while it prints prints nothing more
+  state_.shown.printer_problem.clear();
+  print_ticket(ticket_of(state_.shown), ticket_patient_, true);
 }
 
 void CheckinFlow::tick(double now) {

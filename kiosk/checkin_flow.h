@@ -51,6 +51,10 @@ class CheckinFlow {
   void submit_keypad(double now);
   // «Исправить номер»: back to the keypad from «не нашли» with the typed digits kept.
   void fix_number(double now);
+  // «Напечатать талон ещё раз» on the «Вы уже отмечены» screen: the same ticket (number, doctors,
+  // rooms, times) on the print runner, audited as 'appointment.ticket_reprint'; the appointment and the
+  // queue are not touched.
+  void reprint(double now);
   // Inactivity and the core's silence: after `patience` seconds of Checking, the kiosk sends
   // the patient to the desk instead of freezing.
   void tick(double now);
@@ -64,7 +68,7 @@ class CheckinFlow {
   void start(const db::Identity& who, bool guessed, double now);
   void finish(const Result<db::CheckinPlan>& plan, const std::optional<Result<db::CheckinDone>>& done,
               bool throttled, double now);
-  void print_ticket(TicketData ticket, std::optional<std::int64_t> patient);
+  void print_ticket(TicketData ticket, std::optional<std::int64_t> patient, bool reprint = false);
 
   Run run_;
   Run print_run_;
@@ -77,6 +81,7 @@ class CheckinFlow {
   int generation_ = 0;
   double checking_since_ = 0;
   double last_now_ = 0;
+  std::optional<std::int64_t> ticket_patient_;  // whose ticket the CheckedIn screen shows (the desk's line)
   std::function<void()> on_exit_;
   void submit_pin(double now);  // the shell's clock at the last call: answers arrive between calls
 };

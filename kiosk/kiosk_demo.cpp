@@ -89,6 +89,8 @@ int screenshot_all(ui::Shell& shell, KioskApp& app, db::Database& db, const std:
       {"checked-in", KioskScreen::CheckedIn, [&](KioskState& s) { s.shown = patient(DeskMessage::None); }},
       {"already", KioskScreen::CheckedIn,
        [&](KioskState& s) { s.shown = patient(DeskMessage::None), s.shown.queue_number = 0; }},
+      // Scanned again (a lost ticket): the same number, and the ticket once more on request.
+      {"again", KioskScreen::CheckedIn, [&](KioskState& s) { s.shown = patient(DeskMessage::None), s.shown.again = true; }},
       {"first-visit", KioskScreen::CheckedIn,
        [&](KioskState& s) {
          s.shown = patient(DeskMessage::FirstVisit);

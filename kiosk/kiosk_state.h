@@ -38,6 +38,15 @@ struct Shown {
   bool also_desk = false;              // checked in, but the desk is needed too (first visit, debt, DMS)
   int opens_at_min = -1;               // TooEarly
   std::string printer_problem;         // the ticket did not print: say so, show it on screen
+  // Checked in earlier today and identified again (a lost ticket, unsure it worked): the same
+  // number is shown, nothing is checked in twice, and the ticket prints again on request.
+  bool again = false;
+  bool reprinting = false;             // «Напечатать талон ещё раз» pressed, the printer not done yet
+  bool reprinted = false;              // and the ticket came out
+
+  // «Напечатать талон ещё раз» is offered until one reprint came out (a failed one may be tried
+  // again once the printer is seen to).
+  bool can_reprint() const { return again && queue_number > 0 && !reprinting && !reprinted; }
 
   // Checked in, and the desk is needed before the doctor: the screen says «come to the desk
   // first» before anything else.

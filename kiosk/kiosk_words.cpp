@@ -66,6 +66,23 @@ Words desk_words(const KioskState& s) {
   return {desk, _("An administrator will check you in and answer your questions.")};
 }
 
+const char* reprint_label() { return _("Print the ticket again"); }
+
+Words again_words(const KioskState& s) {
+  Words w{_("You are already checked in"), {}};
+  if (s.shown.reprinting) {
+    w.reason = _("Printing the ticket…");
+  } else if (s.shown.reprinted) {
+    w.reason = _("The ticket has been printed again. Please take it from the printer below.");
+  } else {
+    char buf[512];
+    std::snprintf(buf, sizeof buf, _("Your number is the same: %d. If you have lost the ticket, you can print it again."),
+                  s.shown.queue_number);
+    w.reason = buf;
+  }
+  return w;
+}
+
 const char* keypad_heading(const KioskState& s) {
   return s.by_policy ? _("Type the number of your OMS policy") : _("Type your phone number and date of birth");
 }

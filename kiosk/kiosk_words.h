@@ -26,6 +26,14 @@ const char* desk_first_reason(DeskMessage m);
 // The start screen's button, quoted by the sentences that point to it.
 const char* arrived_label();
 
+// The button that prints the ticket again for a patient identified a second time.
+const char* reprint_label();
+
+// «Вы уже отмечены» for a patient identified again (a lost ticket, unsure it worked), and the
+// line under the visits: the number is the same and a lost ticket prints again; then that it is
+// printing, or came out.
+Words again_words(const KioskState& s);
+
 // The keypad's instruction, and why «Найти мою запись» and the → key cannot be pressed yet
 // ("" when they can).
 const char* keypad_heading(const KioskState& s);

@@ -321,8 +321,8 @@ TEST_CASE("every action the core writes has its words") {
         "shift.open", "shift.close", "shift.cash_in", "shift.cash_out", "document.print", "document.reprint",
         "name_form.store", "export.day_list", "export.audit", "staff.create", "staff.update", "staff.block",
         "staff.unblock", "staff.password_change", "staff.password_reset", "staff.pin_set", "staff.pin_remove",
-        "permission.grant", "permission.revoke", "session.start", "kiosk.exit", "setting.change", "clinic.save",
-        "clinic.requisites"}) {
+        "permission.grant", "permission.revoke", "session.start", "kiosk.exit", "appointment.ticket_reprint", "setting.change",
+        "clinic.save", "clinic.requisites"}) {
     INFO(a);
     CHECK(audit_action_title(a) != a);
     // And each belongs to one kind of the filter.

@@ -53,6 +53,7 @@ TEST_CASE_FIXTURE(CheckinFixture, "a repeat patient in the window is checked in 
   CHECK(plan->desk.empty());
   CHECK(plan->masked_name == "Иванова А. П.");
   REQUIRE(plan->to_check_in == std::vector<std::int64_t>{*appt});
+  CHECK(plan->queue_number == 0);  // planning gives no number
   auto done = check_in(db, *plan, now(kAt10 - 20), Actor::kiosk("lobby"));
   REQUIRE_MESSAGE(done, (done ? "" : done.error().message));
   CHECK(done->queue_number == 1);
@@ -77,6 +78,8 @@ TEST_CASE_FIXTURE(CheckinFixture, "a repeat patient in the window is checked in 
   REQUIRE(again);
   CHECK(again->to_check_in.empty());
   CHECK(again->desk.empty());  // already checked in: nothing wrong
+  CHECK(again->queue_number == 1);  // and the number she has, to be shown again
+  CHECK(*db.query_int("SELECT count(*) FROM queue_tickets") == 2);
 }
 
 TEST_CASE_FIXTURE(CheckinFixture, "two appointments today are checked in together, with one number") {

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "appointment_changes.h"
 #include "checkin_flow.h"
 #include "invoices.h"
 #include "checkin_token.h"
@@ -67,6 +68,27 @@ struct FlowFixture : test::ClinicFixture {
   void repeat_visit(std::int64_t patient) {
     int slot = 600 + int(patient % 10) * 30;
     REQUIRE(book(patient, doctor2, room2, slot, slot + 30, Date(2030, 5, 6)));
+  }
+  std::int64_t count(const std::string& sql) {
+    auto n = db.query_int(sql);
+    REQUIRE(n);
+    return *n;
+  }
+  // What a check-in writes to an appointment: a second scan or a reprint must leave it as it is.
+  std::string appointment_row(std::int64_t id) {
+    auto st = db.prepare("SELECT status || '|' || coalesce(checked_in_at, '') || '|' || coalesce(checked_in_by, '') || "
+                         "'|' || updated_at FROM appointments WHERE id = " + std::to_string(id));
+    REQUIRE(st);
+    REQUIRE(*st->step());
+    return st->col_text(0);
+  }
+  // Arrivals the desk hears of for a patient (a toast each).
+  int arrivals(std::int64_t patient) {
+    auto events = db::desk_events_after(db, 0, 1000);
+    REQUIRE(events);
+    return int(std::count_if(events->begin(), events->end(), [&](const db::DeskEvent& e) {
+      return e.kind.starts_with("arrival") && e.patient_id == patient;
+    }));
   }
   // Nothing of a patient on screen: the privacy rule for every screen but «Вы отмечены».
   void shows_nobody() {
@@ -582,4 +604,269 @@ TEST_CASE_FIXTURE(FlowFixture, "the kiosk names a doctor's specialty as the desk
   REQUIRE(desk != grid->doctors.end());
   CHECK(desk->specialty == "терапевт");
   CHECK(flow.state().shown.visits[0].specialty == desk->specialty);
+}
+
+// Issue 17 §5: a patient who scans again (a lost ticket, unsure it worked) sees the same number
+// and can print the ticket again; nothing is checked in twice.
+TEST_CASE_FIXTURE(FlowFixture, "a patient identified again sees the same number and nothing is checked in twice") {
+  auto anna = add_patient("Иванова", "Анна", "Петровна", Date(1985, 3, 12), "+7 916 123-45-67");
+  repeat_visit(anna);
+  auto appt = book(anna, doctor1, room1, 600, 630);
+  REQUIRE(appt);
+  auto boris = add_patient("Петров", "Борис", "", Date(1970, 1, 2), "", 'M');
+  repeat_visit(boris);
+  REQUIRE(book(boris, doctor2, room2, 600, 630));
+  auto vera = add_patient("Смирнова", "Вера", "", Date(1990, 4, 4));
+  repeat_visit(vera);
+  REQUIRE(book(vera, doctor2, room2, 630, 660));
+
+  flow.scan(card(anna), 1.0);
+  REQUIRE(flow.state().screen == KioskScreen::CheckedIn);
+  CHECK(flow.state().shown.queue_number == 1);
+  CHECK_FALSE(flow.state().shown.again);
+  CHECK_FALSE(flow.state().shown.can_reprint());  // the ticket has just come out
+  flow.back_to_start(2.0);
+  flow.scan(card(boris), 3.0);
+  CHECK(flow.state().shown.queue_number == 2);
+  REQUIRE(tickets.size() == 2);
+
+  const std::string row = appointment_row(*appt);
+  const std::int64_t checkins = count("SELECT count(*) FROM audit_log WHERE action = 'appointment.checkin'");
+  const std::int64_t events = count("SELECT count(*) FROM desk_events");
+  CHECK(checkins == 2);
+
+  // Anna again a few minutes later: by her card, then by phone and birth date.
+  unix_now += 5 * 60;
+  const KioskState& s = flow.state();
+  flow.back_to_start(10.0);
+  flow.scan(card(anna), 11.0);
+  REQUIRE(s.screen == KioskScreen::CheckedIn);
+  CHECK(s.shown.again);
+  CHECK(s.shown.queue_number == 1);
+  CHECK(s.shown.masked_name == "Иванова А. П.");
+  REQUIRE(s.shown.visits.size() == 1);
+  CHECK(s.shown.visits[0].appointment_id == *appt);
+  CHECK(s.shown.visits[0].room == "101");
+  CHECK_FALSE(s.shown.also_desk);
+  CHECK(s.shown.can_reprint());
+  CHECK(tickets.size() == 2);  // nothing printed unasked
+
+  flow.open_keypad(20.0);
+  type("9161234567", 20.0);
+  type("12031985", 20.5);
+  flow.key('>', 21.0);
+  REQUIRE(s.screen == KioskScreen::CheckedIn);
+  CHECK(s.shown.again);
+  CHECK(s.shown.queue_number == 1);
+  CHECK(tickets.size() == 2);
+
+  // Nothing written: no check-in, no number, no desk event; the appointment as it was.
+  CHECK(count("SELECT count(*) FROM audit_log WHERE action = 'appointment.checkin'") == checkins);
+  CHECK(count("SELECT count(*) FROM desk_events") == events);
+  CHECK(count("SELECT count(*) FROM queue_tickets") == 2);
+  CHECK(appointment_row(*appt) == row);
+  CHECK(arrivals(anna) == 1);
+  // The numbers go on where they were: the second scan took none.
+  flow.back_to_start(30.0);
+  flow.scan(card(vera), 31.0);
+  CHECK(s.shown.queue_number == 3);
+  CHECK_FALSE(s.shown.again);
+}
+
+TEST_CASE_FIXTURE(FlowFixture, "the ticket printed again is the same ticket and changes nothing but the journal") {
+  auto anna = add_patient("Иванова", "Анна", "Петровна");
+  repeat_visit(anna);
+  auto appt = book(anna, doctor1, room1, 600, 630);
+  REQUIRE(appt);
+  flow.scan(card(anna), 1.0);
+  REQUIRE(tickets.size() == 1);
+  const std::string row = appointment_row(*appt);
+
+  unix_now += 10 * 60;
+  flow.back_to_start(5.0);
+  flow.scan(card(anna), 6.0);
+  REQUIRE(flow.state().shown.can_reprint());
+  flow.reprint(7.0);
+  REQUIRE(tickets.size() == 2);
+  const TicketData &first = tickets[0], &again = tickets[1];
+  CHECK(again.queue_number == first.queue_number);
+  CHECK(again.masked_name == first.masked_name);
+  CHECK(again.first_appointment == first.first_appointment);
+  CHECK(again.to_desk == first.to_desk);
+  CHECK(again.desk == first.desk);
+  REQUIRE(again.visits.size() == first.visits.size());
+  for (size_t i = 0; i < again.visits.size(); ++i) {
+    CHECK(again.visits[i].appointment_id == first.visits[i].appointment_id);
+    CHECK(again.visits[i].start_min == first.visits[i].start_min);
+    CHECK(again.visits[i].doctor == first.visits[i].doctor);
+    CHECK(again.visits[i].specialty == first.visits[i].specialty);
+    CHECK(again.visits[i].room == first.visits[i].room);
+  }
+  const KioskState& s = flow.state();
+  CHECK(s.shown.reprinted);
+  CHECK_FALSE(s.shown.reprinting);
+  CHECK(s.shown.printer_problem.empty());
+  CHECK(s.shown.queue_number == 1);
+
+  // The journal has the reprint under the appointment, by the kiosk; the appointment, the queue
+  // and the desk are as they were.
+  CHECK(count("SELECT count(*) FROM audit_log WHERE action = 'appointment.ticket_reprint' AND actor = 'kiosk:lobby' "
+              "AND entity = 'appointment' AND entity_id = " + std::to_string(*appt) +
+              " AND json_extract(details, '$.queue') = '1'") == 1);
+  CHECK(count("SELECT count(*) FROM audit_log WHERE action = 'appointment.checkin'") == 1);
+  CHECK(appointment_row(*appt) == row);
+  CHECK(count("SELECT count(*) FROM queue_tickets") == 1);
+  CHECK(arrivals(anna) == 1);
+  CHECK(count("SELECT count(*) FROM desk_events") == 1);
+
+  // One reprint a screen: another tap prints nothing (a lost one again is another scan).
+  flow.reprint(8.0);
+  CHECK(tickets.size() == 2);
+  CHECK(count("SELECT count(*) FROM audit_log WHERE action = 'appointment.ticket_reprint'") == 1);
+  // A new patient's screen offers nothing of hers.
+  flow.back_to_start(9.0);
+  flow.reprint(9.5);
+  CHECK(tickets.size() == 2);
+}
+
+TEST_CASE_FIXTURE(FlowFixture, "a reprint without paper is said, the desk is told, and it can be tried again") {
+  auto anna = add_patient("Иванова", "Анна");
+  repeat_visit(anna);
+  REQUIRE(book(anna, doctor1, room1, 600, 630));
+  flow.scan(card(anna), 1.0);
+  flow.back_to_start(2.0);
+  flow.scan(card(anna), 3.0);
+  printer_problem = "Принтер чеков: закончилась бумага";
+  flow.reprint(4.0);
+  const Shown& s = flow.state().shown;
+  CHECK(s.printer_problem == printer_problem);
+  CHECK_FALSE(s.reprinted);
+  CHECK(s.can_reprint());
+  CHECK(count("SELECT count(*) FROM desk_events WHERE kind = 'printer'") == 1);
+  CHECK(count("SELECT count(*) FROM audit_log WHERE action = 'appointment.ticket_reprint'") == 0);
+  printer_problem.clear();  // the desk put paper in
+  flow.reprint(40.0);
+  CHECK(s.reprinted);
+  CHECK(s.printer_problem.empty());
+  REQUIRE(tickets.size() == 3);  // the check-in's, the failed one, this one
+  CHECK(tickets[2].queue_number == 1);
+  CHECK(count("SELECT count(*) FROM audit_log WHERE action = 'appointment.ticket_reprint'") == 1);
+}
+
+TEST_CASE_FIXTURE(FlowFixture, "the reprint waits for the printer and a second tap meanwhile prints nothing more") {
+  std::deque<db::Worker::Job> printing;
+  flow.set_print_runner([&](db::Worker::Job job) { printing.push_back(std::move(job)); });
+  auto anna = add_patient("Иванова", "Анна");
+  repeat_visit(anna);
+  REQUIRE(book(anna, doctor1, room1, 600, 630));
+  flow.scan(card(anna), 1.0);
+  REQUIRE(printing.size() == 1);
+  printing.front()(db)();
+  printing.pop_front();
+  flow.back_to_start(2.0);
+  flow.scan(card(anna), 3.0);
+  flow.reprint(4.0);
+  flow.reprint(4.2);
+  const Shown& s = flow.state().shown;
+  CHECK(s.reprinting);
+  CHECK_FALSE(s.can_reprint());
+  REQUIRE(printing.size() == 1);
+  printing.front()(db)();
+  CHECK(s.reprinted);
+  CHECK_FALSE(s.reprinting);
+  CHECK(tickets.size() == 2);
+}
+
+TEST_CASE_FIXTURE(FlowFixture, "checked in for the morning, the afternoon not open yet: the same number, not the desk") {
+  auto anna = add_patient("Иванова", "Анна", "Петровна");
+  repeat_visit(anna);
+  auto morning = book(anna, doctor1, room1, 600, 630);
+  REQUIRE(morning);
+  flow.scan(card(anna), 1.0);
+  REQUIRE(flow.state().screen == KioskScreen::CheckedIn);
+  // The desk books her an afternoon visit meanwhile; its check-in opens at 12:00.
+  auto afternoon = book(anna, doctor2, room2, 13 * 60, 13 * 60 + 30);
+  REQUIRE(afternoon);
+
+  unix_now = at(10 * 60 + 5);
+  flow.back_to_start(2.0);
+  flow.scan(card(anna), 3.0);
+  const KioskState& s = flow.state();
+  REQUIRE(s.screen == KioskScreen::CheckedIn);
+  CHECK(s.shown.again);
+  CHECK(s.shown.queue_number == 1);
+  REQUIRE(s.shown.visits.size() == 1);  // only what she is checked in for
+  CHECK(s.shown.visits[0].appointment_id == *morning);
+  CHECK(count("SELECT count(*) FROM desk_events WHERE kind = 'to_desk'") == 0);
+  flow.reprint(4.0);
+  REQUIRE(tickets.size() == 2);
+  REQUIRE(tickets[1].visits.size() == 1);
+  CHECK(tickets[1].visits[0].appointment_id == *morning);
+
+  // Seen in the morning: the afternoon's check-in opening later is what she is told.
+  REQUIRE(db::set_status(db, *morning, db::AppointmentStatus::Done, db::Actor::user(1)));
+  unix_now = at(11 * 60);
+  flow.back_to_start(5.0);
+  flow.scan(card(anna), 6.0);
+  CHECK(s.screen == KioskScreen::GoToDesk);
+  CHECK(s.shown.desk == DeskMessage::TooEarly);
+  shows_nobody();
+
+  // In the afternoon's window: checked in for it, under the same number.
+  unix_now = at(12 * 60 + 10);
+  flow.back_to_start(7.0);
+  flow.scan(card(anna), 8.0);
+  REQUIRE(s.screen == KioskScreen::CheckedIn);
+  CHECK_FALSE(s.shown.again);
+  CHECK(s.shown.queue_number == 1);
+  REQUIRE(s.shown.visits.size() == 1);
+  CHECK(s.shown.visits[0].appointment_id == *afternoon);
+  CHECK(count("SELECT count(*) FROM queue_tickets") == 1);
+}
+
+TEST_CASE_FIXTURE(FlowFixture, "marked arrived at the desk without a number: no number shown and no ticket to print again") {
+  auto anna = add_patient("Иванова", "Анна");
+  repeat_visit(anna);
+  auto appt = book(anna, doctor1, room1, 600, 630);
+  REQUIRE(appt);
+  REQUIRE(db::set_status(db, *appt, db::AppointmentStatus::Arrived, db::Actor::user(1)));
+  flow.scan(card(anna), 1.0);
+  const KioskState& s = flow.state();
+  REQUIRE(s.screen == KioskScreen::CheckedIn);
+  CHECK(s.shown.queue_number == 0);
+  CHECK_FALSE(s.shown.again);
+  CHECK_FALSE(s.shown.can_reprint());
+  flow.reprint(2.0);
+  CHECK(tickets.empty());
+  CHECK(count("SELECT count(*) FROM queue_tickets") == 0);
+}
+
+TEST_CASE("the slip's QR scanned twice shows the same number, and the ticket printed again carries the same QR") {
+  test::ClinicFixture f;
+  auto anna = f.add_patient("Иванова", "Анна", "Петровна");
+  REQUIRE(f.book(anna, f.doctor2, f.room2, 600, 630, Date(2030, 5, 6)));
+  auto appt = f.book(anna, f.doctor1, f.room1, 600, 630);
+  REQUIRE(appt);
+  auto secret = codes::clinic_checkin_secret(f.db);
+  REQUIRE(secret);
+  const std::string token = codes::make_checkin_token(*appt, *secret);
+  std::vector<TicketData> tickets;
+  CheckinFlow flow([&](db::Worker::Job job) { job(f.db)(); }, make_identify(f.db),
+                   [&](const TicketData& t) { tickets.push_back(t); return std::string(); },
+                   [] { return test::ClinicFixture::at(590); }, "lobby");
+  flow.scan(token + "\r\n", 1.0);
+  REQUIRE(flow.state().screen == KioskScreen::CheckedIn);
+  const int number = flow.state().shown.queue_number;
+  CHECK(number > 0);
+  flow.back_to_start(2.0);
+  flow.scan(token + "\r\n", 3.0);
+  REQUIRE(flow.state().screen == KioskScreen::CheckedIn);
+  CHECK(flow.state().shown.again);
+  CHECK(flow.state().shown.queue_number == number);
+  flow.reprint(4.0);
+  REQUIRE(tickets.size() == 2);
+  CHECK(tickets[1].queue_number == number);
+  CHECK(tickets[1].first_appointment == *appt);  // the ticket's QR is made from it
+  CHECK(*f.db.query_int("SELECT count(*) FROM audit_log WHERE action = 'appointment.checkin'") == 1);
+  CHECK(*f.db.query_int("SELECT count(*) FROM desk_events") == 1);
 }

@@ -98,6 +98,33 @@ TEST_CASE("the ticket asks a patient with a debt to the desk first in the same d
   CHECK(late.find("wait to be called") != std::string::npos);
 }
 
+TEST_CASE("identified again: «already checked in», the same number in words, then printing and printed") {
+  KioskState s = checked_in(DeskMessage::None);
+  s.shown.queue_number = 12;
+  s.shown.again = true;
+  CHECK(s.shown.can_reprint());
+  const Words offer = again_words(s);
+  CHECK(offer.headline == "You are already checked in");
+  CHECK(offer.reason.find("12") != std::string::npos);
+  CHECK(offer.reason.find("print it again") != std::string::npos);
+  CHECK(std::string(reprint_label()) == "Print the ticket again");
+  // No desk headline over it: the desk's business was said at the first check-in.
+  CHECK(desk_words(s).headline.empty());
+  s.shown.reprinting = true;
+  CHECK_FALSE(s.shown.can_reprint());
+  const Words printing = again_words(s);
+  CHECK(printing.reason != offer.reason);
+  s.shown.reprinting = false;
+  s.shown.reprinted = true;
+  CHECK_FALSE(s.shown.can_reprint());
+  const Words printed = again_words(s);
+  CHECK(printed.headline == offer.headline);
+  CHECK(printed.reason.find("printed again") != std::string::npos);
+  for (const Words& w : {offer, printing, printed}) CHECK_FALSE(speaks_of_money(w.headline + " " + w.reason));
+  // The first check-in's screen offers no second ticket: it has just printed one.
+  CHECK_FALSE(checked_in(DeskMessage::None).shown.can_reprint());
+}
+
 TEST_CASE("the keypad says why «Найти мою запись» is grey, for each thing still missing") {
   KioskState s;
   s.screen = KioskScreen::PhoneEntry;
