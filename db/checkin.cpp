@@ -171,7 +171,10 @@ Result<CheckinPlan> plan_checkin(Database& db, const Identity& who, std::int64_t
     plan.opens_at_min = open.front()->start_min - rules.open_before_min;
     return plan;
   }
-  for (const TodayVisit* v : open) plan.to_check_in.push_back(v->appointment_id);
+  // The visits whose check-in has opened; a later one today (the afternoon's) waits for its own
+  // time, the patient comes back for it.
+  for (const TodayVisit* v : open)
+    if (here.minutes >= v->start_min - rules.open_before_min) plan.to_check_in.push_back(v->appointment_id);
   if (late) plan.desk.push_back(DeskReason::TooLate);  // one missed, the others still stand
   if (rules.debt_to_desk) {
     RG_TRY_ASSIGN(bool debt, has_debt(db, *patient, here.date));

@@ -97,6 +97,27 @@ TEST_CASE_FIXTURE(CheckinFixture, "two appointments today are checked in togethe
   CHECK(done->visits[1].room == "102");
 }
 
+TEST_CASE_FIXTURE(CheckinFixture, "a morning and an afternoon visit: the morning's now, the afternoon's at its time") {
+  make_repeat(anna);
+  auto morning = book(anna, doctor1, room1, kAt10, kAt10 + 30);
+  auto afternoon = book(anna, doctor2, room2, 13 * 60, 13 * 60 + 30);
+  REQUIRE((morning && afternoon));
+  auto plan = plan_checkin(db, card_of(anna), now(kAt10 - 10), rules);
+  REQUIRE(plan);
+  CHECK(plan->to_check_in == std::vector<std::int64_t>{*morning});  // not refused for the afternoon's
+  auto done = check_in(db, *plan, now(kAt10 - 10), Actor::kiosk("lobby"));
+  REQUIRE_MESSAGE(done, (done ? "" : done.error().message));
+  CHECK(done->visits.size() == 1);
+  REQUIRE(db.exec("UPDATE appointments SET status = 'done' WHERE id = " + std::to_string(*morning)));
+  // Back after lunch: the afternoon's visit, with the same number.
+  auto later = plan_checkin(db, card_of(anna), now(13 * 60 - 5), rules);
+  REQUIRE(later);
+  CHECK(later->to_check_in == std::vector<std::int64_t>{*afternoon});
+  auto again = check_in(db, *later, now(13 * 60 - 5), Actor::kiosk("lobby"));
+  REQUIRE(again);
+  CHECK(again->queue_number == done->queue_number);
+}
+
 TEST_CASE_FIXTURE(CheckinFixture, "a first visit is checked in and sent to the desk for the paperwork") {
   REQUIRE(book(anna, doctor1, room1, kAt10, kAt10 + 30));
   auto plan = plan_checkin(db, card_of(anna), now(kAt10 - 30), rules);
