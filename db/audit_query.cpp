@@ -140,23 +140,6 @@ std::string number_text(std::int64_t id) { return format_text(_("No. %lld"), sta
 
 // ---- JSON ---------------------------------------------------------------------------------
 
-void put_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += char(cp);
-  } else if (cp < 0x800) {
-    out += char(0xC0 | (cp >> 6));
-    out += char(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += char(0xE0 | (cp >> 12));
-    out += char(0x80 | ((cp >> 6) & 0x3F));
-    out += char(0x80 | (cp & 0x3F));
-  } else {
-    out += char(0xF0 | (cp >> 18));
-    out += char(0x80 | ((cp >> 12) & 0x3F));
-    out += char(0x80 | ((cp >> 6) & 0x3F));
-    out += char(0x80 | (cp & 0x3F));
-  }
-}
 
 struct JsonReader {
   std::string_view s;
@@ -212,18 +195,18 @@ struct JsonReader {
               auto lo = hex4();
               if (!lo) return std::nullopt;
               if (*lo >= 0xDC00 && *lo < 0xE000) {
-                put_utf8(out, 0x10000 + ((*cp - 0xD800) << 10) + (*lo - 0xDC00));
+                append_utf8(out, 0x10000 + ((*cp - 0xD800) << 10) + (*lo - 0xDC00));
                 break;
               }
-              put_utf8(out, 0xFFFD);
-              put_utf8(out, *lo >= 0xD800 && *lo < 0xE000 ? 0xFFFD : *lo);
+              append_utf8(out, 0xFFFD);
+              append_utf8(out, *lo >= 0xD800 && *lo < 0xE000 ? 0xFFFD : *lo);
               break;
             }
-            put_utf8(out, 0xFFFD);
+            append_utf8(out, 0xFFFD);
           } else if (*cp >= 0xDC00 && *cp < 0xE000) {
-            put_utf8(out, 0xFFFD);  // a lone low surrogate
+            append_utf8(out, 0xFFFD);  // a lone low surrogate
           } else {
-            put_utf8(out, *cp);
+            append_utf8(out, *cp);
           }
           break;
         }
@@ -871,16 +854,8 @@ std::string audit_time(std::int64_t at_ms) {
 }
 
 std::string audit_csv(const std::vector<AuditRow>& rows) {
-  std::string out = "\xEF\xBB\xBF";  // the BOM: Excel reads the file as UTF-8
-  auto line = [&out](std::initializer_list<std::string_view> fields) {
-    bool first = true;
-    for (std::string_view f : fields) {
-      if (!first) out += ';';
-      first = false;
-      out += csv_field(f);
-    }
-    out += "\r\n";
-  };
+  std::string out = kCsvBom;
+  auto line = [&out](std::initializer_list<std::string_view> fields) { csv_line(out, fields); };
   line({_("Time"), _("Person"), _("Workplace"), _("Action"), _("Object"), _("What changed"), _("Action code"),
         _("Details as stored")});
   for (const auto& r : rows)

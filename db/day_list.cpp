@@ -55,6 +55,16 @@ Result<std::vector<DayListRow>> day_list(Database& db, Date day) {
   return out;
 }
 
+void csv_line(std::string& out, std::initializer_list<std::string_view> fields) {
+  bool first = true;
+  for (std::string_view f : fields) {
+    if (!first) out += ';';
+    first = false;
+    out += csv_field(f);
+  }
+  out += "\r\n";
+}
+
 std::string csv_field(std::string_view value) {
   std::string v;
   // Excel runs a cell that starts like a formula («=HYPERLINK(…)», «+7 916…»): a leading
@@ -74,16 +84,8 @@ std::string csv_field(std::string_view value) {
 }
 
 std::string day_list_csv(const std::vector<DayListRow>& rows) {
-  std::string out = "\xEF\xBB\xBF";  // the BOM: Excel reads the file as UTF-8, not cp1251
-  auto line = [&out](std::initializer_list<std::string_view> fields) {
-    bool first = true;
-    for (std::string_view f : fields) {
-      if (!first) out += ';';
-      first = false;
-      out += csv_field(f);
-    }
-    out += "\r\n";
-  };
+  std::string out = kCsvBom;
+  auto line = [&out](std::initializer_list<std::string_view> fields) { csv_line(out, fields); };
   line({_("Doctor"), _("Specialty"), _("Room"), _("Start"), _("End"), _("Patient"), _("Card No."),
         _("Date of birth"), _("Phone"), _("First visit"), _("Services")});
   const std::string yes = _("yes");

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,5 +46,9 @@ Result<std::int64_t> export_day_list(Database& db, Date day, const std::string& 
 
 // One CSV field: quoted when needed, formula-guarded. Exposed for tests.
 std::string csv_field(std::string_view value);
+// Starts a CSV for Excel: the UTF-8 byte order mark, so Excel does not read it as cp1251.
+inline constexpr const char* kCsvBom = "\xEF\xBB\xBF";
+// One record: the fields through csv_field, ';' between them, CRLF at the end.
+void csv_line(std::string& out, std::initializer_list<std::string_view> fields);
 
 }  // namespace rg::db

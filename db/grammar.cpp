@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "i18n.h"
+#include "text.h"
 
 namespace rg::db {
 namespace {
@@ -36,23 +37,7 @@ U to_u32(std::string_view s) {
 
 std::string to_utf8(UV s) {
   std::string out;
-  for (char32_t cp : s) {
-    if (cp < 0x80) {
-      out += char(cp);
-    } else if (cp < 0x800) {
-      out += char(0xC0 | (cp >> 6));
-      out += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += char(0xE0 | (cp >> 12));
-      out += char(0x80 | ((cp >> 6) & 0x3F));
-      out += char(0x80 | (cp & 0x3F));
-    } else {
-      out += char(0xF0 | (cp >> 18));
-      out += char(0x80 | ((cp >> 12) & 0x3F));
-      out += char(0x80 | ((cp >> 6) & 0x3F));
-      out += char(0x80 | (cp & 0x3F));
-    }
-  }
+  for (char32_t cp : s) append_utf8(out, cp);
   return out;
 }
 

@@ -52,6 +52,9 @@ std::string initial(std::string_view s);
 // A translated sentence with its %s filled in (printf rules; the result is never cut).
 std::string format_text(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
 
+// Appends one code point as UTF-8.
+void append_utf8(std::string& out, char32_t cp);
+
 // UTF-8 helpers shared by the folding code and the UI.
 size_t utf8_length(std::string_view s);
 // At most max_chars code points; never cuts a multi-byte character.

@@ -27,26 +27,16 @@ void MyAccountView::draw() {
   ImGui::TextUnformatted(_("My password and PIN"));
   ImGui::PopFont();
   ImGui::TextColored(kQuiet, "%s · %s", ctx_.user_name.c_str(), ctx_.user_role.c_str());
-  if (!error_.empty()) ImGui::TextColored(kError, "%s", error_.c_str());
-  if (!notice_.empty()) ImGui::TextColored(kGreen, "%s", notice_.c_str());
+  if (!action_.error.empty()) ImGui::TextColored(kError, "%s", action_.error.c_str());
+  if (!action_.notice.empty()) ImGui::TextColored(kGreen, "%s", action_.notice.c_str());
   ImGui::Spacing();
   if (!ctx_.user_id) return;
   const std::int64_t user = *ctx_.user_id;
   const ImGuiInputTextFlags secret = ImGuiInputTextFlags_Password;
   auto send = [this](std::function<Status(db::Database&)> op, const char* done) {
-    busy_ = true;
-    error_.clear();
-    notice_.clear();
-    ctx_.worker.submit([this, op = std::move(op), done](db::Database& db) -> db::Worker::Continuation {
-      Status st = op(db);
-      return [this, st, done]() {
-        busy_ = false;
-        if (st) notice_ = _(done);
-        else error_ = st.error().message;
-      };
-    });
+    run_action(ctx_.worker, action_, std::move(op), _(done));
   };
-  ImGui::BeginDisabled(busy_);
+  ImGui::BeginDisabled(action_.busy);
   ImGui::TextUnformatted(_("Change the password"));
   form_label(_("Current password"), kField);
   ImGui::SetNextItemWidth(280);
@@ -60,7 +50,7 @@ void MyAccountView::draw() {
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + kField);
   if (primary_button(_("Change the password"), ImVec2(280, 40)) && !blank(fresh_)) {
     if (std::strcmp(fresh_, again_) != 0) {
-      error_ = _("The two passwords differ: type the same one twice.");
+      action_.error = _("The two passwords differ: type the same one twice.");
     } else {
       std::string old = current_, fresh = fresh_;
       wipe();

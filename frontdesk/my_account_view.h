@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "core_action.h"
 #include "screen.h"
 
 namespace rg::desk {
@@ -21,8 +22,7 @@ class MyAccountView {
 
   DeskContext& ctx_;
   char current_[129] = {}, fresh_[129] = {}, again_[129] = {}, pin_password_[129] = {}, pin_[9] = {};
-  std::string notice_, error_;
-  bool busy_ = false;
+  ActionState action_;  // a change in flight, and its sentence
 };
 
 }  // namespace rg::desk

@@ -26,15 +26,19 @@ void RoomsView::load() {
       loading_ = false;
       loaded_ = true;
       if (rooms) rooms_ = *rooms;
-      else error_ = rooms.error().message;
+      else action_.error = rooms.error().message;
+      // The open room's state as the database has it now.
+      if (form_ && form_->id)
+        for (const auto& r : rooms_)
+          if (r.id == *form_->id) form_->active = r.active;
     };
   });
 }
 
 void RoomsView::edit(const db::RoomCard* c) {
   form_.emplace();
-  error_.clear();
-  notice_.clear();
+  action_.error.clear();
+  action_.notice.clear();
   if (!c) return;
   form_->id = c->id;
   form_->active = c->active;
@@ -46,21 +50,7 @@ void RoomsView::edit(const db::RoomCard* c) {
 }
 
 void RoomsView::run(std::function<Status(db::Database&)> op, std::string done) {
-  busy_ = true;
-  error_.clear();
-  notice_.clear();
-  ctx_.worker.submit([this, op = std::move(op), done = std::move(done)](db::Database& db) -> db::Worker::Continuation {
-    Status st = op(db);
-    return [this, st, done]() {
-      busy_ = false;
-      if (!st) {
-        error_ = st.error().message;
-        return;
-      }
-      notice_ = done;
-      load();
-    };
-  });
+  run_action(ctx_.worker, action_, std::move(op), std::move(done), [this] { load(); });
 }
 
 void RoomsView::draw() {
@@ -68,8 +58,8 @@ void RoomsView::draw() {
   ImGui::PushFont(ctx_.shell.font(24));
   ImGui::TextUnformatted(_("Rooms"));
   ImGui::PopFont();
-  if (!error_.empty()) ImGui::TextColored(kError, "%s", error_.c_str());
-  if (!notice_.empty()) ImGui::TextColored(kGreen, "%s", notice_.c_str());
+  if (!action_.error.empty()) ImGui::TextColored(kError, "%s", action_.error.c_str());
+  if (!action_.notice.empty()) ImGui::TextColored(kGreen, "%s", action_.notice.c_str());
   const bool may = ctx_.may(db::Permission::SettingsEdit);
   const float width = ImGui::GetContentRegionAvail().x;
   ImGui::BeginChild("rooms-list", ImVec2(form_ ? width * 0.5f : width, 0), false);
@@ -128,7 +118,7 @@ void RoomsView::draw() {
   if (!blank(f.floor)) d.floor = std::atoi(f.floor);
   const db::Actor actor = ctx_.actor();
   ImGui::Spacing();
-  ImGui::BeginDisabled(busy_);
+  ImGui::BeginDisabled(action_.busy);
   if (!f.id) {
     if (primary_button(_("Add the room"), ImVec2(220, 40)))
       run([d, actor](db::Database& db) -> Status {
@@ -145,7 +135,6 @@ void RoomsView::draw() {
     if (ImGui::Button(active ? _("Make inactive") : _("Make active again"), ImVec2(240, 40))) {
       run([id, active, actor](db::Database& db) { return db::set_room_active(db, id, !active, db::now_unix(), actor); },
           active ? _("The room is inactive: it is no longer offered for booking.") : _("The room is active again."));
-      f.active = !active;  // the list reloads; a refusal puts it back below
     }
   }
   ImGui::EndDisabled();

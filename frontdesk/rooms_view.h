@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "rooms.h"
+#include "core_action.h"
 #include "screen.h"
 
 namespace rg::desk {
@@ -30,8 +31,8 @@ class RoomsView {
   DeskContext& ctx_;
   std::vector<db::RoomCard> rooms_;
   std::optional<Form> form_;
-  std::string notice_, error_;
-  bool busy_ = false, loading_ = false, loaded_ = false;
+  ActionState action_;  // a change in flight, and its sentence
+  bool loading_ = false, loaded_ = false;
 };
 
 }  // namespace rg::desk

@@ -38,7 +38,7 @@ void StaffView::load() {
     return [this, staff = std::move(staff), doctors = std::move(doctors)]() {
       loading_ = false;
       if (!staff) {
-        error_ = staff.error().message;
+        action_.error = staff.error().message;
         return;
       }
       staff_ = *staff;
@@ -56,8 +56,8 @@ void StaffView::wipe_secrets() {
 void StaffView::edit(const db::StaffMember* m) {
   wipe_secrets();
   form_.emplace();
-  error_.clear();
-  notice_.clear();
+  action_.error.clear();
+  action_.notice.clear();
   if (!m) return;
   form_->id = m->id;
   std::snprintf(form_->login, sizeof form_->login, "%s", m->login.c_str());
@@ -80,23 +80,9 @@ db::StaffDraft StaffView::draft() const {
   return d;
 }
 
-// One core operation on the worker; the list reloads after it and the sentence says what happened.
+// One core operation; the list reloads after it.
 void StaffView::run(std::function<Status(db::Database&)> op, std::string done) {
-  busy_ = true;
-  error_.clear();
-  notice_.clear();
-  ctx_.worker.submit([this, op = std::move(op), done = std::move(done)](db::Database& db) -> db::Worker::Continuation {
-    Status st = op(db);
-    return [this, st, done]() {
-      busy_ = false;
-      if (!st) {
-        error_ = st.error().message;
-        return;
-      }
-      notice_ = done;
-      load();
-    };
-  });
+  run_action(ctx_.worker, action_, std::move(op), std::move(done), [this] { load(); });
 }
 
 void StaffView::prepare_shot() {
@@ -181,7 +167,7 @@ void StaffView::draw_form() {
   ImGui::Spacing();
   const db::StaffDraft d = draft();
   const db::Actor actor = ctx_.actor();
-  ImGui::BeginDisabled(busy_);
+  ImGui::BeginDisabled(action_.busy);
   if (!f.id) {
     form_label(_("First password"), kField);
     ImGui::SetNextItemWidth(240);
@@ -260,12 +246,12 @@ void StaffView::draw_form() {
 }
 
 void StaffView::draw() {
-  if (staff_.empty() && !loading_ && error_.empty()) load();
+  if (staff_.empty() && !loading_ && action_.error.empty()) load();
   ImGui::PushFont(ctx_.shell.font(24));
   ImGui::TextUnformatted(_("Employees"));
   ImGui::PopFont();
-  if (!error_.empty()) ImGui::TextColored(kError, "%s", error_.c_str());
-  if (!notice_.empty()) ImGui::TextColored(kGreen, "%s", notice_.c_str());
+  if (!action_.error.empty()) ImGui::TextColored(kError, "%s", action_.error.c_str());
+  if (!action_.notice.empty()) ImGui::TextColored(kGreen, "%s", action_.notice.c_str());
   const float width = ImGui::GetContentRegionAvail().x;
   draw_list(form_ ? width * 0.38f : width);
   if (form_) {

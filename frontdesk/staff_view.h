@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "clinic.h"
+#include "core_action.h"
 #include "screen.h"
 #include "staff.h"
 
@@ -43,8 +44,8 @@ class StaffView {
   std::vector<db::StaffMember> staff_;
   std::vector<db::Doctor> doctors_;
   std::optional<Form> form_;
-  std::string notice_, error_;
-  bool busy_ = false, loading_ = false;
+  ActionState action_;  // a change in flight, and its sentence
+  bool loading_ = false;
 };
 
 }  // namespace rg::desk
