@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,9 +36,15 @@ struct Outcome {
   std::string message;          // when not: what to tell the person
 };
 
+// Where a password is checked: by default here, against the account's Argon2id hash. A clinic's
+// directory (LDAP / Active Directory: out of scope for now) plugs in as another check; the limits,
+// blocking, sessions and refusals stay the same.
+using PasswordCheck = std::function<bool(const db::Credentials& account, std::string_view password)>;
+PasswordCheck local_passwords();
+
 // `place`: the desk ("desk:reg-1"), the unit of the per-desk limit and the session's place.
 Result<Outcome> sign_in(db::Database& db, std::string_view place, std::string_view login, std::string_view password,
-                        std::int64_t now);
+                        std::int64_t now, const PasswordCheck& check = local_passwords());
 Result<Outcome> sign_in_pin(db::Database& db, std::string_view place, std::int64_t user_id, std::string_view pin,
                             std::int64_t now);
 // The same person back at a locked desk, by PIN or password; the session goes on.

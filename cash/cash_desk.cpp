@@ -188,4 +188,11 @@ Status CashDesk::open_drawer() {
   return {};
 }
 
+Result<CashDeskOptions> options_for(db::Database& db, CashDeskOptions base, const db::Actor& actor) {
+  if (actor.user_id) {
+    RG_TRY_ASSIGN(base.receipt.cashier.name, db::cashier_name(db, *actor.user_id));
+  }
+  return base;
+}
+
 }  // namespace rg::cash

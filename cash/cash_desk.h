@@ -81,6 +81,10 @@ class CashDesk {
   std::function<void(Step)> hook_;
 };
 
+// The till's options for the person acting: the receipt's cashier (tag 1021, and the ATOL's
+// operator) is the person signed in, by position and name; a system actor keeps `base`'s.
+Result<CashDeskOptions> options_for(db::Database& db, CashDeskOptions base, const db::Actor& actor);
+
 // "Фискальный регистратор: …" in front of a registrar's own message, for the cashier.
 std::string registrar_problem(const Error& e);
 

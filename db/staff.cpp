@@ -255,6 +255,15 @@ Status require(Database& db, const Actor& actor, Permission p) {
   return fail(ErrorCode::Forbidden, format_text(_(info(p).refusal), names.c_str()), std::string(to_db(p)));
 }
 
+Result<std::string> cashier_name(Database& db, std::int64_t user_id) {
+  RG_TRY_ASSIGN(auto st, db.cached("SELECT position, full_name FROM users WHERE id = ?1"));
+  st->bind(1, user_id);
+  RG_TRY_ASSIGN(bool row, st->step());
+  if (!row) return fail(ErrorCode::NotFound, _("This person's account no longer exists."));
+  const std::string position = fold_spaces(st->col_view(0)), name = masked_full_name(st->col_view(1));
+  return position.empty() ? name : position + " " + name;
+}
+
 Result<std::optional<std::int64_t>> doctor_of(Database& db, std::int64_t user_id) {
   RG_TRY_ASSIGN(auto st, db.cached("SELECT doctor_id FROM users WHERE id = ?1"));
   st->bind(1, user_id);

@@ -69,6 +69,9 @@ Status require(Database& db, const Actor& actor, Permission p);
 // A visit's step (call in, finish): the desk with VisitsFlow, or the visit's own doctor signed in
 // with DoctorOwnDay. Inside the caller's transaction.
 Status require_visit_step(Database& db, const Actor& actor, std::int64_t visit_doctor_id);
+// How a person is named as the cashier on receipts (tag 1021): position and surname with initials,
+// «Администратор Смирнова Е. А.».
+Result<std::string> cashier_name(Database& db, std::int64_t user_id);
 // The doctor's record a person's account is linked to, if any.
 Result<std::optional<std::int64_t>> doctor_of(Database& db, std::int64_t user_id);
 

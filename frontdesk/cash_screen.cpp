@@ -316,7 +316,7 @@ void CashScreen::cash_job(std::string done_notice, std::function<Status(cash::Ca
   }
   busy_ = true;
   ctx_.cash->submit(
-      ctx_.actor(), ctx_.cashier_name,
+      ctx_.actor(),
       [this, job = std::move(job), done_notice, after](cash::CashDesk& desk, db::Database& db) -> db::Worker::Continuation {
         Status st = job(desk, db);
         return [this, st, done_notice, after]() {

@@ -24,7 +24,7 @@ class CashService {
               cash::CashDeskOptions options, std::filesystem::path receipts_dir = {});
 
   // Runs `job` on the cash thread. If the registrar cannot be created, `on_error` gets why.
-  void submit(const db::Actor& actor, const std::string& cashier_name, Job job,
+  void submit(const db::Actor& actor, Job job,
               std::function<void(const Error&)> on_error);
   bool idle() const { return worker_.idle(); }
   const cash::CashDeskOptions& options() const { return options_; }

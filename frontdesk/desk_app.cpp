@@ -151,7 +151,6 @@ void DeskApp::install(const auth::SignedIn& who, const db::StaffMember& member,
   ctx_.user_name = masked_full_name(member.full_name);
   ctx_.user_role.clear();
   for (db::Role r : member.roles) ctx_.user_role += (ctx_.user_role.empty() ? "" : ", ") + db::role_title(r);
-  ctx_.cashier_name = member.position.empty() ? ctx_.user_name : member.position + " " + ctx_.user_name;
   ctx_.permissions = std::move(permissions);
   locked_ = false;
   idle_lock_.restart(ImGui::GetTime());
@@ -186,7 +185,6 @@ void DeskApp::end_session(db::SessionEnd how) {
   ctx_.user_id.reset();
   ctx_.user_name.clear();
   ctx_.user_role.clear();
-  ctx_.cashier_name.clear();
   ctx_.permissions.clear();
 }
 

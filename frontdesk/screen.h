@@ -44,7 +44,6 @@ struct DeskContext {
   // Who is signed in (none before sign-in and between two people): set by DeskApp.
   std::string user_name;     // «Смирнова Е. А.»
   std::string user_role;     // translated roles: «администратор, кассир»
-  std::string cashier_name;  // the receipt's cashier (tag 1021): «Администратор Смирнова Е. А.»
   std::optional<std::int64_t> user_id;
   std::vector<db::Permission> permissions;  // what the person may do now
   std::string place;                        // this desk: desk:reg-1

@@ -171,3 +171,16 @@ TEST_CASE_FIXTURE(SignInFixture, "an account made at the desk gets its first pas
   CHECK(try_password("novikova", "first-pass-1").verdict == auth::Verdict::Refused);
   CHECK(try_password("novikova", "second-pass-2").who->must_change_password);
 }
+
+TEST_CASE_FIXTURE(SignInFixture, "a directory's password check plugs in, with the same limits and blocking") {
+  // A stand-in for a clinic's directory: it knows one password of its own for the administrator.
+  const auth::PasswordCheck directory = [](const db::Credentials& c, std::string_view password) {
+    return c.login == "admin" && password == "directory-pass";
+  };
+  auto in = auth::sign_in(db, "desk:reg-1", "admin", "directory-pass", ++now, directory);
+  REQUIRE(in);
+  CHECK(in->verdict == auth::Verdict::Accepted);
+  CHECK(auth::sign_in(db, "desk:reg-1", "admin", "correct horse", ++now, directory)->verdict == auth::Verdict::Refused);
+  REQUIRE(db::block_staff(db, 1, "уволена", db::Actor::system("test")));
+  CHECK(auth::sign_in(db, "desk:reg-1", "admin", "directory-pass", ++now, directory)->verdict == auth::Verdict::Blocked);
+}

@@ -348,3 +348,33 @@ TEST_CASE_FIXTURE(CashFixture, "an ATOL's passwords come from the settings and a
   const auto bytes = Commands(o.passwords).enter_mode(Mode::Registration);
   CHECK(bytes == drivers::fiscal::atol::Bytes{0x12, 0x34, 0x56, 0x01, 0x00, 0x00, 0x25, 0x80});
 }
+
+TEST_CASE_FIXTURE(CashFixture, "the receipt's cashier is the person at the till, by position and name") {
+  REQUIRE(db.exec("UPDATE users SET position = 'Старший администратор' WHERE id = 3;"
+                  "UPDATE users SET position = '' WHERE id = 1"));
+  auto senior_till = cash::options_for(db, desk->options(), db::Actor::user(3));
+  REQUIRE(senior_till);
+  CHECK(senior_till->receipt.cashier.name == "Старший администратор Белова С. И.");
+  CHECK(senior_till->receipt.cashier.inn == desk->options().receipt.cashier.inn);  // the till's own
+  auto admin_till = cash::options_for(db, desk->options(), db::Actor::user(1));
+  REQUIRE(admin_till);
+  CHECK(admin_till->receipt.cashier.name == "Смирнова Е. А.");  // no position: the name alone
+  // A system actor (the CLI, a replay) keeps the till's configured cashier.
+  CHECK(cash::options_for(db, desk->options(), db::Actor::system("test"))->receipt.cashier.name ==
+        desk->options().receipt.cashier.name);
+  // Two people in turn: each receipt names its own cashier.
+  REQUIRE(desk->open_shift(0));
+  cash::CashDesk first(db, *registrar, *senior_till, db::Actor::user(3));
+  cash::CashDesk second(db, *registrar, *admin_till, db::Actor::user(1));
+  db::NewPayment p;
+  p.invoice_id = invoice();
+  p.tender = {150000, 0, 0, 0, ""};
+  auto a = first.pay(p);
+  REQUIRE_MESSAGE(a, (a ? "" : a.error().message));
+  p.invoice_id = invoice();
+  auto b = second.pay(p);
+  REQUIRE_MESSAGE(b, (b ? "" : b.error().message));
+  CHECK(cash::receipt_for(db, a->payment, senior_till->receipt)->cashier.name == "Старший администратор Белова С. И.");
+  CHECK(cash::receipt_for(db, b->payment, admin_till->receipt)->cashier.name == "Смирнова Е. А.");
+  CHECK_FALSE(cash::options_for(db, desk->options(), db::Actor::user(99)));  // nobody by that id
+}
