@@ -108,14 +108,18 @@ void MyDayScreen::draw() {
     ImGui::PushID(static_cast<int>(r.appointment_id));
     ImGui::TableNextRow(0, 44);
     ImGui::TableNextColumn();
+    // Text sits on the buttons' line: every row as tall as its button.
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (34 - ImGui::GetTextLineHeight()) / 2);
     ImGui::Text("%s–%s", hhmm(r.start_min).c_str(), hhmm(r.end_min).c_str());
     ImGui::TableNextColumn();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (34 - ImGui::GetTextLineHeight()) / 2);
     ImGui::TextUnformatted(r.patient_name.c_str());
     if (r.first_visit) {
       ImGui::SameLine();
       ImGui::TextColored(kAmber, "%s", _("first visit"));
     }
     ImGui::TableNextColumn();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (34 - ImGui::GetTextLineHeight()) / 2);
     const bool waits = r.status == db::AppointmentStatus::Arrived;
     if (waits) ImGui::TextColored(r.waiting_min >= 15 ? kAmber : kGreen, _("waiting %d min"), r.waiting_min);
     else ImGui::TextUnformatted(status_words(r.status));
