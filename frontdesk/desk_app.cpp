@@ -164,6 +164,8 @@ void DeskApp::install(const auth::SignedIn& who, const db::StaffMember& member,
 // Where each kind of work starts: a doctor at his day, the call centre at its calls, a cashier at
 // the till, a manager at the reports; the front desk at the schedule (the first screen).
 size_t DeskApp::start_screen() const {
+  for (size_t i = 0; i < screens_.size(); ++i)
+    if (screens_[i]->id() == preferred_screen_) return i;
   using P = db::Permission;
   const char* id = nullptr;
   if (ctx_.may(P::DoctorOwnDay) && !ctx_.may(P::VisitsFlow)) id = "my_day";

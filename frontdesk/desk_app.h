@@ -49,6 +49,8 @@ class DeskApp {
   // once nothing is running for them, and the sign-in form shows.
   void switch_user();
   SignInView& sign_in_view() { return *sign_in_; }
+  // The screen a person starts on when they may open it (--screen), instead of their role's.
+  void prefer_screen(std::string id) { preferred_screen_ = std::move(id); }
   void set_devices(DeskDevices* devices) { ctx_.devices = devices; }
 
   // Shows a desk event (a kiosk arrival, a patient sent to the desk, a printer alarm) as a
@@ -86,6 +88,7 @@ class DeskApp {
   std::unique_ptr<SignInView> sign_in_;
   std::vector<std::unique_ptr<Screen>> screens_;
   size_t current_ = 0;
+  std::string preferred_screen_;
   // Sessions: the one going on, the lock, and the hand-over between two people (the old screens
   // go only when no job of theirs is running; the next person's wait meanwhile).
   std::int64_t session_id_ = 0;

@@ -205,6 +205,7 @@ int main(int argc, char** argv) {
   };
   if (!o.screenshot.empty() && o.as != "none" && !apply_start()) return 2;
 
+  app.prefer_screen(o.screen);  // at the desk: where whoever signs in starts, if they may open it
   if (!o.scan.empty()) devices.scanner().scan(o.scan);
   if (!o.screenshot_all.empty()) {
     std::filesystem::create_directories(o.screenshot_all);
