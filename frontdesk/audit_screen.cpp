@@ -2,6 +2,8 @@
 // the reader's AuditView again); the screen keeps the filters and draws.
 #include "audit_screen.h"
 
+#include "palette.h"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -16,7 +18,7 @@
 namespace rg::desk {
 namespace {
 
-const ImVec4 kQuiet(0.36f, 0.39f, 0.44f, 1), kError(0.75f, 0.1f, 0.1f, 1), kSaved(0.10f, 0.45f, 0.20f, 1);
+const ImVec4 kSaved(0.10f, 0.45f, 0.20f, 1);
 
 // A cell's text, wrapped to the column; a dash when there is none.
 void wrapped_cell(const std::string& text) {

@@ -1,5 +1,7 @@
 #include "bill_dialog.h"
 
+#include "palette.h"
+
 #include <imgui.h>
 
 #include <cstring>
@@ -13,7 +15,6 @@
 namespace rg::desk {
 namespace {
 
-const ImVec4 kError(0.75f, 0.1f, 0.1f, 1), kQuiet(0.36f, 0.39f, 0.44f, 1), kBlue(0.18f, 0.44f, 0.92f, 1);
 
 }  // namespace
 

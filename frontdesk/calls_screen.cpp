@@ -2,6 +2,8 @@
 // the screen reloads after each close and whenever another desk commits.
 #include "calls_screen.h"
 
+#include "palette.h"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -16,7 +18,6 @@
 namespace rg::desk {
 namespace {
 
-const ImVec4 kError(0.75f, 0.1f, 0.1f, 1);
 
 struct KindLook {
   const char* name;

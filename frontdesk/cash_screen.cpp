@@ -3,6 +3,8 @@
 // shift go through the CashService, whose thread owns the fiscal registrar.
 #include "cash_screen.h"
 
+#include "palette.h"
+
 #include <imgui.h>
 
 #include <SDL_scancode.h>
@@ -39,8 +41,6 @@
 namespace rg::desk {
 namespace {
 
-const ImVec4 kError(0.75f, 0.1f, 0.1f, 1), kQuiet(0.36f, 0.39f, 0.44f, 1), kGreen(0.10f, 0.50f, 0.29f, 1),
-    kAmber(0.72f, 0.47f, 0.12f, 1), kBlue(0.18f, 0.44f, 0.92f, 1);
 
 std::string methods(const db::Tender& t) {
   std::string s;

@@ -1,6 +1,8 @@
 // The core checks the INN and OGRN check numbers (db::validate); the form only asks for a name.
 #include "company_dialog.h"
 
+#include "palette.h"
+
 #include <imgui.h>
 
 #include <cstdio>
@@ -11,7 +13,6 @@
 namespace rg::desk {
 namespace {
 
-const ImVec4 kQuiet(0.36f, 0.39f, 0.44f, 1);
 
 void copy(char* dst, std::size_t n, const std::string& s) { std::snprintf(dst, n, "%s", s.c_str()); }
 

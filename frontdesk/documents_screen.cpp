@@ -6,6 +6,8 @@
 // refuses when the bytes would differ.
 #include "documents_screen.h"
 
+#include "palette.h"
+
 #include <SDL_scancode.h>
 #include <imgui.h>
 
@@ -43,8 +45,7 @@ struct DocumentsScreen::Prepared {
 
 namespace {
 
-const ImVec4 kError(0.75f, 0.1f, 0.1f, 1), kQuiet(0.36f, 0.39f, 0.44f, 1), kGreen(0.10f, 0.50f, 0.29f, 1),
-    kAmber(0.72f, 0.47f, 0.12f, 1), kBlue(0.18f, 0.44f, 0.92f, 1), kOrange(0.76f, 0.25f, 0.05f, 1);
+const ImVec4 kOrange(0.76f, 0.25f, 0.05f, 1);
 
 constexpr DocKind kFirstVisitPack[] = {DocKind::Contract, DocKind::Consent, DocKind::PersonalData,
                                        DocKind::StatCoupon};

@@ -1,5 +1,7 @@
 #include "my_account_view.h"
 
+#include "palette.h"
+
 #include <imgui.h>
 #include <sodium.h>
 
@@ -12,7 +14,6 @@
 namespace rg::desk {
 namespace {
 
-const ImVec4 kError(0.75f, 0.1f, 0.1f, 1), kGreen(0.10f, 0.50f, 0.29f, 1), kQuiet(0.36f, 0.39f, 0.44f, 1);
 constexpr float kField = 200.f;
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "my_day_screen.h"
 
+#include "palette.h"
+
 #include <imgui.h>
 
 #include <cstdio>
@@ -14,8 +16,6 @@
 namespace rg::desk {
 namespace {
 
-const ImVec4 kError(0.75f, 0.1f, 0.1f, 1), kQuiet(0.36f, 0.39f, 0.44f, 1), kGreen(0.10f, 0.50f, 0.29f, 1),
-    kAmber(0.72f, 0.47f, 0.12f, 1);
 
 const char* status_words(db::AppointmentStatus s) {
   using S = db::AppointmentStatus;

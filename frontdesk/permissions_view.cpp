@@ -1,5 +1,7 @@
 #include "permissions_view.h"
 
+#include "palette.h"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -12,7 +14,6 @@
 namespace rg::desk {
 namespace {
 
-const ImVec4 kError(0.75f, 0.1f, 0.1f, 1), kQuiet(0.36f, 0.39f, 0.44f, 1);
 
 }  // namespace
 

@@ -2,6 +2,8 @@
 // sentence is shown under the form.
 #include "person_dialog.h"
 
+#include "palette.h"
+
 #include <imgui.h>
 
 #include <cstdio>
@@ -15,7 +17,6 @@
 namespace rg::desk {
 namespace {
 
-const ImVec4 kQuiet(0.36f, 0.39f, 0.44f, 1);
 
 void copy(char* dst, std::size_t n, const std::string& s) { std::snprintf(dst, n, "%s", s.c_str()); }
 

@@ -1,5 +1,7 @@
 #include "print_dialog.h"
 
+#include "palette.h"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -11,7 +13,6 @@
 namespace rg::desk {
 namespace {
 
-const ImVec4 kQuiet(0.36f, 0.39f, 0.44f, 1), kGreen(0.10f, 0.50f, 0.29f, 1), kAmber(0.72f, 0.47f, 0.12f, 1);
 
 }  // namespace
 

@@ -2,6 +2,8 @@
 // the screen only draws them.
 #include "reports_screen.h"
 
+#include "palette.h"
+
 #include <imgui.h>
 
 #include "text.h"
@@ -12,7 +14,6 @@
 namespace rg::desk {
 namespace {
 
-const ImVec4 kQuiet(0.36f, 0.39f, 0.44f, 1), kError(0.75f, 0.1f, 0.1f, 1);
 
 void amount_row(const char* label, db::Kopecks k) {
   ImGui::TableNextRow();

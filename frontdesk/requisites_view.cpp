@@ -1,5 +1,7 @@
 #include "requisites_view.h"
 
+#include "palette.h"
+
 #include <imgui.h>
 
 #include "calendar.h"
@@ -10,7 +12,6 @@
 namespace rg::desk {
 namespace {
 
-const ImVec4 kError(0.75f, 0.1f, 0.1f, 1), kGreen(0.10f, 0.50f, 0.29f, 1);
 
 // ImGui edits a char buffer; the string grows as the person types.
 int grow(ImGuiInputTextCallbackData* data) {

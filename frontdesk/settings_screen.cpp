@@ -3,6 +3,8 @@
 // templates are read from the templates folder on the worker.
 #include "settings_screen.h"
 
+#include "palette.h"
+
 #include <imgui.h>
 
 #include <filesystem>
@@ -19,8 +21,6 @@
 namespace rg::desk {
 namespace {
 
-const ImVec4 kQuiet(0.36f, 0.39f, 0.44f, 1), kGreen(0.10f, 0.50f, 0.29f, 1), kAmber(0.72f, 0.47f, 0.12f, 1),
-    kError(0.75f, 0.1f, 0.1f, 1);
 
 ImVec4 queue_colour(const cups::Queue& q) {
   if (q.state == cups::QueueState::Stopped || !q.accepting) return kAmber;

@@ -2,6 +2,8 @@
 // the form at once; the list never shows them, only whether they are set.
 #include "staff_view.h"
 
+#include "palette.h"
+
 #include <imgui.h>
 #include <sodium.h>
 
@@ -18,7 +20,6 @@
 namespace rg::desk {
 namespace {
 
-const ImVec4 kError(0.75f, 0.1f, 0.1f, 1), kQuiet(0.36f, 0.39f, 0.44f, 1), kGreen(0.10f, 0.50f, 0.29f, 1);
 constexpr float kField = 150.f;
 
 std::string roles_text(const std::vector<db::Role>& roles) {

@@ -1,6 +1,8 @@
 // The list and the file come from db/day_list: this view only draws and queues the worker.
 #include "tomorrow_view.h"
 
+#include "palette.h"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -16,7 +18,6 @@
 namespace rg::desk {
 namespace {
 
-const ImVec4 kError(0.75f, 0.1f, 0.1f, 1);
 const ImVec4 kSaved(0.10f, 0.45f, 0.20f, 1);
 const ImU32 kDoctorRow = IM_COL32(0xE4, 0xEB, 0xF5, 0xFF);
 
