@@ -2,6 +2,8 @@
 // login is checked against a dummy hash), so the desk does not tell who works at the clinic.
 #include "sign_in.h"
 
+#include "setup.h"
+
 #include <ctime>
 #include <functional>
 
@@ -173,6 +175,15 @@ Result<std::int64_t> create_account(db::Database& db, const db::StaffDraft& d, s
   auto hash = hash_password(password);
   if (!hash) return fail(ErrorCode::Internal, _("The password could not be stored."), "crypto_pwhash_str");
   return db::create_staff(db, d, actor, *hash);
+}
+
+Result<std::int64_t> create_first_manager(db::Database& db, std::string_view clinic_name, const db::StaffDraft& d,
+                                          std::string_view password) {
+  if (auto problem = password_problem(password, d.login); !problem.empty())
+    return fail(ErrorCode::Invalid, problem);
+  auto hash = hash_password(password);
+  if (!hash) return fail(ErrorCode::Internal, _("The password could not be stored."), "crypto_pwhash_str");
+  return db::create_first_manager(db, clinic_name, d, *hash);
 }
 
 Status reset_password(db::Database& db, std::int64_t user_id, std::string_view password, const db::Actor& actor) {

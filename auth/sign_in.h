@@ -59,6 +59,10 @@ Status change_pin(db::Database& db, std::int64_t user_id, std::string_view passw
 // first sign-in), all in one transaction.
 Result<std::int64_t> create_account(db::Database& db, const db::StaffDraft& d, std::string_view password,
                                     const db::Actor& actor);
+// The first run on a clinic without any account: its name and the first manager, who chose this
+// password (db::create_first_manager; refused once any account exists).
+Result<std::int64_t> create_first_manager(db::Database& db, std::string_view clinic_name, const db::StaffDraft& d,
+                                          std::string_view password);
 // … or resets someone's password to one they must change at their next sign-in.
 Status reset_password(db::Database& db, std::int64_t user_id, std::string_view password, const db::Actor& actor);
 

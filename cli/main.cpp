@@ -12,6 +12,8 @@
 #include "migrations.h"
 #include "clinic_commands.h"
 #include "user_commands.h"
+#include "price_commands.h"
+#include "import_commands.h"
 
 namespace {
 
@@ -29,6 +31,10 @@ int usage() {
                "  registratura user-passwd|user-pin --login LOGIN [--db PATH]   (reads it from stdin)\n"
                "  registratura user-block --login LOGIN --reason TEXT | user-unblock --login LOGIN\n"
                "  registratura user-list [--db PATH]\n"
+               "  registratura prices export --to FILE.csv|FILE.xlsx [--db PATH]   (the price list)\n"
+               "  registratura prices import FILE.csv [--from YYYY-MM-DD] [--dry-run] [--db PATH]\n"
+               "  registratura import-patients FILE.csv [--dry-run] [--skip-bad-rows] [--duplicates skip|merge|separate]\n"
+               "                        [--column FIELD=N ...] [--db PATH]   (a clinic's patient base)\n"
                "Roles: admin, senior_admin, operator, cashier, doctor, manager, sysadmin.\n"
                "PATH defaults to $REGISTRATURA_DB or ./var/clinic.db.\n");
   return 2;
@@ -51,6 +57,8 @@ int main(int argc, char** argv) {
   std::string cmd = argv[1];
   const char* env_db = std::getenv("REGISTRATURA_DB");
   std::string path = env_db && *env_db ? env_db : "var/clinic.db";
+  if (cmd == "prices") return rg::cli::run_price_command(argc, argv, path);  // its own arguments
+  if (rg::cli::is_import_command(cmd)) return rg::cli::run_import_command(argc, argv, path);  // its own arguments
   rg::db::SeedOptions opts;
   bool force = false;
   std::string login;

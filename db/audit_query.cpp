@@ -32,7 +32,7 @@ struct KindInfo {
 };
 const KindInfo kKinds[] = {
     {AuditKind::All, N_("All actions"), {}},
-    {AuditKind::Patients, N_("Patient cards"), {"patient", "patient_person"}},
+    {AuditKind::Patients, N_("Patient cards"), {"patient", "patient_person", "import.patients"}},
     {AuditKind::Appointments, N_("Appointments and visits"), {"appointment", "waiting", "task", "absence"}},
     {AuditKind::Cash, N_("Payments and the till"), {"payment", "invoice", "shift", "dms", "payer_company"}},
     {AuditKind::Documents, N_("Documents and exports"), {"document", "name_form", "export"}},
@@ -60,6 +60,7 @@ const std::map<std::string_view, const char*>& action_titles() {
       {"patient_person.add", N_("Representative or trusted person added")},
       {"patient_person.change", N_("Representative or trusted person edited")},
       {"patient_person.remove", N_("Representative or trusted person removed")},
+      {"import.patients", N_("Patient base imported from a file")},
       // appointments and visits
       {"appointment.book", N_("Appointment booked")},
       {"appointment.book_chain", N_("Several appointments booked in a row")},
@@ -119,6 +120,30 @@ const std::map<std::string_view, const char*>& action_titles() {
       {"setting.change", N_("Setting changed")},
       {"clinic.save", N_("Clinic's details saved")},
       {"clinic.requisites", N_("Clinic's requisites changed")},
+      {"clinic.create", N_("Clinic created at the first run")},
+      {"setup.skip", N_("Setup step left for later")},
+      {"setup.unskip", N_("Setup step taken up again")},
+      // the clinic's setup: rooms, doctors, schedules, the price list
+      {"room.create", N_("Room added")},
+      {"room.update", N_("Room edited")},
+      {"room.activate", N_("Room made active")},
+      {"room.deactivate", N_("Room made inactive")},
+      {"doctor.create", N_("Doctor added")},
+      {"doctor.update", N_("Doctor edited")},
+      {"doctor.activate", N_("Doctor works again")},
+      {"doctor.deactivate", N_("Doctor has left the clinic")},
+      {"specialty.create", N_("Specialty added")},
+      {"specialty.rename", N_("Specialty renamed")},
+      {"schedule.pattern", N_("Doctor's working pattern changed")},
+      {"schedule.day", N_("Doctor's hours on a date changed")},
+      {"schedule.published_until", N_("Schedule published up to a date")},
+      {"service.create", N_("Service added to the price list")},
+      {"service.update", N_("Service edited")},
+      {"service.price", N_("New price from a date")},
+      {"service.activate", N_("Service made active")},
+      {"service.deactivate", N_("Service made inactive")},
+      {"export.prices", N_("Price list saved to a file")},
+      {"import.prices", N_("Price list imported from a file")},
   };
   return m;
 }
@@ -427,6 +452,9 @@ const char* key_label(std::string_view action, std::string_view key) {
       {"kiosk", N_("Kiosk")},
       {"file", N_("File")},
       {"rows", N_("Rows")},
+      {"imported", N_("Imported")},
+      {"merged", N_("Merged into existing cards")},
+      {"skipped", N_("Skipped")},
       {"day", N_("Day")},
       {"period", N_("Period")},
       {"person", N_("Person")},
@@ -612,7 +640,7 @@ std::string entity_words(const AuditRow& r, const AuditDetails& d, Names& names)
     return k ? std::string(_("kiosk")) + " " + std::string(*k) : std::string();
   }
   if (e == "name_form") return std::string(get(d, "nominative").value_or(""));
-  if (e == "export") {
+  if (e == "export" || e == "import") {
     auto file = get(d, "file");
     return file ? std::filesystem::path(std::string(*file)).filename().string() : std::string();
   }

@@ -103,6 +103,24 @@ LocalTime to_local(std::int64_t unix_seconds) {
 
 Date today() { return to_local(db::now_unix()).date; }
 
+std::optional<int> parse_hhmm(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  int h = 0, m = 0, digits = 0;
+  std::size_t i = 0;
+  for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i, ++digits) h = h * 10 + (s[i] - '0');
+  if (digits == 0 || digits > 2) return std::nullopt;
+  if (i < s.size()) {
+    if (s[i] != ':' && s[i] != '.') return std::nullopt;
+    ++i;
+    digits = 0;
+    for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i, ++digits) m = m * 10 + (s[i] - '0');
+    if (digits != 2 || i != s.size()) return std::nullopt;
+  }
+  if (m > 59 || h > 24 || (h == 24 && m > 0)) return std::nullopt;
+  return h * 60 + m;
+}
+
 std::string hhmm(int minutes) {
   char buf[8];
   std::snprintf(buf, sizeof buf, "%02d:%02d", (minutes / 60) % 100, minutes % 60);

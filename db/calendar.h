@@ -53,6 +53,8 @@ LocalTime to_local(std::int64_t unix_seconds);
 Date today();
 // "09:30"
 std::string hhmm(int minutes);
+// "9:30", "09:30", "9.30", "9" → minutes from midnight (0–1440, "24:00" being the day's end).
+std::optional<int> parse_hhmm(std::string_view s);
 // Age in full years on `on`.
 int age_on(Date birth, Date on);
 

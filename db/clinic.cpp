@@ -226,7 +226,7 @@ Result<Database> open_clinic(const std::string& path, const OpenOptions& opts) {
   RG_TRY_ASSIGN(auto db, open_clinic_database(path, opts));
   auto clinic = load_clinic(db);
   if (clinic && time_zone_exists(clinic->time_zone)) use_time_zone(clinic->time_zone);
-  RG_TRY(use_demo_clock(db));
+  RG_TRY(use_demo_clock(db, !opts.read_only));
   return db;
 }
 

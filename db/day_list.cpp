@@ -55,34 +55,6 @@ Result<std::vector<DayListRow>> day_list(Database& db, Date day) {
   return out;
 }
 
-void csv_line(std::string& out, std::initializer_list<std::string_view> fields) {
-  bool first = true;
-  for (std::string_view f : fields) {
-    if (!first) out += ';';
-    first = false;
-    out += csv_field(f);
-  }
-  out += "\r\n";
-}
-
-std::string csv_field(std::string_view value) {
-  std::string v;
-  // Excel runs a cell that starts like a formula («=HYPERLINK(…)», «+7 916…»): a leading
-  // apostrophe makes it text.
-  if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' ||
-                         value[0] == '\t' || value[0] == '\r'))
-    v += '\'';
-  v += value;
-  if (v.find_first_of(";\"\r\n") == std::string::npos) return v;
-  std::string q = "\"";
-  for (char c : v) {
-    if (c == '"') q += '"';
-    q += c;
-  }
-  q += '"';
-  return q;
-}
-
 std::string day_list_csv(const std::vector<DayListRow>& rows) {
   std::string out = kCsvBom;
   auto line = [&out](std::initializer_list<std::string_view> fields) { csv_line(out, fields); };

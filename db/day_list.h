@@ -10,6 +10,7 @@
 
 #include "audit.h"
 #include "calendar.h"
+#include "csv_text.h"
 #include "database.h"
 
 namespace rg::db {
@@ -43,12 +44,5 @@ std::string day_list_csv(const std::vector<DayListRow>& rows);
 // ("export.day_list": the file, the day, the number of rows) — no file without its audit row.
 // Allowed to whoever may see the list (the administrators' daily work). Returns the rows written.
 Result<std::int64_t> export_day_list(Database& db, Date day, const std::string& path, const Actor& actor);
-
-// One CSV field: quoted when needed, formula-guarded. Exposed for tests.
-std::string csv_field(std::string_view value);
-// Starts a CSV for Excel: the UTF-8 byte order mark, so Excel does not read it as cp1251.
-inline constexpr const char* kCsvBom = "\xEF\xBB\xBF";
-// One record: the fields through csv_field, ';' between them, CRLF at the end.
-void csv_line(std::string& out, std::initializer_list<std::string_view> fields);
 
 }  // namespace rg::db

@@ -469,6 +469,10 @@ Result<SeedReport> seed_demo(Database& db, const SeedOptions& opts) {
     const Date d = today();
     const std::int64_t shift = std::clamp(real, to_unix(d, 10 * 60 + 40), to_unix(d, 13 * 60 + 40)) - real;
     RG_TRY(set_setting(db, "demo.clock_offset", std::to_string(shift)));
+    RG_TRY(set_setting(db, "demo.day", d.iso()));
+    // The demo prints to the simulated devices and a folder: no printer step waits for the manager.
+    RG_TRY(set_setting(db, "setup.skipped.devices", "1"));
+    RG_TRY(set_setting(db, "demo.clock_day", d.iso()));
     set_clock_offset(shift);
   }
   const Actor seed = Actor::system("seed");
@@ -759,7 +763,31 @@ Result<SeedReport> seed_demo(Database& db, const SeedOptions& opts) {
   return report;
 }
 
-Result<std::int64_t> use_demo_clock(Database& db) {
+namespace {
+
+// A demo opened on a later day than the shift was last set: the demo's day again, at the real
+// time of day kept inside 10:40–13:40, and the new shift stored for every process opening it today.
+Status refresh_demo_clock(Database& db) {
+  RG_TRY_ASSIGN(auto demo_day, get_setting(db, "demo.day"));
+  if (!demo_day) return {};  // a demo made before the demo's day was kept: its shift stays
+  const auto day = Date::parse_iso(*demo_day);
+  if (!day) return fail(ErrorCode::Invalid, "demo.day is not a date", *demo_day);
+  const std::int64_t real = now_unix() - clock_offset();
+  const LocalTime real_local = to_local(real);
+  RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
+  RG_TRY_ASSIGN(auto clock_day, get_setting(db, "demo.clock_day"));
+  if (clock_day && *clock_day == real_local.date.iso()) return tx.commit();  // another process did it today
+  const int minutes = std::clamp(real_local.minutes, 10 * 60 + 40, 13 * 60 + 40);
+  const std::int64_t shift = to_unix(*day, minutes) + (real % 60) - real;
+  RG_TRY(set_setting(db, "demo.clock_offset", std::to_string(shift)));
+  RG_TRY(set_setting(db, "demo.clock_day", real_local.date.iso()));
+  return tx.commit();
+}
+
+}  // namespace
+
+Result<std::int64_t> use_demo_clock(Database& db, bool refresh) {
+  if (refresh) RG_TRY(refresh_demo_clock(db));
   RG_TRY_ASSIGN(auto value, get_setting(db, "demo.clock_offset"));
   std::int64_t shift = 0;
   if (value) {

@@ -25,8 +25,10 @@ struct SeedReport {
 Result<SeedReport> seed_demo(Database& db, const SeedOptions& opts);
 
 // A demo clinic: this process's clock is shifted as the demo was built, so every process on it
-// (desk, kiosk) sees the same day the data describes. A real clinic has no such setting and
-// its clock is left alone. Returns the shift in seconds.
-Result<std::int64_t> use_demo_clock(Database& db);
+// (desk, kiosk) sees the same day the data describes. Opened on a later day (`refresh`), the
+// shift is set again once for that day: the demo's day at the real time of day kept inside
+// 10:40–13:40, so a demo made last week still shows a morning in progress that agrees with its
+// data. A real clinic has no such setting and its clock is left alone. Returns the shift in seconds.
+Result<std::int64_t> use_demo_clock(Database& db, bool refresh = true);
 
 }  // namespace rg::db

@@ -2,6 +2,9 @@
 // empties the day; breaks are cut out of the work periods.
 #include "hours.h"
 
+#include "clinic.h"
+#include "i18n.h"
+
 #include <algorithm>
 
 namespace rg::db {
@@ -33,11 +36,29 @@ char kind_of(std::string_view k) { return k == "break" ? 'b' : k == "off" ? 'o' 
 
 }  // namespace
 
+int iso_week(Date day) {
+  // The week's Thursday decides its year; the week number counts Thursdays from 1 January.
+  const Date thursday = day.plus_days(4 - day.iso_weekday());
+  return Date(thursday.year(), 1, 1).days_until(thursday) / 7 + 1;
+}
+
+bool rule_applies(int weekday, char weeks, int on, int off, Date from, Date day) {
+  if (weekday == 0) {
+    const int since = from.days_until(day);
+    return on > 0 && since >= 0 && since % (on + off) < on;
+  }
+  if (day.iso_weekday() != weekday) return false;
+  if (weeks == 'a') return true;
+  return (iso_week(day) % 2 == 0) == (weeks == 'e');
+}
+
 Result<WorkCalendar> WorkCalendar::load(Database& db, Date from, Date to,
                                         std::span<const std::int64_t> doctors) {
   WorkCalendar cal;
   const std::string ids = id_list_json(doctors);
   const bool all = doctors.empty();
+  RG_TRY_ASSIGN(auto published, get_setting(db, "schedule.published_until"));
+  if (published && !published->empty()) cal.published_until_ = Date::parse_iso(*published);
   constexpr const char* kWhich =
       " (?1 OR doctor_id IN (SELECT value FROM json_each(?2))) ";
 
@@ -52,9 +73,10 @@ Result<WorkCalendar> WorkCalendar::load(Database& db, Date from, Date to,
   }
 
   RG_TRY_ASSIGN(auto rs, db.cached(std::string(
-      "SELECT doctor_id, weekday, start_min, end_min, kind, room_id, valid_from, valid_until "
-      "FROM schedule_rules WHERE") + kWhich +
-      "AND valid_from <= ?4 AND (valid_until IS NULL OR valid_until >= ?3) AND (?5 = 0 OR weekday = ?5) "
+      "SELECT doctor_id, weekday, start_min, end_min, kind, room_id, valid_from, valid_until, weeks, "
+      "cycle_on, cycle_off FROM schedule_rules WHERE") + kWhich +
+      "AND valid_from <= ?4 AND (valid_until IS NULL OR valid_until >= ?3) "
+      "AND (?5 = 0 OR weekday = ?5 OR weekday IS NULL) "
       "ORDER BY start_min"));
   // One day (the grid) needs one weekday's rules; a range needs them all.
   rs->bind_all(all, ids, from.iso(), to.iso(), from == to ? from.iso_weekday() : 0);
@@ -64,13 +86,15 @@ Result<WorkCalendar> WorkCalendar::load(Database& db, Date from, Date to,
     auto it = cal.doctors_.find(rs->col_int(0));
     if (it == cal.doctors_.end()) continue;
     Row r;
-    r.weekday = int(rs->col_int(1));
+    r.weekday = rs->is_null(1) ? 0 : int(rs->col_int(1));
     r.start_min = int(rs->col_int(2));
     r.end_min = int(rs->col_int(3));
     r.kind = kind_of(rs->col_view(4));
     r.room_id = rs->col_opt_int(5);
     r.day = Date::parse_iso(rs->col_view(6)).value_or(Date());
     if (!rs->is_null(7)) r.until = Date::parse_iso(rs->col_view(7));
+    r.weeks = rs->col_view(8) == "even" ? 'e' : rs->col_view(8) == "odd" ? 'o' : 'a';
+    if (!rs->is_null(9)) r.cycle_on = int(rs->col_int(9)), r.cycle_off = int(rs->col_int(10));
     it->second.rules.push_back(r);
   }
 
@@ -121,6 +145,11 @@ DoctorHours WorkCalendar::hours(std::int64_t doctor_id, Date day) const {
     return h;
   }
   const Doctor& d = it->second;
+  if (published_until_ && day > *published_until_) {
+    h.day_off = true;
+    h.absence = _("The schedule is not published for this day yet.");
+    return h;
+  }
   for (const Absence& a : d.absences)
     if (a.from <= day && day <= a.to) {
       h.day_off = true;
@@ -139,9 +168,10 @@ DoctorHours WorkCalendar::hours(std::int64_t doctor_id, Date day) const {
       add(r);
     }
   if (!dated) {
-    const int wd = day.iso_weekday();
     for (const Row& r : d.rules)
-      if (r.weekday == wd && r.day <= day && (!r.until || day <= *r.until)) add(r);
+      if (r.day <= day && (!r.until || day <= *r.until) && rule_applies(r.weekday, r.weeks, r.cycle_on,
+                                                                          r.cycle_off, r.day, day))
+        add(r);
   }
   if (h.day_off) {
     h.work.clear();

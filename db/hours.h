@@ -38,6 +38,13 @@ struct DoctorHours {
 
 // The hours of some doctors over a range of days, loaded in three queries and then answered
 // from memory: a slot finder looks at thousands of doctor-days.
+// Whether a rule of the weekly pattern works on `day`: a weekly rule (weekday 1–7, weeks 'a'll,
+// 'e'ven or 'o'dd by ISO week number), or a shift cycle (weekday 0: `on` days of work then `off`
+// days off, the first working day being `from`, the rule's valid_from).
+bool rule_applies(int weekday, char weeks, int on, int off, Date from, Date day);
+// The ISO 8601 week number of `day` (1–53), whose parity alternating weeks follow.
+int iso_week(Date day);
+
 class WorkCalendar {
  public:
   // Every active doctor when `doctors` is empty.
@@ -48,7 +55,9 @@ class WorkCalendar {
 
  private:
   struct Row {
-    int weekday = 0;  // rules only
+    int weekday = 0;  // weekly rules only; 0 for a shift cycle
+    char weeks = 'a';  // 'a'll, 'e'ven or 'o'dd ISO weeks
+    int cycle_on = 0, cycle_off = 0;  // a shift cycle: days on, days off from `day` (valid_from)
     Date day;         // dated rows only; valid_from for rules
     std::optional<Date> until;
     int start_min = 0, end_min = 0;
@@ -65,6 +74,7 @@ class WorkCalendar {
     std::vector<Absence> absences;
   };
   std::unordered_map<std::int64_t, Doctor> doctors_;
+  std::optional<Date> published_until_;  // settings 'schedule.published_until': no hours after it
 };
 
 }  // namespace rg::db

@@ -14,6 +14,7 @@
 #include "migration_008_desk.h"
 #include "migration_009_staff.h"
 #include "migration_010_rooms.h"
+#include "migration_011_setup.h"
 
 namespace rg::db {
 namespace {
@@ -107,6 +108,9 @@ Result<MigrationReport> migrate(Database& db) {
       [[fallthrough]];
     case 9:
       RG_TRY(apply_step(db, 10, kMigration010));
+      [[fallthrough]];
+    case 10:
+      RG_TRY(apply_step(db, 11, kMigration011));
       [[fallthrough]];
     case kSchemaVersion:
       break;

@@ -8,7 +8,7 @@
 namespace rg::db {
 
 // The schema version this build writes and understands.
-inline constexpr int kSchemaVersion = 10;
+inline constexpr int kSchemaVersion = 11;
 
 struct MigrationReport {
   int from_version = 0;

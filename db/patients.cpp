@@ -230,6 +230,12 @@ Status update_patient(Database& db, std::int64_t id, const PatientDraft& p, cons
                 "stale");
   const std::string fields = changed_fields(before, p);
   if (fields.empty()) return tx.commit();  // nothing to change, nothing to log
+  RG_TRY(store_patient(db, id, p));
+  RG_TRY(append_audit(db, actor, "patient.update", "patient", id, {{"fields", fields}}));
+  return tx.commit();
+}
+
+Status store_patient(Database& db, std::int64_t id, const PatientDraft& p) {
   RG_TRY_ASSIGN(auto st, db.cached(
       "UPDATE patients SET surname=?1, name=?2, patronymic=?3, surname_norm=?4, name_norm=?5, "
       "patronymic_norm=?6, birth_date=?7, sex=?8, email=?9, address=?10, id_doc_type=?11, "
@@ -241,8 +247,7 @@ Status update_patient(Database& db, std::int64_t id, const PatientDraft& p, cons
   if (auto r = st->exec(); !r) return std::unexpected(explain_write_error(r.error()));
   RG_TRY(write_search_keys(db, id, p));
   RG_TRY(write_phones(db, id, p));
-  RG_TRY(append_audit(db, actor, "patient.update", "patient", id, {{"fields", fields}}));
-  return tx.commit();
+  return {};
 }
 
 Status log_patient_view(Database& db, std::int64_t patient_id, const Actor& actor) {

@@ -60,6 +60,9 @@ Result<std::int64_t> insert_patient(Database& db, const PatientDraft& p, std::st
 // saved the card since, nothing is written and the answer is Conflict.
 Status update_patient(Database& db, std::int64_t id, const PatientDraft& p, const Actor& actor,
                       std::optional<std::int64_t> seen_updated_at = std::nullopt);
+// The card's columns, search keys and phones written as update_patient writes them, without a
+// transaction, audit or checks: for bulk work inside the caller's transaction (the import's merges).
+Status store_patient(Database& db, std::int64_t id, const PatientDraft& p);
 Result<Patient> get_patient(Database& db, std::int64_t id);
 // A card was opened and its data shown to the person (152-FZ: who read whose data): one audit
 // row "patient.view" in its own transaction. The desk calls it once per opening, not on a reload.

@@ -27,6 +27,7 @@ Result<std::vector<ServiceOffer>> read(Statement& st) {
     o.duration_min = int(st.col_int(5));
     o.price_kopecks = st.col_opt_int(6);
     o.uses = int(st.col_int(7));
+    if (!st.is_null(8)) o.duration_min = int(st.col_int(8));  // the doctor's own
     out.push_back(std::move(o));
   }
   return out;
@@ -49,19 +50,23 @@ bool ServiceOffer::matches(std::string_view query) const {
 
 Result<std::vector<ServiceOffer>> price_list(Database& db, Date day) {
   RG_TRY_ASSIGN(auto st, db.cached(std::string(kColumns) +
-                                   "0 FROM services s WHERE s.active = 1 ORDER BY s.specialty_id, s.name"));
+                                   "0, NULL FROM services s WHERE s.active = 1 ORDER BY s.specialty_id, s.name"));
   st->bind(1, day.iso());
   return read(*st);
 }
 
 Result<std::vector<ServiceOffer>> services_for_doctor(Database& db, std::int64_t doctor_id, Date day) {
+  // The doctor's own list of services (with his durations) when he has one, else his specialties'.
   RG_TRY_ASSIGN(auto st, db.cached(std::string(kColumns) +
-      "coalesce(u.n, 0) FROM services s LEFT JOIN ("
+      "coalesce(u.n, 0), ds.duration_min FROM services s LEFT JOIN ("
       "  SELECT x.service_id, count(*) AS n FROM appointments a "
       "  JOIN appointment_services x ON x.appointment_id = a.id "
       "  WHERE a.doctor_id = ?2 AND a.start_at >= ?3 AND a.start_at < ?4 AND a.status <> 'cancelled' "
       "  GROUP BY x.service_id) u ON u.service_id = s.id "
-      "WHERE s.active = 1 AND s.specialty_id IN (SELECT specialty_id FROM doctor_specialties WHERE doctor_id = ?2) "
+      "LEFT JOIN doctor_services ds ON ds.doctor_id = ?2 AND ds.service_id = s.id "
+      "WHERE s.active = 1 AND CASE WHEN EXISTS (SELECT 1 FROM doctor_services WHERE doctor_id = ?2) "
+      "THEN ds.service_id IS NOT NULL "
+      "ELSE s.specialty_id IN (SELECT specialty_id FROM doctor_specialties WHERE doctor_id = ?2) END "
       "ORDER BY coalesce(u.n, 0) DESC, s.name"));
   st->bind_all(day.iso(), doctor_id, to_unix(day.plus_days(-365), 0), to_unix(day, 0));
   return read(*st);

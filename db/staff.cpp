@@ -57,6 +57,8 @@ constexpr PermissionInfo kPermissionInfo[] = {
      N_("A doctor's own day is for: %s.")},
     {Permission::TemplatesEdit, "templates.edit", N_("Document templates"),
      N_("Document templates are edited by: %s.")},
+    {Permission::ScheduleEdit, "schedule.edit", N_("Doctors' working schedules"),
+     N_("Working schedules are changed by: %s.")},
     {Permission::PricesEdit, "prices.edit", N_("The price list"), N_("The price list is edited by: %s.")},
     {Permission::SettingsEdit, "settings.edit", N_("Settings"), N_("Settings are changed by: %s.")},
     {Permission::StaffManage, "staff.manage", N_("Staff accounts"), N_("Staff accounts are managed by: %s.")},
@@ -333,6 +335,14 @@ Result<std::int64_t> create_staff(Database& db, const StaffDraft& d, const Actor
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
   RG_TRY(require(db, actor, Permission::StaffManage));
   RG_TRY(check_role_change(db, {}, d.roles, actor));
+  RG_TRY_ASSIGN(auto id, insert_staff(db, d, actor, password_hash));
+  RG_TRY(tx.commit());
+  return id;
+}
+
+Result<std::int64_t> insert_staff(Database& db, const StaffDraft& d, const Actor& actor,
+                                  std::string_view password_hash) {
+  RG_TRY(validate(d));
   RG_TRY_ASSIGN(auto st, db.cached(
       "INSERT INTO users(login, full_name, position, doctor_id, created_at, updated_at, created_by, password_hash, "
       "must_change_password) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, nullif(?7, ''), ?8)"));
@@ -345,7 +355,6 @@ Result<std::int64_t> create_staff(Database& db, const StaffDraft& d, const Actor
   RG_TRY(write_roles(db, id, d.roles));
   RG_TRY(append_audit(db, actor, "staff.create", "user", id,
                       {{"login", fold_spaces(d.login)}, {"roles", roles_text(d.roles)}}));
-  RG_TRY(tx.commit());
   return id;
 }
 

@@ -29,6 +29,7 @@ enum class Permission {
   AppointmentsBook,       // book, move, cancel; the waiting list
   VisitsFlow,             // check in, send in, finish, no-show
   ScheduleAbsences,       // a doctor's absence and what happens to his appointments
+  ScheduleEdit,           // doctors' working patterns, dated hours and the published horizon
   CashInvoices,           // bills and their lines
   CashPayments,           // take a payment, open and close the till's shift
   CashRefunds,            // give money back
@@ -48,7 +49,7 @@ enum class Permission {
 };
 inline constexpr Permission kPermissions[] = {
     Permission::PatientsEdit,   Permission::AppointmentsBook,      Permission::VisitsFlow,
-    Permission::ScheduleAbsences, Permission::CashInvoices,        Permission::CashPayments,
+    Permission::ScheduleAbsences, Permission::ScheduleEdit,      Permission::CashInvoices,        Permission::CashPayments,
     Permission::CashRefunds,    Permission::CashDiscountOverLimit, Permission::CashCancelUnsent,
     Permission::DocumentsPrint, Permission::CallsWork,             Permission::ReportsView,
     Permission::PatientsExport, Permission::DoctorOwnDay,          Permission::TemplatesEdit,
@@ -106,6 +107,10 @@ struct StaffDraft {
 // sign-in when someone else chose it; stored in the same transaction as the account.
 Result<std::int64_t> create_staff(Database& db, const StaffDraft& d, const Actor& actor,
                                   std::string_view password_hash = {});
+// The account's rows and its audit, inside the caller's transaction and unguarded (create_staff
+// checks first; the first run makes the clinic's first manager when there is no account at all).
+Result<std::int64_t> insert_staff(Database& db, const StaffDraft& d, const Actor& actor,
+                                  std::string_view password_hash);
 Status update_staff(Database& db, std::int64_t user_id, const StaffDraft& d, const Actor& actor);
 Status block_staff(Database& db, std::int64_t user_id, std::string_view reason, const Actor& actor);
 Status unblock_staff(Database& db, std::int64_t user_id, const Actor& actor);

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "dialog.h"
+#include "schedules.h"
 #include "text.h"
 #include "ui/format.h"
 #include "ui/i18n.h"
@@ -24,12 +25,22 @@ void AbsenceDialog::open(std::int64_t doctor_id, Date from) {
   reason_[0] = 0;
   confirm_cancel_ = false;
   recorded_ = false;
+  outside_hours_ = false;
   error_.clear();
   done_.clear();
   affected_.clear();
   substitutes_.clear();
   chosen_.clear();
   load_doctors();
+}
+
+void AbsenceDialog::open_outside_hours(std::int64_t doctor_id, Date from) {
+  open(doctor_id, from);
+  outside_hours_ = true;
+  recorded_ = true;
+  std::snprintf(to_, sizeof to_, "%s", "");
+  std::snprintf(reason_, sizeof reason_, "%s", _("the doctor's schedule changed"));
+  load_affected();
 }
 
 void AbsenceDialog::demo_latest() {
@@ -68,11 +79,12 @@ void AbsenceDialog::load_doctors() {
 
 void AbsenceDialog::load_affected() {
   auto from = Date::parse_ru(from_), to = Date::parse_ru(to_);
-  if (!from || !to) return;
+  if (!from || (!to && !outside_hours_)) return;
   int gen = ++generation_;
   std::int64_t doctor = want_doctor_;
-  ctx_.worker.submit([this, gen, doctor, f = *from, t = *to](db::Database& db) -> db::Worker::Continuation {
-    auto list = db::affected_by_absence(db, doctor, f, t);
+  ctx_.worker.submit([this, gen, doctor, f = *from, t = to.value_or(*from),
+                      outside = outside_hours_](db::Database& db) -> db::Worker::Continuation {
+    auto list = outside ? db::outside_hours(db, doctor, f) : db::affected_by_absence(db, doctor, f, t);
     std::map<std::int64_t, std::vector<db::Substitute>> subs;
     if (list)
       for (const auto& a : *list)
@@ -137,7 +149,9 @@ void AbsenceDialog::run(std::function<Status(db::Database&)> change) {
 }
 
 void AbsenceDialog::draw(const std::function<void(std::int64_t)>& on_move) {
-  if (!begin_dialog("absence", _("Doctor's absence"), open_, opened_, ctx_.shell, 1180.f, 760.f, _("Close"))) return;
+  if (!begin_dialog("absence", outside_hours_ ? _("Bookings outside the new hours") : _("Doctor's absence"), open_,
+                    opened_, ctx_.shell, 1180.f, 760.f, _("Close")))
+    return;
 
   ImGui::BeginDisabled(recorded_);
   ImGui::AlignTextToFramePadding();
@@ -161,11 +175,13 @@ void AbsenceDialog::draw(const std::function<void(std::int64_t)>& on_move) {
   ImGui::SameLine();
   ImGui::SetNextItemWidth(120);
   ImGui::InputText("##from", from_, sizeof from_);
-  ImGui::SameLine();
-  ImGui::TextUnformatted(_("to"));
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(120);
-  ImGui::InputText("##to", to_, sizeof to_);
+  if (!outside_hours_) {
+    ImGui::SameLine();
+    ImGui::TextUnformatted(_("to"));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(120);
+    ImGui::InputText("##to", to_, sizeof to_);
+  }
   ImGui::TextUnformatted(_("Reason"));
   reason_input("reason", reason_, sizeof reason_,
                {N_("sick leave"), N_("holiday"), N_("training"), N_("business trip")},

@@ -19,6 +19,9 @@ class AbsenceDialog {
  public:
   explicit AbsenceDialog(DeskContext& ctx) : ctx_(ctx) {}
   void open(std::int64_t doctor_id, Date from);
+  // No absence to record: the doctor's bookings from `from` on that his hours no longer cover
+  // (a schedule change), dealt with the same way.
+  void open_outside_hours(std::int64_t doctor_id, Date from);
   bool is_open() const { return open_; }
   // `on_move(appointment_id)` asks the screen to let the desk pick a new time.
   void draw(const std::function<void(std::int64_t)>& on_move);
@@ -39,6 +42,7 @@ class AbsenceDialog {
   std::int64_t want_doctor_ = 0;
   char from_[16] = {}, to_[16] = {}, reason_[200] = {};
   bool recorded_ = false;
+  bool outside_hours_ = false;  // listing what a schedule change left outside, not an absence
   bool busy_ = false;
   // «Отменить все»: asked once, with the count and the reason the patients will be told.
   bool confirm_cancel_ = false;

@@ -562,7 +562,9 @@ void CashScreen::draw_lists(float width, float height) {
       ImGui::TableNextColumn();
       char label[256];
       std::snprintf(label, sizeof label, "№ %lld  %s", static_cast<long long>(inv.id), inv.patient_name.c_str());
+      const float cell = ImGui::GetContentRegionAvail().x;
       if (ImGui::Selectable(label, selected_id_ == inv.id, ImGuiSelectableFlags_SpanAllColumns)) select_invoice(inv.id);
+      whole_on_hover(label, cell);
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(ui::money(inv.due()).c_str());
       ImGui::PopID();
@@ -582,8 +584,11 @@ void CashScreen::draw_lists(float width, float height) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       const std::string label = hhmm(to_local(v.start_at).minutes) + "  " + v.patient_name;
+      const float cell = ImGui::GetContentRegionAvail().x;
       if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_SpanAllColumns) && !busy_) bill = v.patient_id;
+      whole_on_hover(label, cell);
       ImGui::TextColored(kQuiet, "       %s", v.doctor_name.c_str());
+      whole_on_hover("       " + v.doctor_name, cell);
       if (v.status != "done") {
         ImGui::SameLine();
         ImGui::TextColored(kAmber, "· %s", _("still at the doctor"));

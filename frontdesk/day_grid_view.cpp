@@ -200,8 +200,11 @@ GridEvent DayGridView::draw(const db::DayGrid& g, const std::function<bool(const
       dl->AddText(ImVec2(x0 + 9, y0 + 2), col(0x1F2328, alpha), line1.c_str());
       dl->PopClipRect();
       dl->PushClipRect(ImVec2(x0 + 6, y0), ImVec2(x1 - 2, y1), true);
+      // The service wraps onto the lines a longer visit has room for (the clip cuts the rest;
+      // hovering shows it whole).
       if (y1 - y0 > 2 * ImGui::GetTextLineHeight() + 2)
-        dl->AddText(ImVec2(x0 + 9, y0 + 2 + ImGui::GetTextLineHeight()), col(0x57606A, alpha), a.service.c_str());
+        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x0 + 9, y0 + 2 + ImGui::GetTextLineHeight()),
+                    col(0x57606A, alpha), a.service.c_str(), nullptr, x1 - x0 - 14);
       dl->PopClipRect();
       if (a.first_visit) {
         // «П»: a first visit needs a contract and consent at the desk.

@@ -21,6 +21,8 @@
 #include "patients_screen.h"
 #include "scan_identity.h"
 #include "schedule_screen.h"
+#include "settings_screen.h"
+#include "setup_screen.h"
 #include "flow_screen.h"
 #include "text.h"
 #include "ui/format.h"
@@ -107,6 +109,18 @@ DeskApp::DeskApp(ui::Shell& shell, db::Database& db, const std::string& db_path,
     show("schedule");
     schedule->book_for(p);
   };
+  ctx_.open_settings = [this](std::string_view section) {
+    auto* settings = dynamic_cast<SettingsScreen*>(find("settings"));
+    if (!settings) return;
+    show("settings");
+    settings->open_section(section);
+  };
+  ctx_.open_outside_hours = [this](std::int64_t doctor_id, Date from) {
+    auto* schedule = dynamic_cast<ScheduleScreen*>(find("schedule"));
+    if (!schedule) return;
+    show("schedule");
+    schedule->deal_with_outside_hours(doctor_id, from);
+  };
   ctx_.open_bill = [this](std::int64_t patient_id) {
     auto* till = dynamic_cast<CashScreen*>(find("cash"));
     if (!till) return;
@@ -154,7 +168,7 @@ void DeskApp::install(const auth::SignedIn& who, const db::StaffMember& member,
   ctx_.permissions = std::move(permissions);
   locked_ = false;
   idle_lock_.restart(ImGui::GetTime());
-  screens_ = make_screens(ctx_);
+  screens_ = make_screens(ctx_, setup_pending(ui_db_, ctx_));
   if (auto* flow = dynamic_cast<FlowScreen*>(find("flow")))
     flow->show_notice = [this](const db::DeskEvent& e) { notify(e, true); };
   current_ = start_screen();
@@ -166,6 +180,9 @@ void DeskApp::install(const auth::SignedIn& who, const db::StaffMember& member,
 size_t DeskApp::start_screen() const {
   for (size_t i = 0; i < screens_.size(); ++i)
     if (screens_[i]->id() == preferred_screen_) return i;
+  // A clinic not set up yet: its first steps before anything else.
+  for (size_t i = 0; i < screens_.size(); ++i)
+    if (std::string_view(screens_[i]->id()) == "setup") return i;
   using P = db::Permission;
   const char* id = nullptr;
   if (ctx_.may(P::DoctorOwnDay) && !ctx_.may(P::VisitsFlow)) id = "my_day";

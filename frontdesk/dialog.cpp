@@ -61,6 +61,10 @@ bool primary_button(const char* label, const ImVec2& size) {
   return pressed;
 }
 
+void whole_on_hover(const std::string& text, float width) {
+  if (ImGui::IsItemHovered() && ImGui::CalcTextSize(text.c_str()).x > width) ImGui::SetTooltip("%s", text.c_str());
+}
+
 void form_label(const char* text, float field_x) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(text);

@@ -2,6 +2,7 @@
 // and the parts of the day people ask for.
 #pragma once
 
+#include <cstdio>
 #include <cstring>
 #include <initializer_list>
 #include <string>
@@ -37,6 +38,10 @@ bool guarded_button(const char* label, bool may, db::Permission needs, const ImV
 // A form's row: the label, and the field starting at `field_x` on the same line.
 void form_label(const char* text, float field_x);
 
+// After an item whose text may be cut by its cell (`width`: what the cell had for it): hovering
+// shows the whole text — a long name or service title in a narrow column.
+void whole_on_hover(const std::string& text, float width);
+
 // A reason: the common ones as quick picks (msgids, translated here) above a free-text field with
 // `hint`; a pick fills the field and may be edited. `width` is the field's (-1: to the edge).
 // True when Enter was pressed in the field. `focus_field`: the keyboard goes to the field now.
@@ -51,6 +56,12 @@ inline constexpr DayPart kDayParts[] = {{"any time", 0, 1440},
                                         {"morning (till 12:00)", 0, 720},
                                         {"afternoon (12–16)", 720, 960},
                                         {"evening (from 16:00)", 960, 1440}};
+
+// A form's fixed buffer filled from a string (cut to fit, always terminated).
+template <std::size_t N>
+void copy_to(char (&dst)[N], const std::string& s) {
+  std::snprintf(dst, N, "%s", s.c_str());
+}
 
 // Only spaces (or nothing) typed: a reason field left empty.
 inline bool blank(const char* s) {

@@ -289,7 +289,7 @@ void PatientsScreen::draw_card() {
       ImGui::TextUnformatted(v.doctor.c_str());
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", v.specialty.c_str());
       ImGui::TableSetColumnIndex(2);
-      ImGui::TextUnformatted(v.summary.c_str());
+      ImGui::TextWrapped("%s", v.summary.c_str());  // a long service title wraps: the row has room
       ImGui::TableSetColumnIndex(3);
       ImGui::TextUnformatted(_(status_look(v.status).name));
     }

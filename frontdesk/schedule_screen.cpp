@@ -250,6 +250,10 @@ void ScheduleScreen::draw_header() {
   draw_for_patient();
 }
 
+void ScheduleScreen::deal_with_outside_hours(std::int64_t doctor_id, Date from) {
+  absence_.open_outside_hours(doctor_id, from);
+}
+
 void ScheduleScreen::book_for(const db::PatientSummary& patient) {
   for_patient_ = patient;
   booking_.close();

@@ -45,6 +45,9 @@ class ScheduleScreen : public Screen {
   // From the patient's card: the day view, a strip naming the patient, and the next free time
   // picked in the grid (or found by «Подобрать время») is booked for them.
   void book_for(const db::PatientSummary& patient);
+  // A schedule change left this doctor's bookings outside his hours from `from` on: the absence
+  // dialog lists them to hand on, move or cancel.
+  void deal_with_outside_hours(std::int64_t doctor_id, Date from);
   void demo_appointment();
 
  private:

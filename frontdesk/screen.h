@@ -57,6 +57,10 @@ struct DeskContext {
   std::function<void(const db::PatientSummary& patient)> open_booking;
   // The cash desk, to bill this patient's visits.
   std::function<void(std::int64_t patient_id)> open_bill;
+  // Settings at one section (SettingsScreen::open_section's names).
+  std::function<void(std::string_view section)> open_settings;
+  // The schedule's absence flow for a doctor's bookings left outside his hours from `from` on.
+  std::function<void(std::int64_t doctor_id, Date from)> open_outside_hours;
 
   // Who the core records as having made a change (and checks the permissions of). Nobody signed
   // in is an actor the core refuses everything.
@@ -97,6 +101,7 @@ class Screen {
 
 // The navigation, in order, of the screens the signed-in person may open. One line per screen:
 // this is where a new screen is registered, with the permission that opens it.
-std::vector<std::unique_ptr<Screen>> make_screens(DeskContext& ctx);
+// `setup`: the clinic is not set up yet, and the first-steps screen leads for who may set it up.
+std::vector<std::unique_ptr<Screen>> make_screens(DeskContext& ctx, bool setup = false);
 
 }  // namespace rg::desk

@@ -10,6 +10,7 @@
 #include "schedule_screen.h"
 #include "screen.h"
 #include "settings_screen.h"
+#include "setup_screen.h"
 #include "ui/i18n.h"
 
 namespace rg::desk {
@@ -24,8 +25,9 @@ void add(std::vector<std::unique_ptr<Screen>>& screens, DeskContext& ctx, std::o
 
 }  // namespace
 
-std::vector<std::unique_ptr<Screen>> make_screens(DeskContext& ctx) {
+std::vector<std::unique_ptr<Screen>> make_screens(DeskContext& ctx, bool setup) {
   std::vector<std::unique_ptr<Screen>> s;
+  if (setup) add<SetupScreen>(s, ctx, P::SettingsEdit);  // a clinic not set up yet: its first steps
   add<MyDayScreen>(s, ctx, P::DoctorOwnDay);  // a doctor: his day first
   add<ScheduleScreen>(s, ctx, P::AppointmentsBook);
   add<PatientsScreen>(s, ctx, P::PatientsEdit);

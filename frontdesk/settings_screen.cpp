@@ -269,6 +269,17 @@ void SettingsScreen::draw_devices() {
     if (item.readiness != drivers::Readiness::Ready) ImGui::TextColored(kAmber, "  %s", item.message.c_str());
 }
 
+void SettingsScreen::open_section(std::string_view name) {
+  if (name == "requisites") section_ = Section::Requisites, requisites_.load();
+  else if (name == "rooms") section_ = Section::Rooms, rooms_.load();
+  else if (name == "doctors") section_ = Section::Doctors, doctors_.load();
+  else if (name == "schedules") section_ = Section::Schedules, schedules_.load();
+  else if (name == "prices") section_ = Section::Prices, prices_.load();
+  else if (name == "staff") section_ = Section::Staff, staff_.load();
+  else if (name == "printers") section_ = Section::Printers;
+  else if (name == "devices") section_ = Section::Devices;
+}
+
 void SettingsScreen::draw() {
   ImGui::BeginChild("sections", ImVec2(220, 0), true);
   if (ImGui::Selectable(_("Clinic requisites"), section_ == Section::Requisites)) section_ = Section::Requisites;
@@ -276,6 +287,20 @@ void SettingsScreen::draw() {
     section_ = Section::Rooms;
     rooms_.load();
   }
+  if (ImGui::Selectable(_("Doctors"), section_ == Section::Doctors)) {
+    section_ = Section::Doctors;
+    doctors_.load();
+  }
+  if (ImGui::Selectable(_("Doctors' schedules"), section_ == Section::Schedules)) {
+    section_ = Section::Schedules;
+    schedules_.load();
+  }
+  if (ctx_.may(db::Permission::PricesEdit) && ImGui::Selectable(_("Price list"), section_ == Section::Prices)) {
+    section_ = Section::Prices;
+    prices_.load();
+  }
+  if (ctx_.may(db::Permission::PatientsEdit) && ImGui::Selectable(_("Patient import"), section_ == Section::Import))
+    section_ = Section::Import;
   if (ImGui::Selectable(_("Printers"), section_ == Section::Printers)) section_ = Section::Printers;
   if (ImGui::Selectable(_("Document templates"), section_ == Section::Templates)) section_ = Section::Templates;
   if (ImGui::Selectable(_("Devices"), section_ == Section::Devices)) section_ = Section::Devices;
@@ -289,11 +314,6 @@ void SettingsScreen::draw() {
     permissions_.load();
   }
   if (ImGui::Selectable(_("My password and PIN"), section_ == Section::MyAccount)) section_ = Section::MyAccount;
-  ImGui::Spacing();
-  ImGui::PushStyleColor(ImGuiCol_Text, kQuiet);
-  ImGui::TextWrapped("%s", _("Doctors, schedules and the price list are kept in the database; "
-                             "their screens come in a later release."));
-  ImGui::PopStyleColor();
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("section", ImVec2(0, 0), true);
@@ -301,6 +321,10 @@ void SettingsScreen::draw() {
   if (section_ == Section::Requisites) requisites_.draw();
   else if (section_ == Section::Printers) draw_printers();
   else if (section_ == Section::Rooms) rooms_.draw();
+  else if (section_ == Section::Doctors) doctors_.draw();
+  else if (section_ == Section::Schedules) schedules_.draw();
+  else if (section_ == Section::Prices) prices_.draw();
+  else if (section_ == Section::Import) import_.draw();
   else if (section_ == Section::Templates) draw_templates();
   else if (section_ == Section::Staff) {
     if (pending_staff_shot_ && staff_.loaded()) staff_.prepare_shot(), pending_staff_shot_ = false;
@@ -326,9 +350,13 @@ bool SettingsScreen::on_scan(const drivers::hid::Scan& scan) {
 }
 
 std::vector<std::string> SettingsScreen::extra_shots() const {
-  std::vector<std::string> shots{"rooms", "printers", "templates", "devices", "call", "account"};
+  std::vector<std::string> shots{"rooms", "doctors", "schedules", "printers", "templates", "devices", "call", "account"};
+  if (ctx_.may(db::Permission::PricesEdit))
+    for (const char* s : {"prices", "prices-edit", "prices-import"}) shots.push_back(s);
   if (ctx_.may(db::Permission::StaffManage)) shots.push_back("staff");
   if (ctx_.may(db::Permission::PermissionsEdit)) shots.push_back("permissions");
+  if (ctx_.may(db::Permission::PatientsEdit))
+    for (const char* s : {"import", "import-errors"}) shots.push_back(s);
   return shots;
 }
 
@@ -338,6 +366,22 @@ void SettingsScreen::prepare_extra_shot(const std::string& name) {
   } else if (name == "rooms") {
     section_ = Section::Rooms;
     rooms_.load();
+  } else if (name == "doctors") {
+    section_ = Section::Doctors;
+    doctors_.open_first_when_loaded();
+    doctors_.load();
+  } else if (name == "schedules") {
+    section_ = Section::Schedules;
+    schedules_.demo_check();
+    schedules_.load();
+  } else if (name == "prices" || name == "prices-edit" || name == "prices-import") {
+    section_ = Section::Prices;
+    prices_.load();
+    if (name == "prices-edit") prices_.prepare_edit_shot();
+    if (name == "prices-import") prices_.prepare_import_shot();
+  } else if (name == "import" || name == "import-errors") {  // the sample file: errors and duplicates
+    section_ = Section::Import;
+    import_.prepare_shot(name == "import" ? 0 : 1);
   } else if (name == "staff") {
     section_ = Section::Staff;
     staff_.load();

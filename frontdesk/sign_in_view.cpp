@@ -2,6 +2,9 @@
 // worker; what a person sees after a refusal is the sentence auth/ gives, never a code.
 #include "sign_in_view.h"
 
+#include "clinic.h"
+#include "setup.h"
+
 #include <imgui.h>
 #include <sodium.h>
 
@@ -36,9 +39,17 @@ void SignInView::show_sign_in() {
   ctx_.worker.submit([this, place](db::Database& db) -> db::Worker::Continuation {
     auto shared = db::get_setting(db, db::shared_place_key(place));
     auto recent = db::recent_at_place(db, place, db::now_unix() - 14 * 86400);
-    return [this, shared = shared && *shared && **shared == "1", recent = std::move(recent)]() {
+    auto empty = db::no_accounts(db);
+    auto clinic = db::load_clinic(db);
+    return [this, shared = shared && *shared && **shared == "1", recent = std::move(recent),
+            first = empty && *empty, name = clinic ? clinic->name : std::string()]() {
       shared_ = shared;
       recent_ = recent ? *recent : std::vector<db::RecentPerson>{};
+      if (first) {
+        mode_ = Mode::FirstRun;
+        std::snprintf(clinic_, sizeof clinic_, "%s", name.c_str());
+        focus_ = true;
+      }
     };
   });
 }
@@ -77,6 +88,40 @@ void SignInView::finish(const Result<auth::Outcome>& r, bool unlocking) {
   }
   old_password_.clear();
   if (on_accepted) on_accepted(*r->who, unlocking);
+}
+
+void SignInView::submit_first_run() {
+  if (busy_) return;
+  if (blank(clinic_) || blank(full_name_) || blank(login_)) {
+    error_ = _("Fill in the clinic's name, your full name and a login.");
+    return;
+  }
+  if (std::strcmp(secret_, secret2_) != 0) {
+    error_ = _("The two passwords differ: type the same one twice.");
+    wipe();
+    return;
+  }
+  if (auto problem = auth::password_problem(secret_, login_); !problem.empty()) {
+    error_ = problem;
+    wipe();
+    return;
+  }
+  busy_ = true;
+  db::StaffDraft d;
+  d.login = login_, d.full_name = full_name_, d.position = _("Manager");
+  d.roles = {db::Role::Manager, db::Role::Sysadmin};
+  std::string clinic = clinic_, password = secret_, place = place_;
+  wipe();
+  ctx_.worker.submit([this, d, clinic, password, place](db::Database& db) mutable -> db::Worker::Continuation {
+    auto made = auth::create_first_manager(db, clinic, d, password);
+    Result<auth::Outcome> r = made ? auth::sign_in(db, place, d.login, password, db::now_unix())
+                                   : Result<auth::Outcome>(std::unexpected(made.error()));
+    sodium_memzero(password.data(), password.size());
+    return [this, r = std::move(r)]() {
+      if (r) mode_ = Mode::SignIn;
+      finish(r, false);
+    };
+  });
 }
 
 void SignInView::submit_password() {
@@ -222,6 +267,20 @@ void SignInView::draw() {
       if (field(_("PIN or password"), "##unlock", secret_, sizeof secret_, secret)) submit_unlock();
       break;
     }
+    case Mode::FirstRun: {
+      draw_card_header(_("A new clinic"));
+      ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + kCardWidth - 60);
+      ImGui::TextWrapped("%s", _("The database has no accounts yet. Make the manager's account: the manager then "
+                                 "sets up the clinic and adds the other employees."));
+      ImGui::PopTextWrapPos();
+      ImGui::Spacing();
+      if (field(_("Clinic"), "##clinic", clinic_, sizeof clinic_, 0)) focus_ = true;
+      if (field(_("Full name"), "##full-name", full_name_, sizeof full_name_, 0)) focus_ = true;
+      if (field(_("Login"), "##login", login_, sizeof login_, ImGuiInputTextFlags_CharsNoBlank)) focus_ = true;
+      if (field(_("Password"), "##new1", secret_, sizeof secret_, secret)) focus_ = true;
+      if (field(_("Once more"), "##new2", secret2_, sizeof secret2_, secret)) submit_first_run();
+      break;
+    }
     case Mode::NewPassword: {
       draw_card_header(_("Choose a new password"));
       ImGui::TextWrapped("%s", _("Your password was reset. Choose your own: at least 8 characters, not your login."));
@@ -241,12 +300,14 @@ void SignInView::draw() {
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + field_x);
   const char* action = mode_ == Mode::Locked        ? _("Unlock")
                        : mode_ == Mode::NewPassword ? _("Save and sign in")
+                       : mode_ == Mode::FirstRun    ? _("Make the account and sign in")
                                                     : _("Sign in");
   ImGui::BeginDisabled(busy_);
   if (primary_button(busy_ ? _("Checking…") : action, ImVec2(field_w, 44))) {
     if (mode_ == Mode::SignIn) submit_password();
     else if (mode_ == Mode::Pin) submit_pin();
     else if (mode_ == Mode::Locked) submit_unlock();
+    else if (mode_ == Mode::FirstRun) submit_first_run();
     else submit_new_password();
   }
   ImGui::EndDisabled();

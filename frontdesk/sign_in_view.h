@@ -33,13 +33,16 @@ class SignInView {
 
   // Screenshots: a refused try as the desk shows it.
   void prepare_refused_shot();
+  bool first_run() const { return mode_ == Mode::FirstRun; }
 
  private:
-  enum class Mode { SignIn, Pin, Locked, NewPassword };
+  // FirstRun: a clinic without any account — its name and the first manager's account.
+  enum class Mode { SignIn, Pin, Locked, NewPassword, FirstRun };
   void submit_password();
   void submit_pin();
   void submit_unlock();
   void submit_new_password();
+  void submit_first_run();
   void finish(const Result<auth::Outcome>& r, bool unlocking);
   void draw_card_header(const char* heading);
   void wipe();
@@ -53,6 +56,7 @@ class SignInView {
   std::string pin_name_, locked_name_, error_;
   std::optional<auth::SignedIn> pending_;  // signed in, choosing a new password first
   char login_[65] = {}, secret_[129] = {}, secret2_[129] = {};
+  char clinic_[201] = {}, full_name_[201] = {};  // the first run
   std::string old_password_;  // kept only until the new one is stored
   bool focus_ = true;
 };

@@ -118,6 +118,15 @@ TEST_CASE("every released schema's fixture opens, migrates and keeps its data") 
     // v10: rooms say where they are and what is in them; older rooms say nothing yet.
     CHECK(*db->query_int("SELECT count(*) FROM rooms WHERE location <> ''") == (version >= 10 ? 1 : 0));
     CHECK_FALSE(db->exec("UPDATE rooms SET location = printf('%.300c', 'x')").has_value());
+    // v11: the weekly rules kept through the rebuild (with alternating weeks and shift cycles from
+    // v11 on), doctors' booking facts with their defaults, the schedule's own permission.
+    CHECK(*db->query_int("SELECT count(*) FROM schedule_rules WHERE weekday = 1 AND weeks = 'all'") == 1);
+    CHECK(*db->query_int("SELECT count(*) FROM schedule_rules") == (version >= 11 ? 3 : 1));
+    CHECK(*db->query_int("SELECT slot_min FROM doctors WHERE id = 1") == (version >= 11 ? 20 : 15));
+    CHECK(*db->query_int("SELECT count(*) FROM doctor_services") == (version >= 11 ? 1 : 0));
+    CHECK(*db->query_int("SELECT count(*) FROM role_permissions WHERE permission = 'schedule.edit'") == 2);
+    CHECK_FALSE(db->exec("INSERT INTO schedule_rules(doctor_id, weekday, cycle_on, cycle_off, start_min, end_min, "
+                         "valid_from) VALUES (1, 1, 2, 2, 480, 600, '2025-01-01')").has_value());
   }
 }
 

@@ -82,7 +82,23 @@ TEST_CASE("a demo clinic keeps its own clock, inside clinic hours, and a real cl
   auto real = open_clinic(dir.file("real.db"));
   REQUIRE(real);
   CHECK(clock_offset() == 0);
+  // Opened again on a later day: still the demo's day, a morning in progress, set once for that
+  // day (every process opening it then agrees).
+  const Date demo_day = now.date;
+  REQUIRE(set_setting(*demo, "demo.clock_day", "2001-01-01"));
+  set_clock_offset(0);
+  auto later = use_demo_clock(*demo);
+  REQUIRE(later);
+  const LocalTime again = to_local(now_unix());
+  CHECK(again.date == demo_day);
+  CHECK(again.minutes >= 10 * 60 + 40);
+  CHECK(again.minutes <= 13 * 60 + 41);
+  CHECK(*get_setting(*demo, "demo.clock_day") != std::optional<std::string>("2001-01-01"));
+  REQUIRE(set_setting(*demo, "demo.clock_offset", "0"));  // a second process the same day keeps the stored shift
+  set_clock_offset(0);
+  CHECK(*use_demo_clock(*demo) == 0);
   // A broken value is refused with a clear error, not read as zero.
   REQUIRE(set_setting(*demo, "demo.clock_offset", "soon"));
   CHECK_FALSE(use_demo_clock(*demo));
+  set_clock_offset(0);
 }
