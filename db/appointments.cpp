@@ -103,6 +103,20 @@ Result<std::int64_t> insert_appointment(Database& db, const AppointmentDraft& a)
   if (a.end_at - a.start_at > 12 * 3600)
     return fail(ErrorCode::Invalid, _("An appointment cannot be longer than 12 hours."));
   RG_TRY_ASSIGN(bool first, is_first_visit(db, a.patient_id, a.start_at));
+  {
+    // A doctor the clinic keeps for its own patients (Settings → Doctors) is not booked for a
+    // first visit; a doctor who has left is not booked at all.
+    RG_TRY_ASSIGN(auto doc, db.cached("SELECT first_visits, active, surname || ' ' || name FROM doctors WHERE id = ?1"));
+    doc->bind(1, a.doctor_id);
+    RG_TRY_ASSIGN(bool found, doc->step());
+    if (!found) return fail(ErrorCode::NotFound, _("This doctor no longer exists."));
+    if (doc->col_int(1) == 0)
+      return fail(ErrorCode::Invalid, format_text(_("%s no longer works at the clinic."), doc->col_text(2).c_str()));
+    if (first && doc->col_int(0) == 0)
+      return fail(ErrorCode::Invalid,
+                  format_text(_("%s does not take first visits: book the patient with another doctor first."),
+                              doc->col_text(2).c_str()));
+  }
   RG_TRY_ASSIGN(auto st, db.cached(
       "INSERT INTO appointments(patient_id, doctor_id, room_id, start_at, end_at, status, "
       "visit_kind, channel, note, created_by, created_at, updated_at) "

@@ -121,6 +121,7 @@ const std::map<std::string_view, const char*>& action_titles() {
       {"clinic.save", N_("Clinic's details saved")},
       {"clinic.requisites", N_("Clinic's requisites changed")},
       {"clinic.create", N_("Clinic created at the first run")},
+      {"backup.take", N_("Backup copy made")},
       {"setup.skip", N_("Setup step left for later")},
       {"setup.unskip", N_("Setup step taken up again")},
       // the clinic's setup: rooms, doctors, schedules, the price list

@@ -219,6 +219,19 @@ Result<BackupStatus> backup_status(Database& db, std::int64_t now) {
   RG_TRY_ASSIGN(auto configured, get_setting(db, "backup.dir"));
   std::error_code ec;
   s.folder_missing = configured && !fold_spaces(*configured).empty() && !fs::is_directory(s.dir, ec);
+  // A full disk: the next copy would not fit twice over (the copy is written whole, then checked).
+  fs::path probe = s.dir;
+  while (!probe.empty() && !fs::exists(probe, ec)) probe = probe.parent_path();
+  if (!s.folder_missing && !probe.empty()) {
+    const auto space = fs::space(probe, ec);
+    if (!ec) {
+      s.free_bytes = space.available;
+      std::uintmax_t size = 0;
+      if (!db.path().empty() && db.path() != ":memory:") size = fs::file_size(db.path(), ec);
+      if (ec) size = 0, ec.clear();
+      s.low_space = space.available < std::max<std::uintmax_t>(2 * size, 100ull << 20);
+    }
+  }
   return s;
 }
 

@@ -48,6 +48,8 @@ struct BackupStatus {
   bool stale = true;          // none yet, or older than 26 hours
   bool folder_missing = false;  // the folder set in backup.dir is not there (unplugged?)
   std::string last_error;     // why the last try failed, when it did after the last good copy
+  std::optional<std::uintmax_t> free_bytes;  // on the folder's disk, when it is there
+  bool low_space = false;     // less free than two copies of the database (and 100 MB) need
 };
 Result<BackupStatus> backup_status(Database& db, std::int64_t now);
 

@@ -316,6 +316,7 @@ void DeskApp::draw_top_bar(float height) {
   if (backup_ && working() && ctx_.may(db::Permission::SettingsEdit)) {
     const char* warning = backup_->folder_missing        ? _("The backup folder is not available")
                           : !backup_->last_error.empty() ? _("The last backup failed")
+                          : backup_->low_space           ? _("The backup disk is nearly full")
                           : backup_->stale               ? _("No backup in the last 26 hours")
                                                          : nullptr;
     if (warning) {

@@ -278,6 +278,7 @@ void SettingsScreen::open_section(std::string_view name) {
   else if (name == "staff") section_ = Section::Staff, staff_.load();
   else if (name == "printers") section_ = Section::Printers;
   else if (name == "devices") section_ = Section::Devices;
+  else if (name == "backups") section_ = Section::Backups, backups_.load();
 }
 
 void SettingsScreen::draw() {
@@ -301,6 +302,10 @@ void SettingsScreen::draw() {
   }
   if (ctx_.may(db::Permission::PatientsEdit) && ImGui::Selectable(_("Patient import"), section_ == Section::Import))
     section_ = Section::Import;
+  if (ctx_.may(db::Permission::SettingsEdit) && ImGui::Selectable(_("Backups"), section_ == Section::Backups)) {
+    section_ = Section::Backups;
+    backups_.load();
+  }
   if (ImGui::Selectable(_("Printers"), section_ == Section::Printers)) section_ = Section::Printers;
   if (ImGui::Selectable(_("Document templates"), section_ == Section::Templates)) section_ = Section::Templates;
   if (ImGui::Selectable(_("Devices"), section_ == Section::Devices)) section_ = Section::Devices;
@@ -322,6 +327,7 @@ void SettingsScreen::draw() {
   else if (section_ == Section::Printers) draw_printers();
   else if (section_ == Section::Rooms) rooms_.draw();
   else if (section_ == Section::Doctors) doctors_.draw();
+  else if (section_ == Section::Backups) backups_.draw();
   else if (section_ == Section::Schedules) schedules_.draw();
   else if (section_ == Section::Prices) prices_.draw();
   else if (section_ == Section::Import) import_.draw();
@@ -354,6 +360,7 @@ std::vector<std::string> SettingsScreen::extra_shots() const {
   if (ctx_.may(db::Permission::PricesEdit))
     for (const char* s : {"prices", "prices-edit", "prices-import"}) shots.push_back(s);
   if (ctx_.may(db::Permission::StaffManage)) shots.push_back("staff");
+  if (ctx_.may(db::Permission::SettingsEdit)) shots.push_back("backups");
   if (ctx_.may(db::Permission::PermissionsEdit)) shots.push_back("permissions");
   if (ctx_.may(db::Permission::PatientsEdit))
     for (const char* s : {"import", "import-errors"}) shots.push_back(s);
@@ -366,6 +373,9 @@ void SettingsScreen::prepare_extra_shot(const std::string& name) {
   } else if (name == "rooms") {
     section_ = Section::Rooms;
     rooms_.load();
+  } else if (name == "backups") {
+    section_ = Section::Backups;
+    backups_.load();
   } else if (name == "doctors") {
     section_ = Section::Doctors;
     doctors_.open_first_when_loaded();

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "queues.h"
+#include "backup_view.h"
 #include "doctors_view.h"
 #include "import_view.h"
 #include "my_account_view.h"
@@ -36,7 +37,7 @@ class SettingsScreen : public Screen {
   void prepare_extra_shot(const std::string& name) override;
 
  private:
-  enum class Section { Requisites, Rooms, Doctors, Schedules, Prices, Printers, Templates, Devices, Staff, Permissions, MyAccount, Import };
+  enum class Section { Requisites, Rooms, Doctors, Schedules, Prices, Printers, Templates, Devices, Staff, Permissions, MyAccount, Import, Backups };
   struct TemplateRow {
     std::string file, id, title, sha;
     int version = 0, copies = 0;
@@ -54,6 +55,7 @@ class SettingsScreen : public Screen {
   RequisitesView requisites_;
   RoomsView rooms_;
   DoctorsView doctors_;
+  BackupView backups_{ctx_};
   SchedulesView schedules_;
   PriceListView prices_;
   StaffView staff_;

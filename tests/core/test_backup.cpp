@@ -98,6 +98,9 @@ TEST_CASE_FIXTURE(test::ClinicFixture, "a copy taken while another process write
   REQUIRE(status_now);
   CHECK_FALSE(status_now->stale);
   CHECK(status_now->last_ok_at == 1'900'000'002);
+  // The room left where the copies go, for the «nearly full» warning.
+  REQUIRE(status_now->free_bytes.has_value());
+  CHECK(*status_now->free_bytes > 0);
   CHECK(backup_status(db, 1'900'000'002 + 27 * 3600)->stale);
   CHECK(*db.query_int("SELECT count(*) FROM audit_log WHERE action = 'backup.take'") == 3);
 }

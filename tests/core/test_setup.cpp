@@ -228,6 +228,12 @@ TEST_CASE_FIXTURE(test::ClinicFixture, "doctors: made with specialties and servi
   // Leaving: refused while he has a booking ahead, then deactivated with his pattern ended.
   REQUIRE(set_pattern(db, *id, {weekly(1, 9, 15)}, Date(2030, 6, 3), kManager));
   const auto anna = add_patient("Иванова", "Анна");
+  // He takes no first visits now: Anna, new to the clinic, is not booked with him.
+  auto first = book(anna, *id, room2, 600, 630);
+  REQUIRE_FALSE(first);
+  CHECK(first.error().message.find("first visits") != std::string::npos);
+  d.first_visits = true;
+  REQUIRE(update_doctor(db, *id, d, kManager));
   REQUIRE(book(anna, *id, room2, 600, 630));
   auto refused = set_doctor_active(db, *id, false, at(0), kManager);
   REQUIRE_FALSE(refused);
@@ -242,6 +248,9 @@ TEST_CASE_FIXTURE(test::ClinicFixture, "doctors: made with specialties and servi
   auto cards = list_doctor_cards(db, at(700));
   REQUIRE(cards);
   CHECK(cards->back().doctor.surname == "Орлова");  // kept, listed last
+  auto gone = book(anna, *id, room2, 800, 830, Date(2030, 6, 4));
+  REQUIRE_FALSE(gone);
+  CHECK(gone.error().message.find("no longer works") != std::string::npos);
 }
 
 TEST_CASE("a clinic set up from an empty database through the core books, checks in and takes a payment") {
