@@ -3,12 +3,19 @@
 // silently orphaned by a schedule change.
 #include <doctest/doctest.h>
 
+#include <sys/wait.h>
+
+#include <filesystem>
+#include <fstream>
+#include <tuple>
+
 #include "cash_shifts.h"
 #include "checkin.h"
 #include "clinic_fixture.h"
 #include "doctors.h"
 #include "hours.h"
 #include "invoices.h"
+#include "migrations.h"
 #include "payments.h"
 #include "price_edit.h"
 #include "price_list.h"
@@ -348,3 +355,65 @@ TEST_CASE("a clinic set up from an empty database through the core books, checks
   CHECK(invoice->total == 250000);
   CHECK(invoice->due() == 0);
 }
+
+#ifdef REGISTRATURA_CLI
+TEST_CASE("a clinic moves in through the CLI: init, the manager, the price list, the patient base, a backup, a restore") {
+  test::TempDir dir;
+  const std::string db_path = dir.file("clinic.db");
+  auto cli = [&](const std::string& args, const std::string& stdin_text = "") {
+    const std::string out = dir.file("cli.out"), in = dir.file("cli.in");
+    std::ofstream(in) << stdin_text;
+    const std::string cmd = std::string(REGISTRATURA_CLI) + " " + args + " --db '" + db_path + "' < '" + in + "' > '" +
+                            out + "' 2>&1";
+    const int rc = std::system(cmd.c_str());
+    std::ifstream f(out);
+    std::string text((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    return std::pair<int, std::string>(WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, text);
+  };
+  auto [rc, out] = cli("init --clinic 'ООО «Клиника Здоровье»'");
+  REQUIRE_MESSAGE(rc == 0, out);
+  CHECK(cli("init --clinic 'Ещё одна'").first != 0);  // never over an existing database
+  std::tie(rc, out) = cli("user-add --login orlova --name 'Орлова Ирина Викторовна' --role manager", "a-good-password\n");
+  REQUIRE_MESSAGE(rc == 0, out);
+
+  const std::string prices = dir.file("prices.csv");
+  std::ofstream(prices) << "Код;Наименование;Длительность, мин;Цена, ₽\r\n"
+                           "B01.047.001;Приём (осмотр, консультация) врача-терапевта первичный;30;2 500,00\r\n"
+                           "B01.047.002;\"Приём врача-терапевта повторный; с результатами анализов\";20;1 800,00\r\n";
+  std::tie(rc, out) = cli("prices import '" + prices + "' --from 2030-01-01");
+  REQUIRE_MESSAGE(rc == 0, out);
+
+  const std::string patients = dir.file("patients.csv");
+  std::ofstream(patients) << "№ карты;ФИО;Дата рождения;Телефон\n"
+                             "7001;Кузьмин Олег Ильич;02.04.1979;8 (916) 555-12-34\n"
+                             "7002;Белова Анна Сергеевна;15.11.1990;+7 925 555-00-11\n"
+                             "7003;Белова Анна Сергеевна;15.11.1990;+7 925 555-00-11\n";  // the same person twice
+  std::tie(rc, out) = cli("import-patients '" + patients + "' --duplicates skip");
+  REQUIRE_MESSAGE(rc == 0, out);
+
+  const std::string copies = dir.file("copies");
+  std::tie(rc, out) = cli("backup --to '" + copies + "'");
+  REQUIRE_MESSAGE(rc == 0, out);
+  std::string copy;
+  for (const auto& e : std::filesystem::directory_iterator(copies)) copy = e.path().string();
+  REQUIRE_FALSE(copy.empty());
+  {
+    auto db = open_clinic_database(db_path);
+    REQUIRE(db);
+    CHECK(*db->query_int("SELECT count(*) FROM users u JOIN user_roles r ON r.user_id = u.id "
+                         "WHERE u.login = 'orlova' AND r.role = 'manager'") == 1);
+    CHECK(*db->query_int("SELECT count(*) FROM services") == 2);
+    CHECK(*db->query_int("SELECT price_kopecks FROM service_prices p JOIN services s ON s.id = p.service_id "
+                         "WHERE s.code = 'B01.047.002'") == 180000);
+    CHECK(*db->query_int("SELECT count(*) FROM patients") == 2);  // the repeated line skipped
+    CHECK(*db->query_int("SELECT count(*) FROM patients WHERE card_no = '7001'") == 1);
+    // A mistake after the backup: the restore brings the copy back.
+    REQUIRE(db->exec("DELETE FROM patient_phones; DELETE FROM patient_name_keys; DELETE FROM patients"));
+  }
+  std::tie(rc, out) = cli("restore --from '" + copy + "'");
+  REQUIRE_MESSAGE(rc == 0, out);
+  auto db = open_clinic_database(db_path);
+  REQUIRE(db);
+  CHECK(*db->query_int("SELECT count(*) FROM patients") == 2);
+}
+#endif

@@ -15,6 +15,9 @@
 #include "invoices.h"
 #include "patients.h"
 #include "payments.h"
+#include "doctors.h"
+#include "price_edit.h"
+#include "schedules.h"
 #include "staff.h"
 #include "waiting_list.h"
 
@@ -117,6 +120,22 @@ TEST_CASE_FIXTURE(StaffFixture, "every guarded operation refuses a person withou
        [&] { return status_of(revenue_report(db, Date(2030, 6, 1), Date(2030, 6, 30), Actor::user(1))); }},
       {"an operator reads the DMS register", operator_,
        [&] { return status_of(insurance_register(db, 1, Date(2030, 6, 1), Date(2030, 6, 30), operator_)); }},
+      {"an administrator changes a doctor's schedule", Actor::user(1),
+       [&] {
+         ScheduleRule r;
+         r.weekday = 1, r.start_min = 540, r.end_min = 900;
+         return status_of(set_pattern(db, doctor1, {r}, Date(2030, 6, 3), Actor::user(1)));
+       }},
+      {"an operator adds a doctor", operator_, [&] {
+         DoctorDraft d;
+         d.surname = "Орлова", d.name = "Мария", d.position = "врач-терапевт";
+         return status_of(create_doctor(db, d, operator_));
+       }},
+      {"an administrator edits the price list", Actor::user(1), [&] {
+         ServiceDraft d;
+         d.code = "B01.047.009", d.name = "Приём на дому";
+         return status_of(create_service(db, d, std::nullopt, at(0), Actor::user(1)));
+       }},
       {"nobody signed in books", Actor{"desk:nobody", std::nullopt, "desk:x"},
        [&] { return status_of(book_appointment(db, draft, Actor{"desk:nobody", std::nullopt, "desk:x"})); }},
   };
