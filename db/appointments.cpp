@@ -179,7 +179,7 @@ Result<DayGrid> load_day_grid(Database& db, Date day) {
   RG_TRY_ASSIGN(auto rooms, load_names(db, "SELECT id, number FROM rooms"));
 
   RG_TRY_ASSIGN(auto docs, db.cached(
-      "SELECT d.id, d.surname, d.name, d.patronymic, d.default_room_id "
+      "SELECT d.id, d.surname, d.name, d.patronymic, d.default_room_id, d.slot_min "
       "FROM doctors d WHERE d.active = 1 ORDER BY d.sort_order, d.surname, d.name"));
   std::unordered_map<std::int64_t, size_t> index;
   for (;;) {
@@ -190,6 +190,7 @@ Result<DayGrid> load_day_grid(Database& db, Date day) {
     d.short_name = masked_name(docs->col_view(1), docs->col_view(2), docs->col_view(3));
     d.room = name_or_empty(rooms, docs->col_opt_int(4));
     d.room_id = docs->col_opt_int(4);
+    d.slot_min = int(docs->col_int(5));
     index[d.doctor_id] = g.doctors.size();
     g.doctors.push_back(std::move(d));
   }

@@ -64,6 +64,7 @@ struct DoctorDay {
   std::vector<Interval> work, breaks;
   bool day_off = false;
   std::string absence;     // why the doctor is away, when an absence covers the day
+  int slot_min = 15;       // his slot step: a picked time falls on it, from the start of his hours
 };
 struct GridAppointment {
   std::int64_t id = 0, doctor_id = 0, patient_id = 0;

@@ -37,6 +37,17 @@ const char* channel_name(db::Channel c) {
   return "";
 }
 
+// A time picked in a doctor's column falls on his slot step, counted from the start of the
+// working period it is in (outside his hours, on the grid's own 15 minutes).
+int snap_to_step(const db::DoctorDay& d, int minute) {
+  for (const auto& w : d.work)
+    if (minute >= w.start_min && minute < w.end_min) {
+      const int step = std::max(5, d.slot_min);
+      return w.start_min + (minute - w.start_min) / step * step;
+    }
+  return minute / kSlotMin * kSlotMin;
+}
+
 }  // namespace
 
 StatusLook status_look(db::AppointmentStatus s) {
@@ -221,8 +232,8 @@ GridEvent DayGridView::draw(const db::DayGrid& g, const std::function<bool(const
   auto slot_at = [&](ImVec2 p) -> std::optional<GridSlot> {
     if (p.x < x_of(0) || p.x >= x_of(cols.size()) || p.y < y_of(from) || p.y >= y_of(to)) return std::nullopt;
     size_t c = size_t((p.x - x_of(0)) / kColW);
-    int m = from + int((p.y - y_of(from)) / kSlotH) * kSlotMin;
-    return GridSlot{cols[c]->doctor_id, m};
+    int m = from + int((p.y - y_of(from)) * kSlotMin / kSlotH);
+    return GridSlot{cols[c]->doctor_id, snap_to_step(*cols[c], m)};
   };
   auto frame_slot = [&](const GridSlot& s, unsigned rgb, float thickness, int minutes) {
     auto c = column_of(s.doctor_id);
