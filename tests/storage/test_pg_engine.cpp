@@ -4,10 +4,12 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <chrono>
 #include <thread>
 
 #include "pg_cluster.h"
 #include "pg_engine.h"
+#include "pg_listener.h"
 
 using namespace rg;
 using namespace rg::db;
@@ -158,4 +160,54 @@ TEST_CASE("pg: the server gone is said in words, not a crash") {
   auto again = pg::Connection::open(server.conninfo());
   REQUIRE_FALSE(again);
   CHECK(again.error().code == ErrorCode::Io);
+}
+
+TEST_CASE("pg: a desk hears another desk's booking at commit, not a rolled-back one, and reloads after the server was gone") {
+  test::PgCluster server;
+  auto desk = pg::Connection::open(server.conninfo());
+  REQUIRE(desk);
+  REQUIRE(desk->exec("CREATE TABLE appointments (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text);"
+                     "CREATE FUNCTION notify_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                     "PERFORM pg_notify('registratura', TG_TABLE_NAME); RETURN NULL; END $$;"
+                     "CREATE TRIGGER appointments_changed AFTER INSERT OR UPDATE OR DELETE ON appointments "
+                     "FOR EACH STATEMENT EXECUTE FUNCTION notify_change()"));
+  auto listener = pg::Listener::open(server.conninfo(), {"registratura"});
+  REQUIRE(listener);
+  auto wait_for = [&](auto&& done) {
+    pg::Changes got;
+    for (int i = 0; i < 200; ++i) {  // at most 2 s
+      auto c = listener->poll();
+      got.payloads.insert(got.payloads.end(), c.payloads.begin(), c.payloads.end());
+      got.refresh = got.refresh || c.refresh;
+      got.connected = c.connected;
+      if (done(got)) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return got;
+  };
+  CHECK(listener->poll().payloads.empty());
+  // Rolled back: nothing is heard.
+  REQUIRE(desk->exec("BEGIN; INSERT INTO appointments(note) VALUES ('draft'); ROLLBACK"));
+  REQUIRE(desk->exec("INSERT INTO appointments(note) VALUES ('booked')"));
+  auto heard = wait_for([](const pg::Changes& c) { return !c.payloads.empty(); });
+  REQUIRE(heard.payloads.size() == 1);
+  CHECK(heard.payloads[0] == "appointments");
+  CHECK_FALSE(heard.refresh);
+
+  // The server restarts (a reboot of the clinic's server): the listener says «reload everything»
+  // and hears what comes after.
+  server.stop(false);
+  auto away = wait_for([](const pg::Changes& c) { return !c.connected; });
+  CHECK(away.refresh);
+  CHECK_FALSE(away.connected);
+  server.start();
+  auto back = wait_for([](const pg::Changes& c) { return c.connected && c.refresh; });
+  CHECK(back.refresh);
+  auto other = pg::Connection::open(server.conninfo());
+  REQUIRE(other);
+  auto moved = other->exec("UPDATE appointments SET note = 'moved'");
+  REQUIRE_MESSAGE(moved, (moved ? "" : moved.error().detail));
+  auto after = wait_for([](const pg::Changes& c) { return !c.payloads.empty(); });
+  REQUIRE(after.payloads.size() == 1);
+  CHECK(after.payloads[0] == "appointments");
 }

@@ -32,6 +32,11 @@ class PgCluster {
     REQUIRE_MESSAGE(run(as_ + bin_ + "/initdb -D '" + d + "/data' -A trust -U postgres -E UTF8 --locale=C.UTF-8 "
                                       "--no-sync > '" + d + "/initdb.log' 2>&1") == 0,
                     "initdb failed: see " << d << "/initdb.log");
+    start();
+  }
+  // Started (again, after stop()): the same data, the same socket.
+  void start() {
+    const std::string d = dir_.path().string();
     REQUIRE_MESSAGE(run(as_ + bin_ + "/pg_ctl -D '" + d + "/data' -l '" + d + "/server.log' -w -o \"-k '" + d +
                         "' -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off\" "
                         "start > /dev/null 2>&1") == 0,
@@ -46,11 +51,13 @@ class PgCluster {
   std::string conninfo(const std::string& dbname = "postgres") const {
     return "host=" + dir_.path().string() + " dbname=" + dbname + " user=postgres";
   }
-  // The server gone (as when the clinic's server is switched off): immediate, no goodbye.
-  void stop() {
+  // The server gone: `immediate` as when the clinic's server loses power (the tests' settings keep
+  // no commit then), else a clean shutdown as at a reboot.
+  void stop(bool immediate = true) {
     if (!started_) return;
     started_ = false;
-    run(as_ + bin_ + "/pg_ctl -D '" + dir_.path().string() + "/data' -m immediate stop > /dev/null 2>&1");
+    run(as_ + bin_ + "/pg_ctl -D '" + dir_.path().string() + "/data' -m " + (immediate ? "immediate" : "fast") +
+        " stop > /dev/null 2>&1");
   }
 
  private:
