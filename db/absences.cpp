@@ -23,10 +23,9 @@ Result<std::int64_t> add_absence(Database& db, std::int64_t doctor_id, Date from
   RG_TRY(require(db, actor, Permission::ScheduleAbsences));
   RG_TRY_ASSIGN(auto st, db.cached(
       "INSERT INTO doctor_absences(doctor_id, from_day, to_day, reason, created_by, created_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id"));
   st->bind_all(doctor_id, from.iso(), to.iso(), utf8_truncate(why, 500), actor.user_id, now_unix());
-  RG_TRY(st->exec());
-  std::int64_t id = db.last_insert_rowid();
+  RG_TRY_ASSIGN(std::int64_t id, st->exec_returning_id());
   RG_TRY(append_audit(db, actor, "absence.add", "doctor", doctor_id,
                       {{"from", from.iso()}, {"to", to.iso()}, {"reason", why}}));
   RG_TRY(tx.commit());
@@ -38,8 +37,8 @@ Status withdraw_absence(Database& db, std::int64_t id, const Actor& actor) {
   RG_TRY(require(db, actor, Permission::ScheduleAbsences));
   RG_TRY_ASSIGN(auto st, db.cached("UPDATE doctor_absences SET withdrawn = 1 WHERE id = ?1 AND withdrawn = 0"));
   st->bind(1, id);
-  RG_TRY(st->exec());
-  if (db.changes() == 0) return fail(ErrorCode::NotFound, _("This absence no longer exists."));
+  RG_TRY_ASSIGN(const std::int64_t changed, st->exec_count());
+  if (changed == 0) return fail(ErrorCode::NotFound, _("This absence no longer exists."));
   RG_TRY(append_audit(db, actor, "absence.withdraw", "absence", id));
   return tx.commit();
 }

@@ -120,11 +120,12 @@ Result<std::int64_t> insert_appointment(Database& db, const AppointmentDraft& a)
   RG_TRY_ASSIGN(auto st, db.cached(
       "INSERT INTO appointments(patient_id, doctor_id, room_id, start_at, end_at, status, "
       "visit_kind, channel, note, created_by, created_at, updated_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)"));
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11) RETURNING id"));
   st->bind_all(a.patient_id, a.doctor_id, a.room_id, a.start_at, a.end_at, to_db(a.status),
                first ? "first" : "repeat", to_db(a.channel), a.note, a.created_by, now_unix());
-  if (auto r = st->exec(); !r) return std::unexpected(explain_overlap(db, a, r.error()));
-  std::int64_t id = db.last_insert_rowid();
+  auto inserted = st->exec_returning_id();
+  if (!inserted) return std::unexpected(explain_overlap(db, a, inserted.error()));
+  std::int64_t id = *inserted;
   RG_TRY_ASSIGN(auto sv, db.cached(
       "INSERT INTO appointment_services(appointment_id, service_id, quantity, position) "
       "VALUES (?1, ?2, 1, ?3)"));

@@ -68,10 +68,10 @@ Result<std::int64_t> record_shift_open(Database& db, std::string_view till, std:
   RG_TRY_ASSIGN(auto open, open_shift_of(db, till));
   if (open) return fail(ErrorCode::Conflict, _("A shift is already open at this till."));
   RG_TRY_ASSIGN(auto st, db.cached(
-      "INSERT INTO cash_shifts(till, opened_at, opened_by, cashier_name, float_kopecks) VALUES (?1, ?2, ?3, ?4, ?5)"));
+      "INSERT INTO cash_shifts(till, opened_at, opened_by, cashier_name, float_kopecks) VALUES (?1, ?2, ?3, ?4, ?5) "
+      "RETURNING id"));
   st->bind_all(till, now_unix(), actor.user_id, fold_spaces(cashier_name), float_amount);
-  RG_TRY(st->exec());
-  const std::int64_t id = db.last_insert_rowid();
+  RG_TRY_ASSIGN(const std::int64_t id, st->exec_returning_id());
   RG_TRY(append_audit(db, actor, "shift.open", "cash_shift", id, {{"float", std::to_string(float_amount)}}));
   RG_TRY(tx.commit());
   return id;

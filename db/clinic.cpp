@@ -116,7 +116,7 @@ Result<int> get_setting_int(Database& db, std::string_view key, int fallback, in
 }
 
 Result<std::string> setting_or_insert(Database& db, std::string_view key, std::string_view value) {
-  RG_TRY_ASSIGN(auto st, db.cached("INSERT OR IGNORE INTO settings(key, value) VALUES (?1, ?2)"));
+  RG_TRY_ASSIGN(auto st, db.cached("INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT DO NOTHING"));
   st->bind_all(key, value);
   RG_TRY(st->exec());
   RG_TRY_ASSIGN(auto stored, get_setting(db, key));

@@ -106,6 +106,20 @@ Status Statement::exec() {
   }
 }
 
+Result<std::int64_t> Statement::exec_returning_id() {
+  RG_TRY_ASSIGN(bool row, step());
+  if (!row) return fail(ErrorCode::Internal, _("Internal error in the database layer."),
+                        std::string("no row returned: ") + sql());
+  const std::int64_t id = col_int(0);
+  RG_TRY(exec());
+  return id;
+}
+
+Result<std::int64_t> Statement::exec_count() {
+  RG_TRY(exec());
+  return sqlite3_changes64(db_);
+}
+
 std::string Statement::col_text(int col) const { return std::string(col_view(col)); }
 
 std::string_view Statement::col_view(int col) const {

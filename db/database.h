@@ -69,6 +69,12 @@ class Statement {
   Result<bool> step();
   // Steps to the end, for statements that return no rows.
   Status exec();
+  // For INSERT ... RETURNING id: steps once, reads column 0 of the one row, then steps to the
+  // end. A statement that returns no row is an Internal error.
+  Result<std::int64_t> exec_returning_id();
+  // Steps to the end and returns how many rows this INSERT / UPDATE / DELETE changed itself
+  // (not counting the rows its triggers change).
+  Result<std::int64_t> exec_count();
 
   bool is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
   std::int64_t col_int(int col) const { return sqlite3_column_int64(stmt_, col); }
@@ -132,8 +138,6 @@ class Database {
   // Single-value helpers for pragmas and counts.
   Result<std::int64_t> query_int(std::string_view sql);
 
-  std::int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
-  int changes() const { return sqlite3_changes(db_); }
   // Changes when another connection commits: the cheap "reload?" check.
   Result<std::int64_t> data_version();
   // Copies the whole database to a file with SQLite's online backup API.

@@ -508,16 +508,16 @@ Result<SeedReport> seed_demo(Database& db, const SeedOptions& opts) {
     std::string price_from = today().plus_days(-400).iso();
     std::string raise_from = today().plus_days(-60).iso();
     for (size_t s = 0; s < specialties().size(); ++s) {
-      RG_TRY_ASSIGN(auto st, db.prepare("INSERT INTO specialties(name) VALUES (?1)"));
+      RG_TRY_ASSIGN(auto st, db.prepare("INSERT INTO specialties(name) VALUES (?1) RETURNING id"));
       st.bind(1, specialties()[s].specialty);
-      RG_TRY(st.exec());
-      specialty_ids.push_back(db.last_insert_rowid());
+      RG_TRY_ASSIGN(const std::int64_t specialty_id, st.exec_returning_id());
+      specialty_ids.push_back(specialty_id);
       for (const auto& sv : specialties()[s].services) {
         RG_TRY_ASSIGN(auto si, db.prepare(
-            "INSERT INTO services(code, name, specialty_id, duration_min, short_name) VALUES (?1, ?2, ?3, ?4, ?5)"));
+            "INSERT INTO services(code, name, specialty_id, duration_min, short_name) VALUES (?1, ?2, ?3, ?4, ?5) "
+            "RETURNING id"));
         si.bind_all(sv.code, sv.name, specialty_ids.back(), sv.minutes, sv.short_name);
-        RG_TRY(si.exec());
-        std::int64_t sid = db.last_insert_rowid();
+        RG_TRY_ASSIGN(std::int64_t sid, si.exec_returning_id());
         service_ids[s].push_back(sid);
         ++report.services;
         // Two price rows: last year's, and this year's 8 % rise, so price history is visible.
@@ -569,14 +569,13 @@ Result<SeedReport> seed_demo(Database& db, const SeedOptions& opts) {
       rs = Statement();
       RG_TRY_ASSIGN(auto ds, db.prepare(
           "INSERT INTO doctors(surname, name, patronymic, position, default_room_id, sort_order) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id"));
       ds.bind_all(surname, name, patronymic, specialties()[size_t(t.specialty)].position, room_id, i);
-      RG_TRY(ds.exec());
+      RG_TRY_ASSIGN(std::int64_t did, ds.exec_returning_id());
       // The regional code of the medical worker that the statistical coupon prints.
       RG_TRY_ASSIGN(auto code, db.prepare("UPDATE doctors SET code = ?1 WHERE id = ?2"));
-      code.bind_all("77-" + std::to_string(104500 + i), db.last_insert_rowid());
+      code.bind_all("77-" + std::to_string(104500 + i), did);
       RG_TRY(code.exec());
-      std::int64_t did = db.last_insert_rowid();
       RG_TRY_ASSIGN(auto sp, db.prepare(
           "INSERT INTO doctor_specialties(doctor_id, specialty_id) VALUES (?1, ?2)"));
       sp.bind_all(did, specialty_ids[size_t(t.specialty)]);

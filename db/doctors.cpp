@@ -186,11 +186,10 @@ Result<std::int64_t> create_doctor(Database& db, const DoctorDraft& d, const Act
   RG_TRY_ASSIGN(auto st, db.cached(
       "INSERT INTO doctors(surname, name, patronymic, position, code, default_room_id, slot_min, first_visits, "
       "bookable_remote, sort_order) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-      "(SELECT coalesce(max(sort_order), 0) + 1 FROM doctors))"));
+      "(SELECT coalesce(max(sort_order), 0) + 1 FROM doctors)) RETURNING id"));
   st->bind_all(clean(d.surname, 60), clean(d.name, 60), clean(d.patronymic, 60), clean(d.position, 120),
                clean(d.code, 32), d.default_room_id, d.slot_min, d.first_visits, d.bookable_remote);
-  RG_TRY(st->exec());
-  const std::int64_t id = db.last_insert_rowid();
+  RG_TRY_ASSIGN(const std::int64_t id, st->exec_returning_id());
   RG_TRY(write_links(db, id, d));
   RG_TRY(append_audit(db, actor, "doctor.create", "doctor", id, describe(d)));
   RG_TRY(tx.commit());
@@ -281,10 +280,11 @@ Result<std::int64_t> create_specialty(Database& db, const std::string& raw, cons
   RG_TRY(specialty_name_ok(name));
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
   RG_TRY(require(db, actor, Permission::SettingsEdit));
-  RG_TRY_ASSIGN(auto st, db.cached("INSERT INTO specialties(name) VALUES (?1)"));
+  RG_TRY_ASSIGN(auto st, db.cached("INSERT INTO specialties(name) VALUES (?1) RETURNING id"));
   st->bind(1, name);
-  if (auto r = st->exec(); !r) return std::unexpected(specialty_taken(r.error(), name));
-  const std::int64_t id = db.last_insert_rowid();
+  auto inserted = st->exec_returning_id();
+  if (!inserted) return std::unexpected(specialty_taken(inserted.error(), name));
+  const std::int64_t id = *inserted;
   RG_TRY(append_audit(db, actor, "specialty.create", "specialty", id, {{"name", name}}));
   RG_TRY(tx.commit());
   return id;

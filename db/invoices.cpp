@@ -119,8 +119,8 @@ Status set_line_discount(Database& db, std::int64_t invoice_id, std::int64_t lin
   RG_TRY_ASSIGN(auto st, db.cached(
       "UPDATE invoice_lines SET discount_bp = ?3, discount_reason = ?4 WHERE id = ?2 AND invoice_id = ?1"));
   st->bind_all(invoice_id, line_id, basis_points, basis_points ? utf8_truncate(fold_spaces(reason), 500) : std::string());
-  RG_TRY(st->exec());
-  if (db.changes() == 0) return fail(ErrorCode::NotFound, _("The invoice line no longer exists."));
+  RG_TRY_ASSIGN(const std::int64_t changed, st->exec_count());
+  if (changed == 0) return fail(ErrorCode::NotFound, _("The invoice line no longer exists."));
   RG_TRY(recompute(db, invoice_id));
   RG_TRY(append_audit(db, actor, "invoice.line_discount", "invoice", invoice_id,
                       {{"line", std::to_string(line_id)}, {"bp", std::to_string(basis_points)},
@@ -156,8 +156,8 @@ Status set_line_quantity(Database& db, std::int64_t invoice_id, std::int64_t lin
   RG_TRY(require_editable(db, invoice_id));
   RG_TRY_ASSIGN(auto st, db.cached("UPDATE invoice_lines SET quantity = ?3 WHERE id = ?2 AND invoice_id = ?1"));
   st->bind_all(invoice_id, line_id, quantity);
-  RG_TRY(st->exec());
-  if (db.changes() == 0) return fail(ErrorCode::NotFound, _("The invoice line no longer exists."));
+  RG_TRY_ASSIGN(const std::int64_t changed, st->exec_count());
+  if (changed == 0) return fail(ErrorCode::NotFound, _("The invoice line no longer exists."));
   RG_TRY(recompute(db, invoice_id));
   RG_TRY(append_audit(db, actor, "invoice.quantity", "invoice", invoice_id,
                       {{"line", std::to_string(line_id)}, {"quantity", std::to_string(quantity)}}));
@@ -179,10 +179,9 @@ Status cancel_invoice(Database& db, std::int64_t invoice_id, std::string_view re
 // --- DMS ---------------------------------------------------------------------------------
 
 Result<std::int64_t> add_insurer(Database& db, std::string_view name, std::string_view inn) {
-  RG_TRY_ASSIGN(auto st, db.cached("INSERT INTO insurers(name, inn) VALUES (?1, ?2)"));
+  RG_TRY_ASSIGN(auto st, db.cached("INSERT INTO insurers(name, inn) VALUES (?1, ?2) RETURNING id"));
   st->bind_all(fold_spaces(name), std::string(inn));
-  RG_TRY(st->exec());
-  return db.last_insert_rowid();
+  return st->exec_returning_id();
 }
 
 Result<std::vector<Insurer>> list_insurers(Database& db) {
@@ -204,13 +203,12 @@ Result<std::int64_t> add_guarantee_letter(Database& db, const GuaranteeLetter& l
   RG_TRY(require(db, actor, Permission::CashInvoices));
   RG_TRY_ASSIGN(auto st, db.cached(
       "INSERT INTO guarantee_letters(patient_id, insurer_id, number, valid_from, valid_to, limit_kopecks, created_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id"));
   st->bind_all(l.patient_id, l.insurer_id, fold_spaces(l.number), l.valid_from.iso(), l.valid_to.iso(), l.limit,
                now_unix());
-  RG_TRY(st->exec());
-  const std::int64_t id = db.last_insert_rowid();
+  RG_TRY_ASSIGN(const std::int64_t id, st->exec_returning_id());
   for (auto sid : l.service_ids) {
-    RG_TRY_ASSIGN(auto ins, db.cached("INSERT OR IGNORE INTO guarantee_letter_services(letter_id, service_id) VALUES (?1, ?2)"));
+    RG_TRY_ASSIGN(auto ins, db.cached("INSERT INTO guarantee_letter_services(letter_id, service_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING"));
     ins->bind_all(id, sid);
     RG_TRY(ins->exec());
   }

@@ -49,8 +49,8 @@ Status write_search_keys(Database& db, std::int64_t id, const PatientDraft& p) {
   del->bind(1, id);
   RG_TRY(del->exec());
   RG_TRY_ASSIGN(auto ins, db.cached(
-      "INSERT OR IGNORE INTO patient_name_keys(key, name_norm, patronymic_norm, birth_date, "
-      "patient_id, part) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+      "INSERT INTO patient_name_keys(key, name_norm, patronymic_norm, birth_date, "
+      "patient_id, part) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING"));
   auto keys = surname_keys(p.surname);
   std::string n = fold(p.name), pn = fold(p.patronymic), bd = p.birth_date.iso();
   for (size_t part = 0; part < keys.size(); ++part) {
@@ -66,8 +66,8 @@ Status write_phones(Database& db, std::int64_t id, const PatientDraft& p) {
   del->bind(1, id);
   RG_TRY(del->exec());
   RG_TRY_ASSIGN(auto ins, db.cached(
-      "INSERT OR IGNORE INTO patient_phones(patient_id, phone, phone_rev, kind, position) "
-      "VALUES (?1, ?2, ?3, ?4, ?5)"));
+      "INSERT INTO patient_phones(patient_id, phone, phone_rev, kind, position) "
+      "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING"));
   std::int64_t pos = 0;
   for (const auto& ph : p.phones) {
     std::string e164 = normalize_phone(ph.number);
@@ -161,11 +161,12 @@ Result<std::int64_t> insert_patient(Database& db, const PatientDraft& p, std::st
       "birth_date, sex, email, address, id_doc_type, id_doc_series, id_doc_number, "
       "id_doc_issued_by, id_doc_issued_on, oms_enp, snils, referral_source_id, marketing_consent, "
       "notes, inn, card_no, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-      "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?23)"));
+      "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?23) RETURNING id"));
   bind_patient_columns(*st, p);
   st->bind(22, card_no).bind(23, now_unix());
-  if (auto r = st->exec(); !r) return std::unexpected(explain_write_error(r.error()));
-  std::int64_t id = db.last_insert_rowid();
+  auto inserted = st->exec_returning_id();
+  if (!inserted) return std::unexpected(explain_write_error(inserted.error()));
+  std::int64_t id = *inserted;
   RG_TRY(write_search_keys(db, id, p));
   RG_TRY(write_phones(db, id, p));
   return id;

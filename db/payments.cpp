@@ -280,14 +280,13 @@ Result<Payment> record_intent(Database& db, const NewPayment& p, std::optional<s
       "INSERT INTO payments(ref, till, kind, invoice_id, patient_id, refund_of, cash_kopecks, card_kopecks, "
       "balance_kopecks, tendered_kopecks, total_kopecks, customer_contact, reason, card_auth_code, shift_id, "
       "doc_before, created_at, created_by, credit_kopecks) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"));
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19) RETURNING id"));
   const std::string ref = new_ref();
   st->bind_all(ref, p.till, to_db(p.kind), invoice_id, facts.patient_id, p.refund_of, p.tender.cash, p.tender.card,
                p.tender.balance, p.tender.tendered, p.tender.total(), utf8_truncate(fold_spaces(p.customer_contact), 254),
                utf8_truncate(fold_spaces(p.reason), 500), utf8_truncate(p.tender.card_auth, 32), shift->id, doc_before,
                now_unix(), actor.user_id, facts.credit);
-  RG_TRY(st->exec());
-  const std::int64_t id = db.last_insert_rowid();
+  RG_TRY_ASSIGN(const std::int64_t id, st->exec_returning_id());
   RG_TRY(append_audit(db, actor, "payment.intent", "payment", id,
                       {{"kind", to_db(p.kind)}, {"total", std::to_string(p.tender.total())}, {"ref", ref},
                        {"credit", std::to_string(facts.credit)}}));
@@ -342,8 +341,8 @@ Status mark_cancelled(Database& db, std::int64_t payment_id, std::string_view wh
   RG_TRY(require(db, actor, Permission::CashCancelUnsent));
   RG_TRY_ASSIGN(auto st, db.cached("UPDATE payments SET state = 'cancelled', reason = ?2 WHERE id = ?1 AND state = 'intent'"));
   st->bind_all(payment_id, utf8_truncate(fold_spaces(why), 500));
-  RG_TRY(st->exec());
-  if (db.changes() == 0) return fail(ErrorCode::Conflict, _("The payment is no longer waiting; it cannot be cancelled."));
+  RG_TRY_ASSIGN(const std::int64_t changed, st->exec_count());
+  if (changed == 0) return fail(ErrorCode::Conflict, _("The payment is no longer waiting; it cannot be cancelled."));
   RG_TRY(append_audit(db, actor, "payment.cancelled", "payment", payment_id, {{"why", std::string(why)}}));
   return tx.commit();
 }

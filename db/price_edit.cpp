@@ -143,10 +143,9 @@ Status price_edit_detail::validate(Database& db, const ServiceDraft& d, std::opt
 Result<std::int64_t> price_edit_detail::insert_service(Database& db, const ServiceDraft& d) {
   RG_TRY_ASSIGN(auto st, db.cached(
       "INSERT INTO services(code, name, short_name, category, specialty_id, duration_min, tax_code) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id"));
   st->bind_all(d.code, d.name, d.short_name, d.category, d.specialty_id, d.duration_min, d.tax_code);
-  RG_TRY(st->exec());
-  return db.last_insert_rowid();
+  return st->exec_returning_id();
 }
 
 Status price_edit_detail::write_service(Database& db, std::int64_t id, const ServiceDraft& d) {

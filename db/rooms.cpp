@@ -73,11 +73,12 @@ Result<std::int64_t> create_room(Database& db, const RoomDraft& d, const Actor& 
   RG_TRY_ASSIGN(auto tx, Transaction::begin(db));
   RG_TRY(require(db, actor, Permission::SettingsEdit));
   RG_TRY_ASSIGN(auto st, db.cached(
-      "INSERT INTO rooms(number, name, floor, location, equipment) VALUES (?1, ?2, ?3, ?4, ?5)"));
+      "INSERT INTO rooms(number, name, floor, location, equipment) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id"));
   st->bind_all(fold_spaces(d.number), utf8_truncate(fold_spaces(d.name), 100), d.floor,
                utf8_truncate(fold_spaces(d.location), 200), utf8_truncate(d.equipment, 1000));
-  if (auto r = st->exec(); !r) return std::unexpected(taken(r.error(), d).error());
-  const std::int64_t id = db.last_insert_rowid();
+  auto inserted = st->exec_returning_id();
+  if (!inserted) return std::unexpected(taken(inserted.error(), d).error());
+  const std::int64_t id = *inserted;
   RG_TRY(append_audit(db, actor, "room.create", "room", id, {{"number", fold_spaces(d.number)}}));
   RG_TRY(tx.commit());
   return id;
@@ -120,8 +121,8 @@ Status set_room_active(Database& db, std::int64_t id, bool active, std::int64_t 
   }
   RG_TRY_ASSIGN(auto st, db.cached("UPDATE rooms SET active = ?2 WHERE id = ?1 AND active <> ?2"));
   st->bind_all(id, active);
-  RG_TRY(st->exec());
-  if (db.changes() == 0) return tx.commit();  // already so
+  RG_TRY_ASSIGN(const std::int64_t changed, st->exec_count());
+  if (changed == 0) return tx.commit();  // already so
   RG_TRY(append_audit(db, actor, active ? "room.activate" : "room.deactivate", "room", id));
   return tx.commit();
 }

@@ -93,10 +93,9 @@ Result<std::optional<Credentials>> credentials_by_id(Database& db, std::int64_t 
 Result<std::int64_t> start_session(Database& db, std::int64_t user_id, std::string_view place, SignInMethod how,
                                    std::int64_t now) {
   RG_TRY_ASSIGN(auto st, db.cached(
-      "INSERT INTO sessions(user_id, place, method, started_at) VALUES (?1, ?2, ?3, ?4)"));
+      "INSERT INTO sessions(user_id, place, method, started_at) VALUES (?1, ?2, ?3, ?4) RETURNING id"));
   st->bind_all(user_id, utf8_truncate(place, 100), how == SignInMethod::Pin ? "pin" : "password", now);
-  RG_TRY(st->exec());
-  return db.last_insert_rowid();
+  return st->exec_returning_id();
 }
 
 Status end_session(Database& db, std::int64_t session_id, SessionEnd how, std::int64_t now) {

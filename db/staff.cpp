@@ -152,7 +152,7 @@ Status write_roles(Database& db, std::int64_t user_id, const std::vector<Role>& 
   del->bind(1, user_id);
   RG_TRY(del->exec());
   for (Role r : roles) {
-    RG_TRY_ASSIGN(auto ins, db.cached("INSERT OR IGNORE INTO user_roles(user_id, role) VALUES (?1, ?2)"));
+    RG_TRY_ASSIGN(auto ins, db.cached("INSERT INTO user_roles(user_id, role) VALUES (?1, ?2) ON CONFLICT DO NOTHING"));
     ins->bind_all(user_id, to_db(r));
     RG_TRY(ins->exec());
   }
@@ -345,13 +345,14 @@ Result<std::int64_t> insert_staff(Database& db, const StaffDraft& d, const Actor
   RG_TRY(validate(d));
   RG_TRY_ASSIGN(auto st, db.cached(
       "INSERT INTO users(login, full_name, position, doctor_id, created_at, updated_at, created_by, password_hash, "
-      "must_change_password) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, nullif(?7, ''), ?8)"));
+      "must_change_password) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, nullif(?7, ''), ?8) RETURNING id"));
   auto now = now_unix();
   st->bind_all(fold_spaces(d.login), utf8_truncate(fold_spaces(d.full_name), 200),
                utf8_truncate(fold_spaces(d.position), 100), d.doctor_id, now, actor.user_id, password_hash,
                !password_hash.empty() && actor.user_id.has_value());
-  if (auto r = st->exec(); !r) return std::unexpected(unique_violation(r.error()).error());
-  std::int64_t id = db.last_insert_rowid();
+  auto inserted = st->exec_returning_id();
+  if (!inserted) return std::unexpected(unique_violation(inserted.error()).error());
+  std::int64_t id = *inserted;
   RG_TRY(write_roles(db, id, d.roles));
   RG_TRY(append_audit(db, actor, "staff.create", "user", id,
                       {{"login", fold_spaces(d.login)}, {"roles", roles_text(d.roles)}}));
@@ -399,8 +400,8 @@ Status block_staff(Database& db, std::int64_t user_id, std::string_view reason, 
       "UPDATE users SET blocked_at = ?2, blocked_by = ?3, blocked_reason = ?4, updated_at = ?2 "
       "WHERE id = ?1 AND blocked_at IS NULL"));
   st->bind_all(user_id, now_unix(), actor.user_id, utf8_truncate(fold_spaces(reason), 300));
-  RG_TRY(st->exec());
-  if (db.changes() == 0) return fail(ErrorCode::Conflict, _("This account is already blocked."));
+  RG_TRY_ASSIGN(const std::int64_t changed, st->exec_count());
+  if (changed == 0) return fail(ErrorCode::Conflict, _("This account is already blocked."));
   RG_TRY(check_keepers(db, kept));
   RG_TRY(append_audit(db, actor, "staff.block", "user", user_id, {{"reason", fold_spaces(reason)}}));
   return tx.commit();
@@ -413,8 +414,8 @@ Status unblock_staff(Database& db, std::int64_t user_id, const Actor& actor) {
       "UPDATE users SET blocked_at = NULL, blocked_by = NULL, blocked_reason = '', updated_at = ?2 "
       "WHERE id = ?1 AND blocked_at IS NOT NULL"));
   st->bind_all(user_id, now_unix());
-  RG_TRY(st->exec());
-  if (db.changes() == 0) return fail(ErrorCode::Conflict, _("This account is not blocked."));
+  RG_TRY_ASSIGN(const std::int64_t changed, st->exec_count());
+  if (changed == 0) return fail(ErrorCode::Conflict, _("This account is not blocked."));
   RG_TRY(append_audit(db, actor, "staff.unblock", "user", user_id));
   return tx.commit();
 }
@@ -429,8 +430,8 @@ Status set_password_hash(Database& db, std::int64_t user_id, std::string_view ha
   // Someone else's reset: the person chooses their own at the next sign-in (not for the CLI's
   // first account, made by whoever runs the server).
   st->bind_all(user_id, hash, (own || !actor.user_id) ? 0 : 1, now_unix());
-  RG_TRY(st->exec());
-  if (db.changes() == 0) return fail(ErrorCode::NotFound, _("This person's account no longer exists."));
+  RG_TRY_ASSIGN(const std::int64_t changed, st->exec_count());
+  if (changed == 0) return fail(ErrorCode::NotFound, _("This person's account no longer exists."));
   RG_TRY(append_audit(db, actor, own ? "staff.password_change" : "staff.password_reset", "user", user_id));
   return tx.commit();
 }
@@ -441,8 +442,8 @@ Status set_pin_hash(Database& db, std::int64_t user_id, std::string_view hash, c
   if (!own) RG_TRY(require(db, actor, Permission::StaffManage));
   RG_TRY_ASSIGN(auto st, db.cached("UPDATE users SET pin_hash = nullif(?2, ''), updated_at = ?3 WHERE id = ?1"));
   st->bind_all(user_id, hash, now_unix());
-  RG_TRY(st->exec());
-  if (db.changes() == 0) return fail(ErrorCode::NotFound, _("This person's account no longer exists."));
+  RG_TRY_ASSIGN(const std::int64_t changed, st->exec_count());
+  if (changed == 0) return fail(ErrorCode::NotFound, _("This person's account no longer exists."));
   RG_TRY(append_audit(db, actor, hash.empty() ? "staff.pin_remove" : "staff.pin_set", "user", user_id));
   return tx.commit();
 }
@@ -480,11 +481,11 @@ Status set_role_permission(Database& db, Role role, Permission p, bool granted, 
   RG_TRY(require(db, actor, Permission::PermissionsEdit));
   RG_TRY_ASSIGN(auto kept, keepers(db));
   RG_TRY_ASSIGN(auto st, db.cached(granted
-                                       ? "INSERT OR IGNORE INTO role_permissions(role, permission) VALUES (?1, ?2)"
+                                       ? "INSERT INTO role_permissions(role, permission) VALUES (?1, ?2) ON CONFLICT DO NOTHING"
                                        : "DELETE FROM role_permissions WHERE role = ?1 AND permission = ?2"));
   st->bind_all(to_db(role), to_db(p));
-  RG_TRY(st->exec());
-  if (db.changes() == 0) return tx.commit();  // already so: nothing to audit
+  RG_TRY_ASSIGN(const std::int64_t changed, st->exec_count());
+  if (changed == 0) return tx.commit();  // already so: nothing to audit
   RG_TRY(check_keepers(db, kept));
   RG_TRY(append_audit(db, actor, granted ? "permission.grant" : "permission.revoke", "role", std::nullopt,
                       {{"role", std::string(to_db(role))}, {"permission", std::string(to_db(p))}}));

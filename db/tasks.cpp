@@ -21,11 +21,10 @@ Result<std::int64_t> add_task(Database& db, TaskKind kind, std::optional<std::in
                               const Actor& actor) {
   RG_TRY_ASSIGN(auto st, db.cached(
       "INSERT INTO tasks(kind, patient_id, appointment_id, title, created_by, created_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id"));
   st->bind_all(to_db(kind), patient_id, appointment_id, utf8_truncate(fold_spaces(title), 500),
                actor.user_id, now_unix());
-  RG_TRY(st->exec());
-  return db.last_insert_rowid();
+  return st->exec_returning_id();
 }
 
 Result<std::vector<Task>> open_tasks(Database& db, int limit) {
@@ -65,8 +64,8 @@ Status close_task(Database& db, std::int64_t id, bool done, std::string_view res
       "WHERE id = ?1 AND status = 'open'"));
   st->bind_all(id, done ? "done" : "cancelled", utf8_truncate(fold_spaces(result), 1000),
                actor.user_id, now_unix());
-  RG_TRY(st->exec());
-  if (db.changes() == 0) return fail(ErrorCode::NotFound, _("This task is already closed."));
+  RG_TRY_ASSIGN(const std::int64_t changed, st->exec_count());
+  if (changed == 0) return fail(ErrorCode::NotFound, _("This task is already closed."));
   RG_TRY(append_audit(db, actor, done ? "task.done" : "task.drop", "task", id));
   return tx.commit();
 }

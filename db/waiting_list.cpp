@@ -22,12 +22,11 @@ Result<std::int64_t> add_waiting(Database& db, const WaitingDraft& d, const Acto
   RG_TRY_ASSIGN(auto st, db.cached(
       "INSERT INTO waiting_list(patient_id, specialty_id, doctor_id, service_id, from_day, to_day, "
       "time_from_min, time_to_min, priority, comment, created_by, created_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"));
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id"));
   st->bind_all(d.patient_id, d.specialty_id, d.doctor_id, d.service_id, d.from.iso(), d.to.iso(),
                d.time_from_min, d.time_to_min, std::clamp(d.priority, 0, 2),
                utf8_truncate(fold_spaces(d.comment), 1000), actor.user_id, now_unix());
-  RG_TRY(st->exec());
-  std::int64_t id = db.last_insert_rowid();
+  RG_TRY_ASSIGN(std::int64_t id, st->exec_returning_id());
   RG_TRY(append_audit(db, actor, "waiting.add", "waiting_list", id,
                       {{"patient_id", std::to_string(d.patient_id)}}));
   RG_TRY(tx.commit());
@@ -40,8 +39,8 @@ Status remove_waiting(Database& db, std::int64_t id, const Actor& actor) {
   RG_TRY_ASSIGN(auto st, db.cached(
       "UPDATE waiting_list SET status = 'removed', closed_at = ?2 WHERE id = ?1 AND status = 'waiting'"));
   st->bind_all(id, now_unix());
-  RG_TRY(st->exec());
-  if (db.changes() == 0) return fail(ErrorCode::NotFound, _("This patient is no longer on the waiting list."));
+  RG_TRY_ASSIGN(const std::int64_t changed, st->exec_count());
+  if (changed == 0) return fail(ErrorCode::NotFound, _("This patient is no longer on the waiting list."));
   RG_TRY(append_audit(db, actor, "waiting.remove", "waiting_list", id));
   return tx.commit();
 }
@@ -161,8 +160,8 @@ Status mark_waiting_booked(Database& db, std::int64_t entry_id, std::int64_t app
       "UPDATE waiting_list SET status = 'booked', appointment_id = ?2, closed_at = ?3 "
       "WHERE id = ?1 AND status = 'waiting'"));
   st->bind_all(entry_id, appointment_id, now_unix());
-  RG_TRY(st->exec());
-  if (db.changes() == 0) return fail(ErrorCode::NotFound, _("This patient is no longer on the waiting list."));
+  RG_TRY_ASSIGN(const std::int64_t changed, st->exec_count());
+  if (changed == 0) return fail(ErrorCode::NotFound, _("This patient is no longer on the waiting list."));
   RG_TRY(append_audit(db, actor, "waiting.booked", "waiting_list", entry_id,
                       {{"appointment_id", std::to_string(appointment_id)}}));
   return tx.commit();

@@ -51,11 +51,15 @@ TEST_CASE("every transition the menu offers is accepted, every other one refused
       test::ClinicFixture f;
       auto p = f.add_patient("Иванова", "Анна");
       // An appointment already in `from`, written directly as any process could.
-      REQUIRE(f.db.exec("INSERT INTO appointments(patient_id, doctor_id, room_id, start_at, end_at, "
-                        "status, visit_kind, channel, cancel_reason, created_at, updated_at) VALUES (" +
-                        std::to_string(p) + ", 1, 1, " + std::to_string(f.at(600)) + ", " +
-                        std::to_string(f.at(630)) + ", '" + to_db(from) + "', 'first', 'phone', 'x', 0, 0)"));
-      auto id = std::optional<std::int64_t>(f.db.last_insert_rowid());
+      auto insert = f.db.prepare("INSERT INTO appointments(patient_id, doctor_id, room_id, start_at, end_at, "
+                                 "status, visit_kind, channel, cancel_reason, created_at, updated_at) VALUES (" +
+                                 std::to_string(p) + ", 1, 1, " + std::to_string(f.at(600)) + ", " +
+                                 std::to_string(f.at(630)) + ", '" + to_db(from) +
+                                 "', 'first', 'phone', 'x', 0, 0) RETURNING id");
+      REQUIRE(insert);
+      auto inserted = insert->exec_returning_id();
+      REQUIRE(inserted);
+      auto id = std::optional<std::int64_t>(*inserted);
       bool ok = to == S::Cancelled ? cancel_appointment(f.db, *id, "причина", Actor::user(1)).has_value()
                                    : set_status(f.db, *id, to, Actor::user(1)).has_value();
       bool expected = std::find(allowed.begin(), allowed.end(), to) != allowed.end();

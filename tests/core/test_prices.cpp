@@ -399,9 +399,12 @@ TEST_CASE_FIXTURE(PriceFixture, "prices: a file with wrong lines applies nothing
 TEST_CASE_FIXTURE(PriceFixture, "prices: two services sharing a code are told apart by their specialty") {
   // As the demo and databases brought in have it: one ECG code for the therapist and the cardiologist.
   const auto ecg1 = service("A05.10.006", "Регистрация электрокардиограммы", 90000, 15, "Диагностика");
-  REQUIRE(db.exec("INSERT INTO services(code, name, specialty_id, duration_min) "
-                  "VALUES ('A05.10.006', 'Регистрация электрокардиограммы', 2, 20)"));
-  const std::int64_t ecg2 = db.last_insert_rowid();
+  auto ecg2_insert = db.prepare("INSERT INTO services(code, name, specialty_id, duration_min) "
+                                "VALUES ('A05.10.006', 'Регистрация электрокардиограммы', 2, 20) RETURNING id");
+  REQUIRE(ecg2_insert);
+  auto ecg2_id = ecg2_insert->exec_returning_id();
+  REQUIRE(ecg2_id);
+  const std::int64_t ecg2 = *ecg2_id;
   REQUIRE(db.exec("INSERT INTO service_prices VALUES (" + std::to_string(ecg2) + ", '2030-01-01', 110000)"));
   // Each may still be edited; a third with that code is refused.
   auto card = get_service_card(db, ecg2, now);

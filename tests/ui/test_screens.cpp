@@ -124,10 +124,24 @@ void check_screen(const std::string& path, int w, int h) {
 
 TEST_CASE("every front desk screen renders offscreen with content, in Russian and in English") {
   rg::test::TempDir out;
+  auto count = [](const char* sql) {
+    auto db = rg::db::Database::open(demo_db(), {.create = false});
+    REQUIRE(db);
+    return *db->query_int(sql);
+  };
+  const auto patients = count("SELECT count(*) FROM patients");
   Run r = run(out, std::string(REGISTRATURA_FRONTDESK) + " --db '" + demo_db() + "' --screenshot-all '" +
                        out.file("ru") + "'");
   REQUIRE_MESSAGE(r.status == 0, r.err);
   auto ru = lines(r.out);
+  // The administrator left «Новый пациент…» filled in (a twin of a card, its shot taken) when the
+  // operator took the desk over: the switch discarded the form — no card was half-saved or saved
+  // behind anyone's back.
+  CHECK(std::count_if(ru.begin(), ru.end(), [](const std::string& p) { return p.ends_with("frontdesk-patients-new.png"); }) == 1);
+  CHECK(count("SELECT count(*) FROM patients") == patients);
+  CHECK(count("SELECT count(*) FROM audit_log WHERE action = 'patient.create'") ==
+        count("SELECT count(*) FROM audit_log WHERE action = 'patient.create' AND actor LIKE 'system:%'"));
+
   // The sign-in form first; then every screen, each as the first demo person who may open it
   // (the administrator, the operator, the manager, a doctor); the locked desk last. One PNG each.
   REQUIRE(ru.size() >= 2);
