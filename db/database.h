@@ -13,6 +13,7 @@
 #include <type_traits>
 #include <unordered_map>
 
+#include "binds.h"
 #include "error.h"
 
 // Propagate an error from an expression returning Status / Result<T>.
@@ -34,7 +35,7 @@ namespace rg::db {
 // Turns an SQLite result code plus the connection's message into a typed Error.
 Error sqlite_error(sqlite3* db, int rc, std::string_view context);
 
-class Statement {
+class Statement : public Binds<Statement> {
  public:
   Statement() = default;
   Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
@@ -44,26 +45,13 @@ class Statement {
   Statement& operator=(const Statement&) = delete;
   ~Statement();
 
-  // Binding by 1-based index. Text is copied (SQLITE_TRANSIENT): callers keep no lifetimes.
+  // Binding by 1-based index. Text is copied (SQLITE_TRANSIENT): callers keep no lifetimes. The
+  // other overloads and bind_all come from Binds (binds.h).
+  using Binds<Statement>::bind;
   Statement& bind(int i, std::nullptr_t);
   Statement& bind(int i, std::int64_t v);
-  Statement& bind(int i, int v) { return bind(i, static_cast<std::int64_t>(v)); }
-  Statement& bind(int i, bool v) { return bind(i, static_cast<std::int64_t>(v ? 1 : 0)); }
   Statement& bind(int i, double v);
   Statement& bind(int i, std::string_view v);
-  Statement& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
-  Statement& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
-  template <typename T>
-  Statement& bind(int i, const std::optional<T>& v) {
-    return v ? bind(i, *v) : bind(i, nullptr);
-  }
-  // bind_all(a, b, c) binds ?1, ?2, ?3.
-  template <typename... A>
-  Statement& bind_all(const A&... args) {
-    int i = 0;
-    (bind(++i, args), ...);
-    return *this;
-  }
 
   // One step: true when a row is ready, false when done.
   Result<bool> step();

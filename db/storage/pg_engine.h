@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "binds.h"
 #include "error.h"
 
 namespace rg::db::pg {
@@ -33,30 +34,18 @@ Error error_from(const char* sqlstate, std::string_view message, std::string_vie
 
 class Connection;
 
-class Statement {
+class Statement : public Binds<Statement> {
  public:
   Statement(Statement&&) noexcept = default;
   Statement& operator=(Statement&&) noexcept = default;
   ~Statement() = default;
 
+  // The primitive binds (values sent as text); the rest come from Binds (binds.h).
+  using Binds<Statement>::bind;
   Statement& bind(int i, std::nullptr_t);
   Statement& bind(int i, std::int64_t v);
-  Statement& bind(int i, int v) { return bind(i, static_cast<std::int64_t>(v)); }
-  Statement& bind(int i, bool v) { return bind(i, static_cast<std::int64_t>(v ? 1 : 0)); }
   Statement& bind(int i, double v);
   Statement& bind(int i, std::string_view v);
-  Statement& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
-  Statement& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
-  template <typename T>
-  Statement& bind(int i, const std::optional<T>& v) {
-    return v ? bind(i, *v) : bind(i, nullptr);
-  }
-  template <typename... A>
-  Statement& bind_all(const A&... args) {
-    int i = 0;
-    (bind(++i, args), ...);
-    return *this;
-  }
 
   // The first call runs the statement; each call then gives the next row (true) or the end.
   Result<bool> step();
