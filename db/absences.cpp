@@ -95,9 +95,10 @@ namespace {
 
 Result<bool> time_is_free(Database& db, const char* column, std::int64_t key, std::int64_t from,
                           std::int64_t to, std::int64_t except) {
-  std::string sql = std::string("SELECT NOT EXISTS (SELECT 1 FROM appointments WHERE ") + column +
+  // CASE: a number on both engines (PostgreSQL's EXISTS is a boolean).
+  std::string sql = std::string("SELECT CASE WHEN EXISTS (SELECT 1 FROM appointments WHERE ") + column +
                     " = ?1 AND id <> ?4 AND start_at > ?2 - 43200 AND start_at < ?3 AND end_at > ?2 "
-                    "AND status IN ('booked','confirmed','arrived','in_room','done'))";
+                    "AND status IN ('booked','confirmed','arrived','in_room','done')) THEN 0 ELSE 1 END";
   RG_TRY_ASSIGN(auto st, db.cached(sql));
   st->bind_all(key, from, to, except);
   RG_TRY(st->step());

@@ -81,8 +81,8 @@ std::optional<Channel> channel_from_db(std::string_view s) {
 
 Result<bool> is_first_visit(Database& db, std::int64_t patient_id, std::int64_t start_at) {
   RG_TRY_ASSIGN(auto st, db.cached(
-      "SELECT NOT EXISTS (SELECT 1 FROM appointments WHERE patient_id = ?1 AND start_at < ?2 "
-      "AND status IN ('booked','confirmed','arrived','in_room','done'))"));
+      "SELECT CASE WHEN EXISTS (SELECT 1 FROM appointments WHERE patient_id = ?1 AND start_at < ?2 "
+      "AND status IN ('booked','confirmed','arrived','in_room','done')) THEN 0 ELSE 1 END"));
   st->bind_all(patient_id, start_at);
   RG_TRY(st->step());
   return st->col_int(0) != 0;

@@ -99,7 +99,8 @@ Result<bool> has_debt(Database& db, std::int64_t patient_id, Date today) {
 // is an ordinary paying patient and is not stopped.
 Result<bool> dms_expired(Database& db, std::int64_t patient_id, Date today) {
   RG_TRY_ASSIGN(auto st, db.cached(
-      "SELECT count(*), coalesce(sum(valid_from <= ?2 AND valid_to >= ?2), 0) FROM guarantee_letters "
+      "SELECT count(*), coalesce(sum(CASE WHEN valid_from <= ?2 AND valid_to >= ?2 THEN 1 ELSE 0 END), 0) "
+      "FROM guarantee_letters "
       "WHERE patient_id = ?1"));
   st->bind_all(patient_id, today.iso());
   RG_TRY(st->step());

@@ -60,10 +60,10 @@ Result<WorkCalendar> WorkCalendar::load(Database& db, Date from, Date to,
   RG_TRY_ASSIGN(auto published, get_setting(db, "schedule.published_until"));
   if (published && !published->empty()) cal.published_until_ = Date::parse_iso(*published);
   constexpr const char* kWhich =
-      " (?1 OR doctor_id IN (SELECT value FROM json_each(?2))) ";
+      " (?1 = 1 OR doctor_id IN (SELECT value FROM json_each(?2))) ";
 
   RG_TRY_ASSIGN(auto ds, db.cached(std::string(
-      "SELECT id, default_room_id FROM doctors WHERE active = 1 AND (?1 OR id IN "
+      "SELECT id, default_room_id FROM doctors WHERE active = 1 AND (?1 = 1 OR id IN "
       "(SELECT value FROM json_each(?2)))")));
   ds->bind_all(all, ids);
   for (;;) {

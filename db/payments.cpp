@@ -127,8 +127,8 @@ Result<std::vector<Payment>> invoice_payments(Database& db, std::int64_t invoice
 
 Result<bool> invoice_on_credit(Database& db, std::int64_t invoice_id, std::int64_t payment_id) {
   RG_TRY_ASSIGN(auto st, db.cached(
-      "SELECT EXISTS (SELECT 1 FROM payments WHERE invoice_id = ?1 AND kind = 'invoice' AND state = 'registered' "
-      "AND credit_kopecks > 0 AND id < ?2)"));
+      "SELECT CASE WHEN EXISTS (SELECT 1 FROM payments WHERE invoice_id = ?1 AND kind = 'invoice' AND state = "
+      "'registered' AND credit_kopecks > 0 AND id < ?2) THEN 1 ELSE 0 END"));
   st->bind_all(invoice_id, payment_id);
   RG_TRY(st->step());
   return st->col_int(0) != 0;

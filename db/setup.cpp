@@ -85,8 +85,8 @@ Result<SetupProgress> setup_progress(Database& db) {
       }
       case SetupStep::Schedules: {
         RG_TRY_ASSIGN(auto st, db.cached(
-            "SELECT count(*), sum(NOT EXISTS (SELECT 1 FROM schedule_rules r WHERE r.doctor_id = d.id "
-            "AND (r.valid_until IS NULL OR r.valid_until >= ?1))) FROM doctors d WHERE d.active = 1"));
+            "SELECT count(*), coalesce(sum(CASE WHEN EXISTS (SELECT 1 FROM schedule_rules r WHERE r.doctor_id = d.id "
+            "AND (r.valid_until IS NULL OR r.valid_until >= ?1)) THEN 0 ELSE 1 END), 0) FROM doctors d WHERE d.active = 1"));
         st->bind(1, today_iso);
         RG_TRY(st->step());
         const auto doctors = st->col_int(0), without = st->col_int(1);
@@ -98,8 +98,8 @@ Result<SetupProgress> setup_progress(Database& db) {
       }
       case SetupStep::Prices: {
         RG_TRY_ASSIGN(auto st, db.cached(
-            "SELECT count(*), sum(EXISTS (SELECT 1 FROM service_prices p WHERE p.service_id = s.id "
-            "AND p.active_from <= ?1)) FROM services s WHERE s.active = 1"));
+            "SELECT count(*), coalesce(sum(CASE WHEN EXISTS (SELECT 1 FROM service_prices p WHERE p.service_id = s.id "
+            "AND p.active_from <= ?1) THEN 1 ELSE 0 END), 0) FROM services s WHERE s.active = 1"));
         st->bind(1, today_iso);
         RG_TRY(st->step());
         const auto services = st->col_int(0), priced = st->col_int(1);
