@@ -13,8 +13,6 @@ namespace rg::db {
 namespace {
 
 constexpr size_t kMaxQueryChars = 200;
-// Above every byte of valid UTF-8: key < prefix+kHigh covers all keys starting with prefix.
-constexpr std::string_view kHigh = "\xFF";
 
 bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -428,16 +426,16 @@ SearchSql build_search(const PatientQuery& q, bool count) {
 
   if (!q.name_parts.empty()) {
     add(":klo", q.name_parts[0]);
-    add(":khi", q.name_parts[0] + std::string(kHigh));
+    add(":khi", prefix_end(q.name_parts[0]));
     cond("k.part IN (0, 1, 2, 3) AND k.key >= :klo AND k.key < :khi");
     if (q.name_parts.size() > 1) {
       add(":nlo", q.name_parts[1]);
-      add(":nhi", q.name_parts[1] + std::string(kHigh));
+      add(":nhi", prefix_end(q.name_parts[1]));
       cond("k.name_norm >= :nlo AND k.name_norm < :nhi");
     }
     if (q.name_parts.size() > 2) {
       add(":plo", q.name_parts[2]);
-      add(":phi", q.name_parts[2] + std::string(kHigh));
+      add(":phi", prefix_end(q.name_parts[2]));
       cond("k.patronymic_norm >= :plo AND k.patronymic_norm < :phi");
     }
     if (q.birth_date) {
@@ -452,7 +450,7 @@ SearchSql build_search(const PatientQuery& q, bool count) {
       add(":card", q.digits);
       if (phone_tail) {
         add(":rlo", phone_rev);
-        add(":rhi", phone_rev + std::string(kHigh));
+        add(":rhi", prefix_end(phone_rev));
         cond("(EXISTS (SELECT 1 FROM patient_phones ph WHERE ph.patient_id = k.patient_id "
              "AND ph.phone_rev >= :rlo AND ph.phone_rev < :rhi) OR "
              "k.patient_id = (SELECT id FROM patients WHERE card_no = :card))");
@@ -484,7 +482,7 @@ SearchSql build_search(const PatientQuery& q, bool count) {
     add(":card", q.digits);
     if (phone_tail) {
       add(":rlo", phone_rev);
-      add(":rhi", phone_rev + std::string(kHigh));
+      add(":rhi", prefix_end(phone_rev));
       cond("p.id IN (SELECT patient_id FROM patient_phones WHERE phone_rev >= :rlo AND "
            "phone_rev < :rhi UNION SELECT id FROM patients WHERE card_no = :card)");
     } else {

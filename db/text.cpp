@@ -1,6 +1,7 @@
 // Unicode here is only what names and phones of the region need: Cyrillic and Latin letters.
 #include "text.h"
 
+#include <vector>
 #include <cstdarg>
 #include <cstdio>
 
@@ -213,6 +214,18 @@ std::string full_name(std::string_view surname, std::string_view name,
   std::string out(surname);
   if (!name.empty()) out.append(" ").append(name);
   if (!patronymic.empty()) out.append(" ").append(patronymic);
+  return out;
+}
+
+std::string prefix_end(std::string_view prefix) {
+  std::vector<char32_t> cps;
+  for (size_t i = 0; i < prefix.size();) cps.push_back(decode(prefix, i));
+  while (!cps.empty() && cps.back() == 0x10FFFF) cps.pop_back();  // nothing above it: bump the one before
+  if (cps.empty()) return {};
+  char32_t& last = cps.back();
+  last = last == 0xD7FF ? 0xE000 : last + 1;  // surrogates are not characters
+  std::string out;
+  for (char32_t cp : cps) encode(cp, out);
   return out;
 }
 

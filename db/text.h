@@ -55,6 +55,11 @@ std::string format_text(const char* fmt, ...) __attribute__((format(printf, 1, 2
 // Appends one code point as UTF-8.
 void append_utf8(std::string& out, char32_t cp);
 
+// The least text above every text that starts with `prefix` (its last code point + 1, valid
+// UTF-8): `key >= prefix AND key < prefix_end(prefix)` finds the keys with that prefix by an index
+// range, in byte order on either engine. Empty for an empty prefix (no bound).
+std::string prefix_end(std::string_view prefix);
+
 // UTF-8 helpers shared by the folding code and the UI.
 size_t utf8_length(std::string_view s);
 // At most max_chars code points; never cuts a multi-byte character.

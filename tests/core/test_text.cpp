@@ -88,3 +88,19 @@ TEST_CASE("a full name in one string is masked too") {
   CHECK(masked_full_name("Ким Ён") == "Ким Ё.");
   CHECK(masked_full_name("") == "");
 }
+
+TEST_CASE("a prefix's end is the least text above every text that starts with it, in valid UTF-8") {
+  CHECK(prefix_end("ив") == "иг");
+  CHECK(prefix_end("иванов") == "иваног");  // the last letter, в (U+0432), becomes г (U+0433)
+  CHECK(prefix_end("9123") == "9124");
+  CHECK(prefix_end("0009") == "000:");
+  CHECK(prefix_end("я") == "ѐ");  // U+044F → U+0450, one more byte-wise
+  CHECK(prefix_end("a\xED\x9F\xBF") == "a\xEE\x80\x80");  // U+D7FF → U+E000, past the surrogates
+  CHECK(prefix_end("b\xF4\x8F\xBF\xBF") == "c");  // nothing above U+10FFFF: the character before goes up
+  CHECK(prefix_end("").empty());
+  for (const char* key : {"иванов", "иванова", "ивановский", "иванов-петров"}) {
+    CHECK(std::string(key) >= "иванов");
+    CHECK(std::string(key) < prefix_end("иванов"));
+  }
+  CHECK_FALSE(std::string("иваноф") < prefix_end("иванов"));
+}
