@@ -122,7 +122,8 @@ int main(int argc, char** argv) {
   }
   if (!std::filesystem::exists(o.db)) {
     std::fprintf(stderr, "registratura-frontdesk: %s: %s\n", o.db.c_str(),
-                 _("The database file does not exist. Create the demo clinic with ./dev run."));
+                 _("The database file does not exist. A new clinic: registratura init --db PATH --clinic NAME; "
+                   "the demo clinic: ./dev run."));
     return 1;
   }
   auto db = rg::db::open_clinic(o.db);
