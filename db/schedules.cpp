@@ -18,8 +18,6 @@ const char* weekday_word(int d) {
   return d >= 1 && d <= 7 ? _(kNames[d - 1]) : "?";
 }
 
-std::optional<std::int64_t> opt_id(const Statement& st, int col) { return st.col_opt_int(col); }
-
 Status check_room(Database& db, const std::optional<std::int64_t>& room) {
   if (!room) return {};
   RG_TRY_ASSIGN(auto st, db.cached("SELECT active FROM rooms WHERE id = ?1"));
@@ -65,7 +63,7 @@ std::string describe_pattern(const std::vector<ScheduleRule>& pattern) {
 }
 
 Result<std::string> doctor_name(Database& db, std::int64_t id) {
-  RG_TRY_ASSIGN(auto st, db.cached("SELECT surname || ' ' || name, active FROM doctors WHERE id = ?1"));
+  RG_TRY_ASSIGN(auto st, db.cached("SELECT surname || ' ' || name FROM doctors WHERE id = ?1"));
   st->bind(1, id);
   RG_TRY_ASSIGN(bool found, st->step());
   if (!found) return fail(ErrorCode::NotFound, _("This doctor no longer exists."));
@@ -106,7 +104,7 @@ Result<std::vector<ScheduleRule>> schedule_rules(Database& db, std::int64_t doct
     r.start_min = int(st->col_int(5));
     r.end_min = int(st->col_int(6));
     r.is_break = st->col_view(7) == "break";
-    r.room_id = opt_id(*st, 8);
+    r.room_id = st->col_opt_int(8);
     r.valid_from = Date::parse_iso(st->col_view(9)).value_or(Date());
     if (!st->is_null(10)) r.valid_until = Date::parse_iso(st->col_view(10));
     out.push_back(r);
@@ -129,7 +127,7 @@ Result<std::vector<ScheduleDay>> schedule_days(Database& db, std::int64_t doctor
     d.start_min = int(st->col_int(2));
     d.end_min = int(st->col_int(3));
     d.kind = st->col_view(4) == "break" ? 'b' : st->col_view(4) == "off" ? 'o' : 'w';
-    d.room_id = opt_id(*st, 5);
+    d.room_id = st->col_opt_int(5);
     out.push_back(d);
   }
   return out;

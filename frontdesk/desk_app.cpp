@@ -22,7 +22,7 @@
 #include "scan_identity.h"
 #include "schedule_screen.h"
 #include "settings_screen.h"
-#include "setup_screen.h"
+#include "setup.h"
 #include "flow_screen.h"
 #include "text.h"
 #include "ui/format.h"
@@ -145,30 +145,36 @@ void DeskApp::begin(const auth::SignedIn& who) {
     auto member = db::get_staff(db, who.user_id);
     auto permissions = db::permissions_of(db, who.user_id);
     auto lock_min = db::get_setting_int(db, "desk.lock_after_min", 10, 0, 240);
+    bool setup = false;
+    if (permissions && std::find(permissions->begin(), permissions->end(), db::Permission::SettingsEdit) !=
+                           permissions->end())
+      if (auto p = db::setup_progress(db)) setup = !p->complete();
     return [this, who, member = std::move(member), permissions = std::move(permissions),
-            lock_min = lock_min.value_or(10)]() {
+            lock_min = lock_min.value_or(10), setup]() {
       if (!member || !permissions) {
         sign_in_->show_sign_in();
         return;
       }
       idle_lock_.set_limit(lock_min * 60.0);
-      if (retiring_) next_ = {who, {*member, *permissions}};
-      else install(who, *member, *permissions);
+      Arrival a{who, *member, *permissions, setup};
+      if (retiring_) next_ = std::move(a);
+      else install(std::move(a));
     };
   });
 }
 
-void DeskApp::install(const auth::SignedIn& who, const db::StaffMember& member,
-                      std::vector<db::Permission> permissions) {
+void DeskApp::install(Arrival a) {
+  const auth::SignedIn& who = a.who;
+  const db::StaffMember& member = a.member;
   session_id_ = who.session_id;
   ctx_.user_id = who.user_id;
   ctx_.user_name = masked_full_name(member.full_name);
   ctx_.user_role.clear();
   for (db::Role r : member.roles) ctx_.user_role += (ctx_.user_role.empty() ? "" : ", ") + db::role_title(r);
-  ctx_.permissions = std::move(permissions);
+  ctx_.permissions = std::move(a.permissions);
   locked_ = false;
   idle_lock_.restart(ImGui::GetTime());
-  screens_ = make_screens(ctx_, setup_pending(ui_db_, ctx_));
+  screens_ = make_screens(ctx_, a.setup);
   if (auto* flow = dynamic_cast<FlowScreen*>(find("flow")))
     flow->show_notice = [this](const db::DeskEvent& e) { notify(e, true); };
   current_ = start_screen();
@@ -438,7 +444,7 @@ void DeskApp::frame() {
       if (next_) {
         auto n = std::move(*next_);
         next_.reset();
-        install(n.first, n.second.first, std::move(n.second.second));
+        install(std::move(n));
       }
     }
   }

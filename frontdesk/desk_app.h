@@ -67,7 +67,15 @@ class DeskApp {
     bool demo = false;
   };
   void begin(const auth::SignedIn& who);
-  void install(const auth::SignedIn& who, const db::StaffMember& member, std::vector<db::Permission> permissions);
+  // Who signed in, as read on the worker: their account, what they may do, and whether the clinic
+  // still needs setting up by them (the first-steps screen leads then).
+  struct Arrival {
+    auth::SignedIn who;
+    db::StaffMember member;
+    std::vector<db::Permission> permissions;
+    bool setup = false;
+  };
+  void install(Arrival a);
   void end_session(db::SessionEnd how);
   void retire_screens();
   void watch_idle(double now);
@@ -94,7 +102,7 @@ class DeskApp {
   std::int64_t session_id_ = 0;
   bool locked_ = false, retiring_ = false;
   int quiet_frames_ = 0;
-  std::optional<std::pair<auth::SignedIn, std::pair<db::StaffMember, std::vector<db::Permission>>>> next_;
+  std::optional<Arrival> next_;
   IdleLock idle_lock_;  // desk.lock_after_min
   // The daily copy (whichever desk claims it takes it) and the warning for who runs the clinic.
   double next_backup_check_ = 0;

@@ -293,9 +293,9 @@ void PriceListView::draw_table() {
       std::string name = c.service.name;
       if (codes[c.service.code] > 1 && !c.specialty.empty()) name += " · " + c.specialty;
       if (!c.active) name += std::string(" · ") + _("inactive");
+      const float cell = ImGui::GetContentRegionAvail().x;
       ImGui::TextUnformatted(name.c_str());
-      if (ImGui::IsItemHovered() && ImGui::CalcTextSize(name.c_str()).x > ImGui::GetColumnWidth())
-        ImGui::SetTooltip("%s", name.c_str());
+      whole_on_hover(name, cell);
       if (categories) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(c.service.category.c_str());

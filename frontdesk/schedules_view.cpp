@@ -99,16 +99,7 @@ void SchedulesView::load_doctor() {
         std::erase_if(rows_, [](const Row& r) { return r.is_break; });
         std::string problem;
         auto p = pattern(problem);
-        const auto from = Date::parse_ru(from_);
-        if (!p.empty() && from) {
-          ctx_.worker.submit([this, p, f = *from, d = *doctor_](db::Database& db) -> db::Worker::Continuation {
-            auto left = db::preview_pattern(db, d, p, f);
-            return [this, left, f]() {
-              checked_ = true;
-              if (left) show_left(*left, f);
-            };
-          });
-        }
+        if (const auto from = Date::parse_ru(from_); !p.empty() && from) check(p, *from);
       }
     };
   });
@@ -135,6 +126,24 @@ std::vector<db::ScheduleRule> SchedulesView::pattern(std::string& problem) const
     out.push_back(r);
   }
   return out;
+}
+
+void SchedulesView::check(const std::vector<db::ScheduleRule>& p, Date from) {
+  if (!doctor_) return;
+  action_.busy = true;
+  action_.error.clear();
+  ctx_.worker.submit([this, p, from, doctor = *doctor_](db::Database& db) -> db::Worker::Continuation {
+    auto left = db::preview_pattern(db, doctor, p, from);
+    return [this, left, from]() {
+      action_.busy = false;
+      if (!left) {
+        action_.error = left.error().message;
+        return;
+      }
+      checked_ = true;
+      show_left(*left, from);
+    };
+  });
 }
 
 void SchedulesView::show_left(const std::vector<db::Appointment>& left, Date from) {
@@ -327,22 +336,7 @@ void SchedulesView::draw_pattern() {
   const std::int64_t doctor = doctor_.value_or(0);
   ImGui::Spacing();
   ImGui::BeginDisabled(action_.busy || !problem.empty() || !doctor_);
-  if (ui::button(_("Check against bookings"), ImVec2(280, 40))) {
-    action_.busy = true;
-    action_.error.clear();
-    ctx_.worker.submit([this, p, f = *from, doctor](db::Database& db) -> db::Worker::Continuation {
-      auto left = db::preview_pattern(db, doctor, p, f);
-      return [this, left, f]() {
-        action_.busy = false;
-        if (!left) {
-          action_.error = left.error().message;
-          return;
-        }
-        checked_ = true;
-        show_left(*left, f);
-      };
-    });
-  }
+  if (ui::button(_("Check against bookings"), ImVec2(280, 40))) check(p, *from);
   ImGui::SameLine();
   ImGui::EndDisabled();
   ImGui::BeginDisabled(action_.busy || !problem.empty() || !doctor_ || !may);

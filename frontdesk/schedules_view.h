@@ -40,6 +40,8 @@ class SchedulesView {
   void draw_horizon();
   // The form's rows as the core takes them; empty + `problem` when a time does not read.
   std::vector<db::ScheduleRule> pattern(std::string& problem) const;
+  // «Проверить по записям»: what `p` from `from` would leave outside the hours, changing nothing.
+  void check(const std::vector<db::ScheduleRule>& p, Date from);
   void show_left(const std::vector<db::Appointment>& left, Date from);
 
   DeskContext& ctx_;

@@ -125,10 +125,4 @@ void SetupScreen::draw() {
   }
 }
 
-bool setup_pending(db::Database& db, const DeskContext& ctx) {
-  if (!ctx.may(db::Permission::SettingsEdit)) return false;
-  auto p = db::setup_progress(db);
-  return p && !p->complete();
-}
-
 }  // namespace rg::desk

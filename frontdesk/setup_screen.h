@@ -30,8 +30,4 @@ class SetupScreen : public Screen {
   bool loading_ = false;
 };
 
-// Whether the desk should offer the setup screen to this person: they may change settings and
-// the clinic is not set up (read on the caller's connection).
-bool setup_pending(db::Database& db, const DeskContext& ctx);
-
 }  // namespace rg::desk
